@@ -1,0 +1,7 @@
+//! casebook: a full-screen terminal reader for research case studies.
+//!
+//! The library holds everything testable; `main.rs` only parses arguments
+//! and dispatches to [`cli::run`].
+
+pub mod cli;
+pub mod model;

@@ -1,0 +1,204 @@
+//! The document model of a case study: what the paper says, segmented.
+//!
+//! Text is kept exactly as the paper has it (diacritics, CJK, typographic
+//! quotes). Spans are byte ranges into the owning text; they always fall on
+//! `char` boundaries.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// Bibliographic facts about a case study, from `meta.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub authors: Vec<String>,
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub series: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A numbered (or unnumbered) heading and the passages under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub id: String,
+    /// The paper's own numbering as printed: `"3."`, `"(1)"`, `"1)"`.
+    pub number: Option<String>,
+    pub title: String,
+    /// 1 for top-level sections, 2 and 3 below.
+    pub level: u8,
+    /// Index of the enclosing section.
+    pub parent: Option<usize>,
+    /// Passages directly or indirectly under this heading: `passages[start..end]`.
+    pub passages: Range<usize>,
+    /// Line of the heading in the paper file (1-based).
+    pub line: usize,
+}
+
+impl Section {
+    /// Number and title as the paper prints them: `"3. Process of Industry Formation"`.
+    pub fn heading(&self) -> String {
+        match &self.number {
+            Some(n) => format!("{n} {}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageKind {
+    Paragraph,
+    /// A figure or table caption ("Figure 2: ...").
+    Caption,
+    /// The "Source: ..." line under a figure.
+    Source,
+    Quote,
+}
+
+impl PassageKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PassageKind::Paragraph => "paragraph",
+            PassageKind::Caption => "caption",
+            PassageKind::Source => "source",
+            PassageKind::Quote => "quote",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "paragraph" => PassageKind::Paragraph,
+            "caption" => PassageKind::Caption,
+            "source" => PassageKind::Source,
+            "quote" => PassageKind::Quote,
+            _ => return None,
+        })
+    }
+}
+
+/// A footnote marker inside a passage's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FootnoteRef {
+    /// Index into `Document::footnotes`.
+    pub footnote: usize,
+    /// Where the marker (for example `¹`) sits in the passage text.
+    pub span: Range<usize>,
+}
+
+/// One unit of reading: a paragraph, caption, source line or quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    pub id: String,
+    /// Index of the innermost section holding the passage.
+    pub section: usize,
+    pub kind: PassageKind,
+    pub text: String,
+    pub footnote_refs: Vec<FootnoteRef>,
+    /// Italic runs (titles, transliterations such as *Xiàgăng*).
+    pub emphasis: Vec<Range<usize>>,
+    /// First line of the passage in the paper file (1-based).
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footnote {
+    /// The label as written in the Markdown (`[^3]` has label `"3"`).
+    pub label: String,
+    pub text: String,
+    pub emphasis: Vec<Range<usize>>,
+    /// Indices of the passages that carry this footnote's marker.
+    pub passages: Vec<usize>,
+    pub line: usize,
+}
+
+/// One work in the reference list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// Derived from author and year: `gao-2008`, `saxenian-2006`, `li-2008`.
+    pub id: String,
+    /// The entry exactly as the paper prints it (a "---." stays "---.").
+    pub text: String,
+    /// The author part, with "---." replaced by the previous entry's author.
+    pub author: String,
+    pub year: Option<i32>,
+    pub emphasis: Vec<Range<usize>>,
+    pub line: usize,
+}
+
+impl Reference {
+    /// The surname (or first word of a corporate author) citations use.
+    pub fn surname(&self) -> &str {
+        let end = self
+            .author
+            .find([',', '(', '.'])
+            .unwrap_or(self.author.len());
+        self.author[..end].trim()
+    }
+}
+
+/// A whole case study paper, segmented.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub sections: Vec<Section>,
+    pub passages: Vec<Passage>,
+    pub footnotes: Vec<Footnote>,
+    pub references: Vec<Reference>,
+    #[serde(skip)]
+    passage_ids: HashMap<String, usize>,
+}
+
+impl Document {
+    pub fn new(
+        sections: Vec<Section>,
+        passages: Vec<Passage>,
+        footnotes: Vec<Footnote>,
+        references: Vec<Reference>,
+    ) -> Self {
+        let passage_ids = passages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        Document {
+            sections,
+            passages,
+            footnotes,
+            references,
+            passage_ids,
+        }
+    }
+
+    pub fn passage_index(&self, id: &str) -> Option<usize> {
+        self.passage_ids.get(id).copied()
+    }
+
+    pub fn passage(&self, id: &str) -> Option<&Passage> {
+        self.passage_index(id).map(|i| &self.passages[i])
+    }
+
+    pub fn section_index(&self, id: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    pub fn reference_index(&self, id: &str) -> Option<usize> {
+        self.references.iter().position(|r| r.id == id)
+    }
+
+    /// The chain of sections from the top level down to `section`.
+    pub fn section_path(&self, section: usize) -> Vec<usize> {
+        let mut path = vec![section];
+        let mut at = section;
+        while let Some(parent) = self.sections[at].parent {
+            path.push(parent);
+            at = parent;
+        }
+        path.reverse();
+        path
+    }
+}
