@@ -4,4 +4,5 @@
 //! and dispatches to [`cli::run`].
 
 pub mod cli;
+pub mod diag;
 pub mod model;
