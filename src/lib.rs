@@ -6,3 +6,7 @@
 pub mod cli;
 pub mod diag;
 pub mod model;
+pub mod app;
+pub mod reader;
+pub mod term;
+pub mod testing;

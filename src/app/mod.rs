@@ -1,0 +1,3 @@
+//! The reader application: state, actions and the update function.
+
+pub mod jumps;

@@ -1,0 +1,3 @@
+//! Everything between casebook and the terminal.
+
+pub mod sanitize;
