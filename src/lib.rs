@@ -10,3 +10,6 @@ pub mod app;
 pub mod reader;
 pub mod term;
 pub mod testing;
+pub mod study;
+pub mod ui;
+pub mod session;

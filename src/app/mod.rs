@@ -1,3 +1,10 @@
 //! The reader application: state, actions and the update function.
 
 pub mod jumps;
+pub mod list;
+pub mod layout;
+pub mod state;
+pub mod navigate;
+pub mod marks;
+pub mod update;
+pub mod input;

@@ -1,0 +1,168 @@
+//! Moving through the paper: passage steps, scrolling, sections, jumps.
+
+use crate::app::state::App;
+use crate::reader::outline::Item;
+
+impl App<'_> {
+    pub fn step_passage(&mut self, forward: bool) {
+        let outline = &self.study.outline;
+        let next = if forward {
+            outline.next_focusable(self.view.cursor)
+        } else {
+            outline.prev_focusable(self.view.cursor)
+        };
+        if let Some(next) = next {
+            self.set_cursor(next);
+        }
+    }
+
+    /// Moves the cursor without recording a jump; the view follows.
+    pub fn set_cursor(&mut self, item: usize) {
+        self.view.cursor = item;
+        let pages = self.pages();
+        self.view.reveal_cursor(pages);
+        self.side.set_len(0);
+    }
+
+    pub fn scroll_lines(&mut self, down: bool, lines: usize) {
+        let before = self.view.cursor;
+        let pages = self.pages();
+        self.view.scroll(pages, down, lines);
+        if self.view.cursor != before {
+            self.side.set_len(0);
+        }
+    }
+
+    pub fn page(&mut self, down: bool, fraction: usize) {
+        let lines = (self.view.height / fraction).max(1);
+        self.scroll_lines(down, lines);
+    }
+
+    /// Goes to `item` as a jump: the place we leave goes on the jump list,
+    /// and the target is shown at the top of the pane.
+    pub fn jump_to(&mut self, item: usize) {
+        let outline = &self.study.outline;
+        let Some(target) = outline.focusable_near(item) else {
+            return;
+        };
+        if target != self.view.cursor {
+            self.jumps.record(self.view.cursor);
+        }
+        self.view.cursor = target;
+        let pages = self.pages();
+        // Show a section's heading with its first passage.
+        let top = if item < target { item } else { target };
+        self.view.show_at_top(pages, top);
+        self.view.reveal_cursor(pages);
+        self.side.set_len(0);
+    }
+
+    pub fn jump_to_passage(&mut self, passage: usize) {
+        let item = self.study.outline.of_passage(passage);
+        self.jump_to(item);
+    }
+
+    pub fn jump_to_section(&mut self, section: usize) {
+        let item = self.study.outline.of_section(section);
+        self.jump_to(item);
+    }
+
+    pub fn go_to_end(&mut self, end: bool) {
+        let outline = &self.study.outline;
+        let target = if end {
+            outline.prev_focusable(outline.len())
+        } else {
+            outline.focusable_near(0)
+        };
+        if let Some(t) = target {
+            if t != self.view.cursor {
+                self.jumps.record(self.view.cursor);
+            }
+            self.set_cursor(t);
+            if !end {
+                let pages = self.pages();
+                self.view.show_at_top(pages, 0);
+            }
+        }
+    }
+
+    /// Next or previous heading of any level, as a jump.
+    pub fn step_section(&mut self, forward: bool) {
+        let items = &self.study.outline.items;
+        let is_heading = |i: &usize| matches!(items[*i], Item::Heading(_) | Item::FootnotesHeading);
+        // The heading of the section we are in counts as "previous" only when
+        // we are past its first passage.
+        let current_heading = (0..=self.view.cursor.min(items.len().saturating_sub(1)))
+            .rev()
+            .find(is_heading);
+        let target = if forward {
+            (self.view.cursor + 1..items.len()).find(is_heading)
+        } else {
+            let first_focus = current_heading.and_then(|h| self.study.outline.next_focusable(h));
+            match current_heading {
+                Some(h) if first_focus != Some(self.view.cursor) => Some(h),
+                Some(h) => (0..h).rev().find(is_heading),
+                None => None,
+            }
+        };
+        if let Some(t) = target {
+            self.jump_to(t);
+        }
+    }
+
+    pub fn jump_back(&mut self) {
+        if let Some(item) = self.jumps.back(self.view.cursor) {
+            self.travel(item);
+        } else {
+            self.message = Some("No earlier position".into());
+        }
+    }
+
+    pub fn jump_forward(&mut self) {
+        if let Some(item) = self.jumps.forward() {
+            self.travel(item);
+        } else {
+            self.message = Some("No later position".into());
+        }
+    }
+
+    /// Moves through history without recording a new jump.
+    fn travel(&mut self, item: usize) {
+        self.view.cursor = item;
+        let pages = self.pages();
+        self.view.show_at_top(pages, item);
+        self.view.reveal_cursor(pages);
+        self.side.set_len(0);
+    }
+
+    /// Position for the status bar: section number, passage n of N, percent.
+    pub fn position(&self) -> Position {
+        let study = self.study;
+        let passages = study.doc.passages.len();
+        let (n, percent) = match self.cursor_passage() {
+            Some(p) => (Some(p + 1), (p + 1) * 100 / passages.max(1)),
+            None => (
+                None,
+                (self.view.cursor + 1) * 100 / study.outline.len().max(1),
+            ),
+        };
+        let section = study
+            .outline
+            .section_of(&study.doc, self.view.cursor)
+            .map(|s| study.doc.sections[s].number.clone().unwrap_or_else(|| study.doc.sections[s].title.clone()));
+        Position {
+            section,
+            passage: n,
+            passages,
+            percent,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub section: Option<String>,
+    pub passage: Option<usize>,
+    pub passages: usize,
+    pub percent: usize,
+}

@@ -1,0 +1,126 @@
+//! The whole state of the reader application. `update` changes it; drawing
+//! only reads it.
+
+use ratatui::layout::Rect;
+
+use crate::app::jumps::JumpList;
+use crate::app::layout::Panes;
+use crate::app::list::Selection;
+use crate::keymap::Mode;
+use crate::reader::outline::Item;
+use crate::reader::view::{Pages, Viewport};
+use crate::study::Study;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Reader,
+    Side,
+}
+
+/// What a popup peeks at without moving the reading position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeekTarget {
+    Footnote(usize),
+    Reference(usize),
+}
+
+/// Views laid over the reader; they stack (an entity view over the
+/// entities list, a confirmation over the editor) and Esc closes the top one.
+#[derive(Debug)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Toc(Selection),
+    Peek(PeekTarget),
+}
+
+impl Overlay {
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::Help { .. } => Mode::Help,
+            Overlay::Toc(_) => Mode::Toc,
+            Overlay::Peek(_) => Mode::Peek,
+        }
+    }
+}
+
+/// Display choices fixed at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UiOptions {
+    pub color: bool,
+    pub ascii: bool,
+}
+
+pub struct App<'s> {
+    pub study: &'s Study,
+    pub options: UiOptions,
+    pub view: Viewport,
+    pub focus: Focus,
+    /// Selection in the side pane's list for the focused item.
+    pub side: Selection,
+    pub overlays: Vec<Overlay>,
+    pub jumps: JumpList,
+    pub area: Rect,
+    /// A one-line message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl<'s> App<'s> {
+    pub fn new(study: &'s Study, options: UiOptions) -> Self {
+        let mut view = Viewport::default();
+        view.cursor = study.outline.focusable_near(0).unwrap_or(0);
+        App {
+            study,
+            options,
+            view,
+            focus: Focus::Reader,
+            side: Selection::default(),
+            overlays: Vec::new(),
+            jumps: JumpList::default(),
+            area: Rect::default(),
+            message: None,
+            quit: false,
+        }
+    }
+
+    pub fn pages(&self) -> Pages<'s> {
+        Pages {
+            doc: &self.study.doc,
+            outline: &self.study.outline,
+        }
+    }
+
+    pub fn panes(&self) -> Panes {
+        Panes::new(self.area, self.focus == Focus::Side)
+    }
+
+    /// The key map table that receives keys now.
+    pub fn mode(&self) -> Mode {
+        match (self.overlays.last(), self.focus) {
+            (Some(o), _) => o.mode(),
+            (None, Focus::Side) => Mode::Side,
+            (None, Focus::Reader) => Mode::Reader,
+        }
+    }
+
+    pub fn cursor_item(&self) -> Option<Item> {
+        self.study.outline.items.get(self.view.cursor).copied()
+    }
+
+    /// Passage index under the cursor, if the cursor is on a passage.
+    pub fn cursor_passage(&self) -> Option<usize> {
+        match self.cursor_item()? {
+            Item::Passage(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Applies a terminal size; layout-dependent state is clamped here.
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+        let (w, h) = self.panes().text_size();
+        self.view.resize(w, h);
+        let pages = self.pages();
+        self.view.reveal_cursor(pages);
+    }
+}

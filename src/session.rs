@@ -1,0 +1,97 @@
+//! The interactive session: terminal events in, frames out, effects done.
+//!
+//! One synchronous loop. It blocks on the terminal, so an idle casebook uses
+//! no CPU and writes nothing; a frame is drawn only when the rendered screen
+//! differs from the last one, and goes out in one write.
+
+use std::io;
+use std::sync::{Arc, Mutex};
+
+use crossterm::event::{self, Event, KeyEventKind};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+
+use crate::app::state::App;
+use crate::app::update::{update, Effect};
+use crate::keymap::{KeyResolver, Keymap, Resolution};
+use crate::term::{signals, terminal};
+use crate::ui;
+
+/// Work that must reach the disk even if the session is killed: the signal
+/// thread runs it before exiting.
+pub type Rescue = Arc<Mutex<Box<dyn FnMut() + Send>>>;
+
+pub fn run(app: &mut App, keymap: &Keymap, rescue: Rescue) -> io::Result<()> {
+    let mut terminal = terminal::enter()?;
+    let on_signal = rescue.clone();
+    signals::watch(Arc::new(move || {
+        if let Ok(mut save) = on_signal.lock() {
+            save();
+        }
+    }))?;
+    let result = event_loop(&mut terminal, app, keymap);
+    terminal::leave();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Terminal<terminal::Backend>,
+    app: &mut App,
+    keymap: &Keymap,
+) -> io::Result<()> {
+    let mut resolver = KeyResolver::new(keymap.clone());
+    let size = terminal.size()?;
+    app.resize(Rect::new(0, 0, size.width, size.height));
+    let mut shown = Buffer::empty(Rect::default());
+    present(terminal, app, keymap, &mut shown)?;
+    while !app.quit {
+        let changed = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                match resolver.feed(app.mode(), key) {
+                    Resolution::Action(action) => {
+                        if let Some(Effect::Quit) = update(app, action) {
+                            break;
+                        }
+                        true
+                    }
+                    Resolution::Pending | Resolution::Ignored => false,
+                    Resolution::Unbound(key) => app.text_input_key(key),
+                }
+            }
+            Event::Paste(text) => app.text_input_paste(&text),
+            Event::Resize(width, height) => {
+                app.resize(Rect::new(0, 0, width, height));
+                // The terminal's own contents are unknown after a resize.
+                terminal.autoresize()?;
+                shown = Buffer::empty(Rect::default());
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            present(terminal, app, keymap, &mut shown)?;
+        }
+    }
+    Ok(())
+}
+
+/// Renders off-screen and sends a frame only if the screen would change.
+fn present(
+    terminal: &mut Terminal<terminal::Backend>,
+    app: &App,
+    keymap: &Keymap,
+    shown: &mut Buffer,
+) -> io::Result<()> {
+    let area = Rect::new(0, 0, app.area.width, app.area.height);
+    let mut next = Buffer::empty(area);
+    ui::render(area, &mut next, app, keymap);
+    if next == *shown {
+        return Ok(());
+    }
+    terminal.draw(|frame| {
+        *frame.buffer_mut() = next.clone();
+    })?;
+    *shown = next;
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! The one-line bars: title, breadcrumb and status with key hints.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::state::App;
+use crate::keymap::{Action, Keymap};
+use crate::reader::wrap::str_width;
+use crate::ui::text::{owned, span, truncate};
+use crate::ui::theme::Theme;
+
+pub struct TitleBar<'a, 's> {
+    pub app: &'a App<'s>,
+    pub theme: Theme,
+}
+
+impl Widget for TitleBar<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let meta = &self.app.study.meta;
+        let mut text = meta.title.clone();
+        if !meta.authors.is_empty() {
+            text.push_str(" — ");
+            text.push_str(&meta.authors.join(", "));
+        }
+        if let Some(year) = meta.year {
+            text.push_str(&format!(" ({year})"));
+        }
+        let text = truncate(&text, area.width as usize);
+        buf.set_style(area, self.theme.bar());
+        Line::from(span(&text, self.theme.bar())).render(area, buf);
+    }
+}
+
+pub struct Breadcrumb<'a, 's> {
+    pub app: &'a App<'s>,
+    pub theme: Theme,
+}
+
+impl Widget for Breadcrumb<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let study = self.app.study;
+        let crumb = match study.outline.section_of(&study.doc, self.app.view.cursor) {
+            Some(s) => study
+                .doc
+                .section_path(s)
+                .into_iter()
+                .map(|i| study.doc.sections[i].heading())
+                .collect::<Vec<_>>()
+                .join(self.theme.separator()),
+            None => "Footnotes".to_string(),
+        };
+        let text = truncate(&crumb, area.width as usize);
+        Line::from(span(&text, self.theme.dim())).render(area, buf);
+    }
+}
+
+pub struct StatusBar<'a, 's> {
+    pub app: &'a App<'s>,
+    pub theme: Theme,
+    pub keymap: &'a Keymap,
+}
+
+/// The hints shown in the status bar, most useful first; the ones that do
+/// not fit are dropped from the end.
+const HINTS: &[(Action, &str)] = &[
+    (Action::OpenHelp, "help"),
+    (Action::OpenSearch, "search"),
+    (Action::OpenToc, "contents"),
+    (Action::OpenEntities, "entities"),
+    (Action::Open, "links"),
+    (Action::SwitchPane, "side"),
+    (Action::Annotate, "note"),
+    (Action::Quit, "quit"),
+];
+
+impl Widget for StatusBar<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        buf.set_style(area, theme.bar());
+        let pos = self.app.position();
+        let mut left = String::new();
+        if let Some(s) = &pos.section {
+            left.push_str(&format!("§{s} "));
+        }
+        match pos.passage {
+            Some(n) => left.push_str(&format!("{n}/{} {}%", pos.passages, pos.percent)),
+            None => left.push_str(&format!("{}%", pos.percent)),
+        }
+        let left = match &self.app.message {
+            Some(msg) => format!("{left}  {msg}"),
+            None => left,
+        };
+        let width = area.width as usize;
+        let left = truncate(&left, width);
+        let mut used = str_width(&left);
+        let mut hints: Vec<Span> = Vec::new();
+        let mode = self.app.mode();
+        for (action, label) in HINTS {
+            let Some(key) = self.keymap.hint(mode, *action) else {
+                continue;
+            };
+            let w = str_width(&key) + str_width(label) + 3;
+            if used + w >= width {
+                break;
+            }
+            used += w;
+            hints.push(Span::raw("  "));
+            hints.push(owned(&key, theme.bar().patch(theme.key())));
+            hints.push(Span::raw(format!(" {label}")));
+        }
+        Line::from(span(&left, theme.bar())).render(area, buf);
+        let hints_width: usize = hints.iter().map(|s| str_width(&s.content)).sum();
+        let x = area.x + (width.saturating_sub(hints_width)) as u16;
+        let hint_area = Rect {
+            x,
+            width: hints_width as u16,
+            ..area
+        };
+        Line::from(hints).render(hint_area, buf);
+    }
+}

@@ -1,0 +1,77 @@
+//! Help generated from the loaded key map, grouped by what the keys do.
+
+use std::collections::BTreeMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::keymap::{Keymap, Mode};
+use crate::ui::popup;
+use crate::ui::text::owned;
+use crate::ui::theme::Theme;
+
+/// Lines of the help text: per mode, per group, `keys  description`.
+pub fn help_lines(keymap: &Keymap, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for &mode in Mode::ALL {
+        let mut groups: BTreeMap<_, Vec<(String, String)>> = BTreeMap::new();
+        for (chord, action, desc) in keymap.bindings(mode) {
+            groups
+                .entry(action.group())
+                .or_default()
+                .push((chord.to_string(), desc.to_string()));
+        }
+        if groups.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(
+            format!("In {}", mode_title(mode)),
+            theme.heading(1),
+        )));
+        for (group, bindings) in groups {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", group.title()),
+                theme.heading(2),
+            )));
+            for (keys, desc) in bindings {
+                lines.push(Line::from(vec![
+                    Span::raw("    "),
+                    owned(&format!("{keys:<12}"), theme.key()),
+                    owned(&desc, ratatui::style::Style::new()),
+                ]));
+            }
+        }
+        lines.push(Line::default());
+    }
+    lines
+}
+
+fn mode_title(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Reader => "the reader",
+        Mode::Side => "the side pane",
+        Mode::Search => "search",
+        Mode::Entities => "the entities list",
+        Mode::Toc => "the contents",
+        Mode::Entity => "an entity's view",
+        Mode::Charts => "charts",
+        Mode::Notes => "the notes list",
+        Mode::Editor => "the note editor",
+        Mode::Links => "the links menu",
+        Mode::Peek => "a peek",
+        Mode::Help => "help",
+        Mode::Confirm => "a question",
+    }
+}
+
+pub fn draw(area: Rect, buf: &mut Buffer, keymap: &Keymap, scroll: usize, theme: Theme) {
+    let outer = popup::centered(area, 76, area.height.saturating_sub(2));
+    let inner = popup::frame(outer, buf, "Keys", Some("Esc close · j/k scroll"), theme);
+    let lines = help_lines(keymap, theme);
+    let scroll = scroll.min(lines.len().saturating_sub(inner.height as usize));
+    Paragraph::new(lines)
+        .scroll((scroll as u16, 0))
+        .render(inner, buf);
+}
