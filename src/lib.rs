@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod diag;
+pub mod keymap;
 pub mod model;
 pub mod app;
 pub mod reader;

@@ -1,0 +1,237 @@
+//! Reading key map files, merging them per key and checking the result.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Action, Binding, Chord, Key, Mode};
+use crate::diag::{line_col, toml_error, Diagnostic};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModeTable {
+    keymap: Vec<Spanned<EntryDe>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryDe {
+    on: Spanned<toml::Value>,
+    run: Spanned<String>,
+    desc: Option<String>,
+}
+
+/// A binding as read from one file; `source` orders files for messages.
+struct Entry {
+    binding: Binding,
+    source: usize,
+}
+
+/// Parses and merges `sources` in order into bindings per mode (indexed like `Mode::ALL`).
+pub(super) fn merge(sources: &[(PathBuf, &str)]) -> Result<Vec<Vec<Binding>>, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut modes: Vec<Vec<Entry>> = Mode::ALL.iter().map(|_| Vec::new()).collect();
+    let mut parsed = Vec::new();
+    for (source, (path, text)) in sources.iter().enumerate() {
+        match parse(path, text, source) {
+            Ok(file) => parsed.push(file),
+            Err(mut d) => diags.append(&mut d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    for file in parsed {
+        for (mode, entries) in file {
+            patch(&mut modes[mode as usize], entries);
+        }
+    }
+    for entries in &modes {
+        diags.extend(prefix_conflicts(entries));
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(modes
+        .into_iter()
+        .map(|es| es.into_iter().map(|e| e.binding).collect())
+        .collect())
+}
+
+/// Replaces bindings of the same chord in place, appends new ones, and lets `noop` remove.
+fn patch(base: &mut Vec<Entry>, entries: Vec<Entry>) {
+    for entry in entries {
+        let existing = base
+            .iter()
+            .position(|e| e.binding.chord == entry.binding.chord);
+        match (existing, entry.binding.action) {
+            (Some(i), Action::Noop) => {
+                base.remove(i);
+            }
+            (None, Action::Noop) => {}
+            (Some(i), _) => base[i] = entry,
+            (None, _) => base.push(entry),
+        }
+    }
+}
+
+/// A key that runs an action cannot also start a chord: the chord could never be typed.
+fn prefix_conflicts(entries: &[Entry]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for short in entries {
+        for long in entries {
+            let (s, l) = (&short.binding, &long.binding);
+            if l.chord.keys().len() > s.chord.keys().len() && l.chord.starts_with(s.chord.keys()) {
+                // Report at whichever binding came last; that is the one the user just wrote.
+                let (here, other) = if (long.source, l.line) > (short.source, s.line) {
+                    (l, s)
+                } else {
+                    (s, l)
+                };
+                let msg = format!(
+                    "`{}` ({}) starts the chord `{}` ({}) bound at {}:{}; one of them has to go (`run = \"noop\"` unbinds)",
+                    s.chord, s.action.name(), l.chord, l.action.name(), other.path.display(), other.line
+                );
+                diags.push(Diagnostic::error(&here.path, here.line, 1, msg));
+            }
+        }
+    }
+    diags
+}
+
+fn parse(
+    path: &Path,
+    text: &str,
+    source: usize,
+) -> Result<Vec<(Mode, Vec<Entry>)>, Vec<Diagnostic>> {
+    let tables: BTreeMap<Spanned<String>, ModeTable> =
+        toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
+    let at = |span: std::ops::Range<usize>, msg: String| {
+        let (line, col) = line_col(text, span.start);
+        Diagnostic::error(path, line, col, msg)
+    };
+    let mut diags = Vec::new();
+    let mut out = Vec::new();
+    for (name, table) in tables {
+        let Some(mode) = Mode::from_name(name.get_ref()) else {
+            let known: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
+            let msg = format!(
+                "unknown mode `{}`; modes are {}",
+                name.get_ref(),
+                known.join(", ")
+            );
+            diags.push(at(name.span(), msg));
+            continue;
+        };
+        let mut entries: Vec<Entry> = Vec::new();
+        for spanned in table.keymap {
+            let entry_span = spanned.span();
+            let e = spanned.into_inner();
+            let chord = chord(e.on.get_ref()).map_err(|msg| at(e.on.span(), msg));
+            let action = Action::from_name(e.run.get_ref())
+                .ok_or_else(|| at(e.run.span(), unknown_action(e.run.get_ref())));
+            let (chord, action) = match (chord, action) {
+                (Ok(c), Ok(a)) => (c, a),
+                (c, a) => {
+                    diags.extend(c.err().into_iter().chain(a.err()));
+                    continue;
+                }
+            };
+            let line = line_col(text, entry_span.start).0;
+            if let Some(first) = entries.iter().find(|x| x.binding.chord == chord) {
+                let msg = format!(
+                    "`{chord}` is bound twice in [{}]: first at line {} ({}), again here ({})",
+                    mode.name(),
+                    first.binding.line,
+                    first.binding.action.name(),
+                    action.name()
+                );
+                diags.push(at(e.on.span(), msg));
+                continue;
+            }
+            let binding = Binding {
+                chord,
+                action,
+                desc: e.desc,
+                path: path.to_path_buf(),
+                line,
+            };
+            entries.push(Entry { binding, source });
+        }
+        out.push((mode, entries));
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(diags)
+    }
+}
+
+/// `on = "j"` or `on = ["g", "g"]`.
+fn chord(on: &toml::Value) -> Result<Chord, String> {
+    let key = |v: &toml::Value| match v {
+        toml::Value::String(s) => s.parse::<Key>().map_err(|e| e.to_string()),
+        other => Err(format!(
+            "a key is a string such as \"j\" or \"<C-d>\", not {}",
+            other.type_str()
+        )),
+    };
+    match on {
+        toml::Value::Array(items) if items.is_empty() => Err("`on` needs at least one key".into()),
+        toml::Value::Array(items) => items.iter().map(key).collect::<Result<_, _>>().map(Chord),
+        single => key(single).map(|k| Chord(vec![k])),
+    }
+}
+
+fn unknown_action(name: &str) -> String {
+    let closest = Action::ALL
+        .iter()
+        .map(|a| (edit_distance(a.name(), name), a.name()))
+        .min()
+        .filter(|(d, _)| *d <= 3);
+    match closest {
+        Some((_, near)) => format!("unknown action `{name}` (did you mean `{near}`?)"),
+        None => format!("unknown action `{name}`"),
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("next_pasage", "next_passage"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn chord_accepts_string_or_list() {
+        let v: toml::Value =
+            toml::from_str::<toml::Table>("a = [\"g\", \"g\"]").unwrap()["a"].clone();
+        assert_eq!(chord(&v).unwrap().to_string(), "g g");
+        assert!(chord(&toml::Value::Array(vec![])).is_err());
+        assert!(chord(&toml::Value::Integer(3)).is_err());
+    }
+}
