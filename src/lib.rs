@@ -14,3 +14,4 @@ pub mod testing;
 pub mod study;
 pub mod ui;
 pub mod session;
+pub mod positions;

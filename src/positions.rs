@@ -1,0 +1,106 @@
+//! Reading positions, remembered per case study between runs.
+//!
+//! Stored as `<data>/positions.json`: case id -> the focused item's stable
+//! key (a passage id, `section:ID`, `reference:ID` or `footnote:LABEL`), so a
+//! position survives edits of the paper that keep ids.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::Document;
+use crate::reader::outline::{Item, Outline};
+
+pub struct Positions {
+    path: PathBuf,
+}
+
+impl Positions {
+    pub fn new(data_dir: &Path) -> Positions {
+        Positions {
+            path: data_dir.join("positions.json"),
+        }
+    }
+
+    fn read_all(&self) -> BTreeMap<String, String> {
+        std::fs::read_to_string(&self.path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// The remembered item for a case study, if it still exists.
+    pub fn load(&self, case_id: &str, doc: &Document, outline: &Outline) -> Option<usize> {
+        let key = self.read_all().remove(case_id)?;
+        find_item(&key, doc, outline)
+    }
+
+    /// Records the item; a damaged positions file is replaced (it holds
+    /// nothing that cannot be recreated by reading on).
+    pub fn save(&self, case_id: &str, key: String) -> std::io::Result<()> {
+        let mut all = self.read_all();
+        if all.get(case_id) == Some(&key) {
+            return Ok(());
+        }
+        all.insert(case_id.to_string(), key);
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let json = serde_json::to_vec_pretty(&all).map_err(std::io::Error::other)?;
+        crate::notes::durable::write_atomic(&self.path, &json, None)
+    }
+}
+
+/// Stable key of an outline item.
+pub fn item_key(doc: &Document, item: Item) -> String {
+    match item {
+        Item::Passage(p) => doc.passages[p].id.clone(),
+        Item::Heading(s) => format!("section:{}", doc.sections[s].id),
+        Item::Reference(r) => format!("reference:{}", doc.references[r].id),
+        Item::Footnote(f) => format!("footnote:{}", doc.footnotes[f].label),
+        Item::FootnotesHeading => "footnotes".to_string(),
+    }
+}
+
+fn find_item(key: &str, doc: &Document, outline: &Outline) -> Option<usize> {
+    if let Some(id) = key.strip_prefix("section:") {
+        return doc.section_index(id).map(|s| outline.of_section(s));
+    }
+    if let Some(id) = key.strip_prefix("reference:") {
+        return doc.reference_index(id).map(|r| outline.of_reference(r));
+    }
+    if let Some(label) = key.strip_prefix("footnote:") {
+        let f = doc.footnotes.iter().position(|f| f.label == label)?;
+        return Some(outline.of_footnote(f));
+    }
+    doc.passage_index(key).map(|p| outline.of_passage(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::synthetic_doc;
+
+    #[test]
+    fn position_round_trips_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = synthetic_doc(2, 3, 4);
+        let outline = Outline::new(&doc);
+        let store = Positions::new(dir.path());
+        let item = outline.of_passage(4);
+        store.save("case", item_key(&doc, outline.items[item])).unwrap();
+        assert_eq!(store.load("case", &doc, &outline), Some(item));
+        assert_eq!(store.load("other", &doc, &outline), None);
+    }
+
+    #[test]
+    fn damaged_file_is_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("positions.json"), "{not json").unwrap();
+        let doc = synthetic_doc(1, 2, 3);
+        let outline = Outline::new(&doc);
+        let store = Positions::new(dir.path());
+        assert_eq!(store.load("case", &doc, &outline), None);
+        store.save("case", "p1.2".into()).unwrap();
+        assert_eq!(store.load("case", &doc, &outline), Some(outline.of_passage(1)));
+    }
+}
