@@ -5,4 +5,5 @@
 
 pub mod cli;
 pub mod diag;
+pub mod entities;
 pub mod model;
