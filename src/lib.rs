@@ -3,15 +3,16 @@
 //! The library holds everything testable; `main.rs` only parses arguments
 //! and dispatches to [`cli::run`].
 
+pub mod app;
 pub mod cli;
 pub mod diag;
+pub mod entities;
 pub mod keymap;
 pub mod model;
-pub mod app;
+pub mod positions;
 pub mod reader;
+pub mod session;
+pub mod study;
 pub mod term;
 pub mod testing;
-pub mod study;
 pub mod ui;
-pub mod session;
-pub mod positions;
