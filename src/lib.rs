@@ -3,6 +3,7 @@
 //! The library holds everything testable; `main.rs` only parses arguments
 //! and dispatches to [`cli::run`].
 
+pub mod charts;
 pub mod cli;
 pub mod diag;
 pub mod model;

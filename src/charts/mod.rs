@@ -1,0 +1,6 @@
+//! Charts of a case study: the paper's figures as series, the timeline of
+//! the years it mentions, and mention sparklines.
+
+pub mod series;
+pub mod spark;
+pub mod timeline;
