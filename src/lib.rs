@@ -7,3 +7,4 @@ pub mod charts;
 pub mod cli;
 pub mod diag;
 pub mod model;
+pub mod ui;

@@ -1,0 +1,3 @@
+//! Screen widgets.
+
+pub mod charts;
