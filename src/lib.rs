@@ -4,6 +4,7 @@
 //! and dispatches to [`cli::run`].
 
 pub mod app;
+pub mod charts;
 pub mod cli;
 pub mod diag;
 pub mod entities;

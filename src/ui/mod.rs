@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the application state and the key map.
 
 pub mod bars;
+pub mod charts;
 pub mod overlays;
 pub mod popup;
 pub mod reader;

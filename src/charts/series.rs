@@ -1,0 +1,291 @@
+//! The paper's own figures as data series, read from `series.toml`, and the
+//! checks that keep them honest: every point names a passage that states it.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::diag::{self, Diagnostic};
+use crate::model::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesKind {
+    /// Points over years: `x` is a year.
+    Time,
+    /// Points side by side: `x` is a label.
+    Comparison,
+}
+
+/// How exact the paper is about a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// A lower bound: "over 200 million", "exceeded 40.27 billion".
+    Over,
+    /// "approximately 60%".
+    About,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    pub x: String,
+    pub value: f64,
+    pub qualifier: Option<Qualifier>,
+    /// Id of the passage that states the number.
+    pub passage: String,
+    /// The number as the paper writes it, e.g. "over 200 million yuan".
+    pub quote: String,
+    #[serde(skip)]
+    spans: PointSpans,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+struct PointSpans {
+    x: Range<usize>,
+    value: Range<usize>,
+    passage: Range<usize>,
+    quote: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub id: String,
+    pub title: String,
+    pub unit: String,
+    pub kind: SeriesKind,
+    pub points: Vec<Point>,
+    #[serde(skip)]
+    id_span: Range<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    series: Vec<RawSeries>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeries {
+    id: Spanned<String>,
+    title: String,
+    unit: String,
+    kind: SeriesKind,
+    points: Vec<RawPoint>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPoint {
+    x: Spanned<String>,
+    value: Spanned<f64>,
+    #[serde(default)]
+    qualifier: Option<Qualifier>,
+    passage: Spanned<String>,
+    quote: Spanned<String>,
+}
+
+/// Reads `series.toml`; syntax and shape errors name the file, line and column.
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Series>, Diagnostic> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| diag::toml_error(path, text, &e))?;
+    Ok(raw
+        .series
+        .into_iter()
+        .map(|s| Series {
+            id_span: s.id.span(),
+            id: s.id.into_inner(),
+            title: s.title,
+            unit: s.unit,
+            kind: s.kind,
+            points: s.points.into_iter().map(Point::from_raw).collect(),
+        })
+        .collect())
+}
+
+impl Point {
+    fn from_raw(p: RawPoint) -> Point {
+        Point {
+            spans: PointSpans {
+                x: p.x.span(),
+                value: p.value.span(),
+                passage: p.passage.span(),
+                quote: p.quote.span(),
+            },
+            x: p.x.into_inner(),
+            value: p.value.into_inner(),
+            qualifier: p.qualifier,
+            passage: p.passage.into_inner(),
+            quote: p.quote.into_inner(),
+        }
+    }
+
+    /// The year of a time-series point.
+    pub fn year(&self) -> Option<i32> {
+        self.x.parse().ok().filter(|y| (1900..=2099).contains(y))
+    }
+
+    /// Value with its qualifier and unit: "over 40.27 billion yuan".
+    pub fn label(&self, unit: &str) -> String {
+        let q = match self.qualifier {
+            Some(Qualifier::Over) => "over ",
+            Some(Qualifier::About) => "about ",
+            None => "",
+        };
+        format!("{q}{} {unit}", format_value(self.value))
+    }
+}
+
+/// Integers with thousands separators as the paper prints them ("1,100"),
+/// fractions in their shortest form ("40.27").
+pub fn format_value(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return v.to_string();
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Checks every series against the paper: known passages, quotes found in
+/// them, values equal to what the quotes say, years on time axes.
+pub fn validate(series: &[Series], path: &Path, text: &str, doc: &Document) -> Vec<Diagnostic> {
+    let at = |span: &Range<usize>, message: String| {
+        let (line, col) = diag::line_col(text, span.start);
+        Diagnostic::error(path, line, col, message)
+    };
+    let mut out = Vec::new();
+    let mut ids = HashSet::new();
+    for s in series {
+        if !ids.insert(s.id.as_str()) {
+            out.push(at(&s.id_span, format!("duplicate series id `{}`", s.id)));
+        }
+        if s.points.is_empty() {
+            out.push(at(&s.id_span, format!("series `{}` has no points", s.id)));
+        }
+        for p in &s.points {
+            if s.kind == SeriesKind::Time && p.year().is_none() {
+                let msg = format!("`{}` is not a year (1900-2099) in time series `{}`", p.x, s.id);
+                out.push(at(&p.spans.x, msg));
+            }
+            match doc.passage(&p.passage) {
+                None => out.push(at(&p.spans.passage, format!("unknown passage `{}`", p.passage))),
+                Some(passage) if !contains_words(&passage.text, &p.quote) => {
+                    let msg = format!("passage `{}` does not contain \"{}\"", p.passage, p.quote);
+                    out.push(at(&p.spans.quote, msg));
+                }
+                Some(_) => {}
+            }
+            if let Some(msg) = value_mismatch(p, &s.unit) {
+                out.push(at(&p.spans.value, msg));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `needle` occurs in `haystack`, with any run of whitespace equal to
+/// one space (the loader joins wrapped lines).
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    squash(haystack).contains(&squash(needle))
+}
+
+fn scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+const NUMBER_WORDS: [&str; 20] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty",
+];
+
+/// The first quantity a quote states, scaled: "over 200 million yuan" is 2e8,
+/// "1,100 employees" 1100, "only five employees" 5.
+pub fn quote_quantity(quote: &str) -> Option<f64> {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_start_matches(['(', '"', '“']);
+        let number: String = w
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+            .filter(|&c| c != ',')
+            .collect();
+        let number = number.trim_end_matches('.');
+        let n = if number.starts_with(|c: char| c.is_ascii_digit()) {
+            number.parse::<f64>().ok()
+        } else {
+            let lower = w.to_lowercase();
+            let bare = lower.trim_end_matches(|c: char| !c.is_alphabetic());
+            NUMBER_WORDS
+                .iter()
+                .position(|&n| n == bare)
+                .map(|k| k as f64 + 1.0)
+        };
+        if let Some(n) = n {
+            let factor = words.get(i + 1).and_then(|next| scale(next)).unwrap_or(1.0);
+            return Some(n * factor);
+        }
+    }
+    None
+}
+
+fn value_mismatch(p: &Point, unit: &str) -> Option<String> {
+    let Some(stated) = quote_quantity(&p.quote) else {
+        return Some(format!("quote \"{}\" states no number", p.quote));
+    };
+    let unit_scale = unit.split_whitespace().next().and_then(scale).unwrap_or(1.0);
+    let value = p.value * unit_scale;
+    let close = (stated - value).abs() <= 1e-9 * stated.abs().max(1.0);
+    (!close).then(|| {
+        format!(
+            "value {} {unit} does not match the quote \"{}\" ({} {unit})",
+            format_value(p.value),
+            p.quote,
+            format_value(stated / unit_scale),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_read_as_scaled_quantities() {
+        assert_eq!(quote_quantity("over 200 million yuan"), Some(2e8));
+        assert_eq!(quote_quantity("exceeded 40.27 billion yuan"), Some(40.27e9));
+        assert_eq!(quote_quantity("1,100 employees"), Some(1100.0));
+        assert_eq!(quote_quantity("only five employees"), Some(5.0));
+        assert_eq!(quote_quantity("23.8%"), Some(23.8));
+        assert_eq!(quote_quantity("several million dollars"), None);
+    }
+
+    #[test]
+    fn values_print_as_the_paper_does() {
+        assert_eq!(format_value(1100.0), "1,100");
+        assert_eq!(format_value(16289.0), "16,289");
+        assert_eq!(format_value(40.27), "40.27");
+        assert_eq!(format_value(7.0), "7");
+    }
+}

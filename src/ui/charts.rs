@@ -1,0 +1,188 @@
+//! The charts view: the timeline of years, the paper's series and the most
+//! mentioned entities, drawn from borrowed data and a [`ChartsState`].
+//!
+//! Every widget here has an ASCII mode, and marks the selection with a
+//! character as well as a style, so it survives `NO_COLOR` and plain terminals.
+
+mod series;
+mod timeline;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::symbols;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::charts::series::Series;
+use crate::charts::spark::{self, Glyphs};
+use crate::charts::timeline::Timeline;
+use crate::charts::{ChartRef, ChartsState};
+use crate::model::Document;
+
+pub use series::SeriesChart;
+pub use timeline::TimelineChart;
+
+/// An entity's name and its mention counts per bucket (see [`spark::bucket_mentions`]).
+pub type EntityCounts = (String, Vec<u32>);
+
+/// The whole charts screen.
+pub struct ChartsView<'a> {
+    pub doc: &'a Document,
+    pub timeline: &'a Timeline,
+    pub series: &'a [Series],
+    pub entities: &'a [EntityCounts],
+    pub state: &'a ChartsState,
+    pub glyphs: Glyphs,
+}
+
+impl Widget for ChartsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let top = (area.height / 3).clamp(7, 14);
+        let [top_area, bottom] =
+            Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
+                .areas(bottom);
+        let chart = self.state.chart();
+        TimelineChart {
+            doc: self.doc,
+            timeline: self.timeline,
+            selection: (chart == ChartRef::Timeline).then_some(self.state),
+            glyphs: self.glyphs,
+        }
+        .render(top_area, buf);
+        let (shown, selection) = match chart {
+            ChartRef::Series(i) => (i, Some(self.state)),
+            ChartRef::Timeline => (0, None),
+        };
+        SeriesChart {
+            series: self.series,
+            shown,
+            selection,
+            glyphs: self.glyphs,
+        }
+        .render(left, buf);
+        MentionList {
+            entities: self.entities,
+            glyphs: self.glyphs,
+        }
+        .render(right, buf);
+    }
+}
+
+/// Entities with a sparkline of their mentions, most mentioned first.
+pub struct MentionList<'a> {
+    pub entities: &'a [EntityCounts],
+    pub glyphs: Glyphs,
+}
+
+impl Widget for MentionList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = frame(self.glyphs, " Most mentioned ".into(), false);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut rows: Vec<(&str, &[u32], u32)> = self
+            .entities
+            .iter()
+            .map(|(name, counts)| (name.as_str(), counts.as_slice(), counts.iter().sum()))
+            .collect();
+        rows.sort_by(|a, b| b.2.cmp(&a.2));
+        if rows.is_empty() {
+            put(buf, inner, 0, Line::from("no entities"));
+        }
+        for (y, (name, counts, total)) in rows.into_iter().take(inner.height.into()).enumerate() {
+            let bars = spark::render(counts, self.glyphs);
+            let tail = format!(" {bars} {total:>3}");
+            let room = usize::from(inner.width).saturating_sub(tail.width());
+            let line = Line::from(vec![
+                Span::raw(format!("{:<room$}", clip(name, room, self.glyphs))),
+                Span::raw(tail),
+            ]);
+            put(buf, inner, y as u16, line);
+        }
+    }
+}
+
+/// A bordered block; the focused one has a bold title with a marker.
+fn frame(glyphs: Glyphs, title: String, focused: bool) -> Block<'static> {
+    let border = match glyphs {
+        Glyphs::Unicode => symbols::border::PLAIN,
+        Glyphs::Ascii => ASCII_BORDER,
+    };
+    let title = if focused {
+        Span::styled(format!("{}{title}", marker(glyphs)), Style::new().bold())
+    } else {
+        Span::raw(title)
+    };
+    Block::bordered().border_set(border).title(title)
+}
+
+const ASCII_BORDER: symbols::border::Set = symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Bar set for ratatui's `Sparkline`, the same ramp as [`spark::render`].
+fn bar_set(glyphs: Glyphs) -> symbols::bar::Set {
+    match glyphs {
+        Glyphs::Unicode => symbols::bar::NINE_LEVELS,
+        Glyphs::Ascii => symbols::bar::Set {
+            full: "#",
+            seven_eighths: "#",
+            three_quarters: "*",
+            five_eighths: "+",
+            half: "=",
+            three_eighths: "-",
+            one_quarter: ":",
+            one_eighth: ".",
+            empty: " ",
+        },
+    }
+}
+
+fn marker(glyphs: Glyphs) -> &'static str {
+    match glyphs {
+        Glyphs::Unicode => "▶",
+        Glyphs::Ascii => ">",
+    }
+}
+
+fn selected() -> Style {
+    Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+}
+
+/// Draws `line` on row `y` of `area`, clipped to its width.
+fn put(buf: &mut Buffer, area: Rect, y: u16, line: Line) {
+    if y < area.height {
+        buf.set_line(area.x, area.y + y, &line, area.width);
+    }
+}
+
+/// The longest prefix of `s` that fits in `width` columns, marked if cut.
+fn clip(s: &str, width: usize, glyphs: Glyphs) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    if width > 0 {
+        out.push(match glyphs {
+            Glyphs::Unicode => '…',
+            Glyphs::Ascii => '~',
+        });
+    }
+    out
+}
