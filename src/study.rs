@@ -1,18 +1,110 @@
 //! A case study loaded and linked: everything the reader and the commands
 //! look things up in, built once at start.
 
+use crate::charts::series::{self, Series};
+use crate::charts::spark::{self, Bucketing};
+use crate::charts::timeline::Timeline;
+use crate::diag::Diagnostic;
+use crate::entities::{self, Catalog, EntityKind, Links, Place};
 use crate::model::{Document, Meta};
 use crate::reader::outline::Outline;
+
+/// Bars in an entity's mention sparkline: one per equal slice of passages.
+pub const SPARK_BUCKETS: usize = 16;
 
 pub struct Study {
     pub meta: Meta,
     pub doc: Document,
     pub outline: Outline,
+    pub catalog: Catalog,
+    pub links: Links,
+    pub series: Vec<Series>,
+    pub timeline: Timeline,
+    /// Per entity: passages mentioning it, bucketed over the paper.
+    pub sparks: Vec<Vec<u32>>,
 }
 
 impl Study {
-    pub fn from_parts(meta: Meta, doc: Document) -> Study {
+    /// Links a document with its optional catalogue and series.
+    pub fn assemble(
+        meta: Meta,
+        doc: Document,
+        catalog: Option<Catalog>,
+        series: Vec<Series>,
+    ) -> Study {
+        let catalog = catalog.unwrap_or_default();
+        let links = entities::link(&doc, &catalog);
+        let sparks = (0..catalog.len())
+            .map(|e| {
+                let passages: Vec<usize> = links
+                    .mentions_of(e)
+                    .iter()
+                    .filter_map(|&m| match links.mentions[m].place {
+                        Place::Passage(p) => Some(p),
+                        Place::Footnote(f) => doc.footnotes[f].passages.first().copied(),
+                    })
+                    .collect();
+                spark::bucket_mentions(&doc, &passages, Bucketing::Slices(SPARK_BUCKETS))
+            })
+            .collect();
+        let timeline = Timeline::build(&doc);
         let outline = Outline::new(&doc);
-        Study { meta, doc, outline }
+        Study {
+            meta,
+            doc,
+            outline,
+            catalog,
+            links,
+            series,
+            timeline,
+            sparks,
+        }
+    }
+
+    pub fn from_parts(meta: Meta, doc: Document) -> Study {
+        Study::assemble(meta, doc, None, Vec::new())
+    }
+
+    /// Parses the optional TOML files of a case study.
+    pub fn parse_extras(
+        entities_toml: Option<(&std::path::Path, &str)>,
+        series_toml: Option<(&std::path::Path, &str)>,
+    ) -> Result<(Option<Catalog>, Vec<Series>), Vec<Diagnostic>> {
+        let catalog = entities_toml
+            .map(|(path, text)| Catalog::parse(path, text))
+            .transpose()?;
+        let series = series_toml
+            .map(|(path, text)| series::parse(path, text))
+            .transpose()
+            .map_err(|d| vec![d])?
+            .unwrap_or_default();
+        Ok((catalog, series))
+    }
+
+    /// How many distinct passages and footnotes mention an entity.
+    pub fn mention_count(&self, entity: usize) -> usize {
+        self.links.mentions_of(entity).len()
+    }
+}
+
+/// Index of an entity kind for styling (firm, person, place, organisation, other).
+pub fn kind_index(kind: &EntityKind) -> u8 {
+    match kind {
+        EntityKind::Firm => 0,
+        EntityKind::Person => 1,
+        EntityKind::Place => 2,
+        EntityKind::Organisation => 3,
+        EntityKind::Other(_) => 4,
+    }
+}
+
+/// A short tag for an entity kind in lists.
+pub fn kind_tag(kind: &EntityKind) -> &str {
+    match kind {
+        EntityKind::Firm => "firm",
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organisation => "org",
+        EntityKind::Other(s) => s,
     }
 }

@@ -8,3 +8,8 @@ pub mod navigate;
 pub mod marks;
 pub mod update;
 pub mod input;
+pub mod links;
+pub mod entity;
+pub mod entity_list;
+pub mod notes;
+pub mod overlay_update;

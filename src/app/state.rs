@@ -5,7 +5,10 @@ use ratatui::layout::Rect;
 
 use crate::app::jumps::JumpList;
 use crate::app::layout::Panes;
+use crate::app::entity::EntityView;
+use crate::app::entity_list::EntityList;
 use crate::app::list::Selection;
+use crate::charts::ChartsState;
 use crate::keymap::Mode;
 use crate::reader::outline::Item;
 use crate::reader::view::{Pages, Viewport};
@@ -31,6 +34,11 @@ pub enum Overlay {
     Help { scroll: usize },
     Toc(Selection),
     Peek(PeekTarget),
+    /// The links of the focused item, to choose one to follow.
+    Links(Selection),
+    Entities(EntityList),
+    Entity(EntityView),
+    Charts(ChartsState),
 }
 
 impl Overlay {
@@ -39,6 +47,10 @@ impl Overlay {
             Overlay::Help { .. } => Mode::Help,
             Overlay::Toc(_) => Mode::Toc,
             Overlay::Peek(_) => Mode::Peek,
+            Overlay::Links(_) => Mode::Links,
+            Overlay::Entities(_) => Mode::Entities,
+            Overlay::Entity(_) => Mode::Entity,
+            Overlay::Charts(_) => Mode::Charts,
         }
     }
 }
@@ -59,6 +71,8 @@ pub struct App<'s> {
     pub side: Selection,
     pub overlays: Vec<Overlay>,
     pub jumps: JumpList,
+    /// The entity whose mentions next/previous mention steps through.
+    pub current_entity: Option<usize>,
     pub area: Rect,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
@@ -77,6 +91,7 @@ impl<'s> App<'s> {
             side: Selection::default(),
             overlays: Vec::new(),
             jumps: JumpList::default(),
+            current_entity: None,
             area: Rect::default(),
             message: None,
             quit: false,

@@ -1,6 +1,10 @@
 //! The one entry point that changes state: an action in the current mode.
 
+use crate::app::entity_list::EntityList;
+use crate::app::links::Link;
 use crate::app::list::Selection;
+use crate::app::overlay_update::list_overlay;
+use crate::charts::ChartsState;
 use crate::app::state::{App, Focus, Overlay, PeekTarget};
 use crate::keymap::{Action, Mode};
 
@@ -14,8 +18,20 @@ pub enum Effect {
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     app.message = None;
     match app.mode() {
+        Mode::Side if side(app, action) => None,
         Mode::Reader | Mode::Side => reader(app, action),
         Mode::Help => help(app, action),
+        Mode::Links | Mode::Entities | Mode::Entity | Mode::Charts => {
+            if action == Action::Quit {
+                return quit(app);
+            }
+            if action == Action::OpenHelp {
+                app.overlays.push(Overlay::Help { scroll: 0 });
+            } else {
+                list_overlay(app, action);
+            }
+            None
+        }
         Mode::Toc => toc(app, action),
         Mode::Peek => peek(app, action),
         _ => None,
@@ -53,6 +69,25 @@ fn reader(app: &mut App, action: Action) -> Option<Effect> {
             app.resize(area);
         }
         Action::OpenHelp => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Open => {
+            if app.links_here().is_empty() {
+                app.message = Some("Nothing to follow here".into());
+            } else {
+                app.overlays.push(Overlay::Links(Selection::new(0)));
+            }
+        }
+        Action::Peek => peek_first(app),
+        Action::OpenEntities => app.overlays.push(Overlay::Entities(EntityList::new(app.study))),
+        Action::OpenCharts => {
+            let study = app.study;
+            app.overlays.push(Overlay::Charts(ChartsState::new(
+                &study.timeline,
+                &study.series,
+                &study.doc,
+            )));
+        }
+        Action::NextMention => app.step_mention(true),
+        Action::PrevMention => app.step_mention(false),
         Action::OpenToc => {
             let mut sel = Selection::new(app.study.doc.sections.len());
             if let Some(s) = app.study.outline.section_of(&app.study.doc, app.view.cursor) {
@@ -70,6 +105,40 @@ fn reader(app: &mut App, action: Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// The side pane's own keys (list moves and following); false if the
+/// action is one the reader handles.
+fn side(app: &mut App, action: Action) -> bool {
+    let links = app.links_here();
+    app.side.set_len(links.len());
+    if move_selection(&mut app.side, action, 5) {
+        if let Some(Link::Entity(e)) = app.side.selected().map(|i| &links[i]) {
+            app.current_entity = Some(*e);
+        }
+        return true;
+    }
+    if action == Action::Open {
+        match app.side.selected() {
+            Some(i) => app.follow(links[i].clone()),
+            None => app.message = Some("Nothing to follow here".into()),
+        }
+        return true;
+    }
+    false
+}
+
+/// Peeks at the focused passage's first footnote or resolved citation.
+fn peek_first(app: &mut App) {
+    let target = app.links_here().into_iter().find_map(|l| match l {
+        Link::Footnote(f) => Some(PeekTarget::Footnote(f)),
+        Link::Citation(c) => app.study.links.citations[c].reference.map(PeekTarget::Reference),
+        _ => None,
+    });
+    match target {
+        Some(t) => app.overlays.push(Overlay::Peek(t)),
+        None => app.message = Some("No footnote or citation here".into()),
+    }
 }
 
 fn help(app: &mut App, action: Action) -> Option<Effect> {

@@ -5,6 +5,7 @@ pub mod charts;
 pub mod overlays;
 pub mod popup;
 pub mod reader;
+pub mod side;
 pub mod text;
 pub mod theme;
 
@@ -37,6 +38,9 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, keymap: &Keymap) {
     bars::Breadcrumb { app, theme }.render(panes.crumb, buf);
     if let Some(reader) = panes.reader {
         reader::ReaderPane { app, theme }.render(reader, buf);
+    }
+    if let Some(side) = panes.side {
+        side::SidePane { app, theme }.render(side, buf);
     }
     bars::StatusBar { app, theme, keymap }.render(panes.status, buf);
     for overlay in &app.overlays {

@@ -1,8 +1,15 @@
 //! Views drawn over the reader.
 
+mod charts;
+mod entities;
+mod entity;
 mod help;
+mod links;
 mod peek;
 mod toc;
+
+pub use entity::context;
+pub use help::help_lines;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,5 +23,9 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, overlay: &Overlay, keymap: 
         Overlay::Help { scroll } => help::draw(area, buf, keymap, *scroll, theme),
         Overlay::Toc(sel) => toc::draw(area, buf, app, sel, theme),
         Overlay::Peek(target) => peek::draw(area, buf, app, *target, keymap, theme),
+        Overlay::Links(sel) => links::draw(area, buf, app, sel, theme),
+        Overlay::Entities(list) => entities::draw(area, buf, app, list, theme),
+        Overlay::Entity(view) => entity::draw(area, buf, app, view, theme),
+        Overlay::Charts(state) => charts::draw(area, buf, app, state, theme),
     }
 }

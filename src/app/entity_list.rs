@@ -1,0 +1,108 @@
+//! The entities list: every entity grouped by kind, with counts, filtered
+//! as you type (fuzzy over names and aliases).
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use crate::app::list::Selection;
+use crate::study::{kind_index, Study};
+
+#[derive(Debug, Clone)]
+pub struct EntityList {
+    pub filter: String,
+    /// Entity indices in display order.
+    pub rows: Vec<usize>,
+    pub sel: Selection,
+}
+
+impl EntityList {
+    pub fn new(study: &Study) -> EntityList {
+        let mut list = EntityList {
+            filter: String::new(),
+            rows: Vec::new(),
+            sel: Selection::default(),
+        };
+        list.refilter(study);
+        list
+    }
+
+    /// Recomputes rows for the current filter: grouped by kind; within a
+    /// kind, best match first (or most mentioned first without a filter).
+    pub fn refilter(&mut self, study: &Study) {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let query = self.filter.trim();
+        let mut scored: Vec<(u8, i64, usize)> = study
+            .catalog
+            .entities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let score = if query.is_empty() {
+                    study.mention_count(i) as i64
+                } else {
+                    e.names()
+                        .filter_map(|n| matcher.fuzzy_match(n, query))
+                        .max()?
+                };
+                Some((kind_index(&e.kind), score, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        self.rows = scored.into_iter().map(|(_, _, i)| i).collect();
+        self.sel.set_len(self.rows.len());
+        self.sel.first();
+    }
+
+    pub fn selected_entity(&self) -> Option<usize> {
+        self.sel.selected().map(|i| self.rows[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::Catalog;
+    use crate::model::Meta;
+
+    #[test]
+    fn filter_narrows_and_keeps_kind_groups() {
+        let toml = r#"
+[[entity]]
+id = "dhc"
+kind = "firm"
+name = "Dalian Hi-Think Computer Technology"
+aliases = ["DHC"]
+description = "x"
+
+[[entity]]
+id = "liu-jun"
+kind = "person"
+name = "Liu Jun"
+description = "x"
+
+[[entity]]
+id = "neusoft"
+kind = "firm"
+name = "Neusoft"
+description = "x"
+"#;
+        let catalog = Catalog::parse(std::path::Path::new("e.toml"), toml).unwrap();
+        let meta = Meta {
+            id: "t".into(),
+            title: "t".into(),
+            authors: vec![],
+            year: None,
+            series: None,
+            source: None,
+        };
+        let study = Study::assemble(meta, crate::testing::synthetic_doc(1, 1, 3), Some(catalog), vec![]);
+        let mut list = EntityList::new(&study);
+        assert_eq!(list.rows.len(), 3);
+        list.filter = "dhc".into();
+        list.refilter(&study);
+        assert_eq!(list.rows, vec![0]);
+        list.filter = "liu".into();
+        list.refilter(&study);
+        assert_eq!(list.selected_entity(), Some(1));
+    }
+}

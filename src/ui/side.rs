@@ -1,0 +1,141 @@
+//! The side pane: what the focused passage links to. The links menu
+//! (Enter on a passage) draws the same rows in a popup.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::links::Link;
+use crate::app::state::{App, Focus};
+use crate::charts::spark;
+use crate::reader::view::superscript;
+use crate::study::{kind_index, kind_tag};
+use crate::ui::text::{owned, truncate};
+use crate::ui::theme::Theme;
+
+pub struct SidePane<'a, 's> {
+    pub app: &'a App<'s>,
+    pub theme: Theme,
+}
+
+impl Widget for SidePane<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = self.theme;
+        // A rule on the left separates the panes.
+        let rule = if theme.ascii { "|" } else { "│" };
+        for y in area.top()..area.bottom() {
+            buf.set_string(area.x, y, rule, theme.dim());
+        }
+        let inner = Rect {
+            x: area.x + 2,
+            width: area.width.saturating_sub(2),
+            ..area
+        };
+        let links = app.links_here();
+        if links.is_empty() {
+            let msg = "Nothing linked here";
+            buf.set_line(inner.x, inner.y, &Line::from(owned(msg, theme.dim())), inner.width);
+            return;
+        }
+        let mut sel = app.side;
+        sel.set_len(links.len());
+        let selected = (app.focus == Focus::Side).then_some(sel.index);
+        LinkRows {
+            app,
+            links: &links,
+            selected,
+            theme,
+        }
+        .render(inner, buf);
+    }
+}
+
+/// Rows of links grouped under headings, with an optional selection.
+pub struct LinkRows<'a, 's> {
+    pub app: &'a App<'s>,
+    pub links: &'a [Link],
+    pub selected: Option<usize>,
+    pub theme: Theme,
+}
+
+impl Widget for LinkRows<'_, '_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let width = area.width as usize;
+        let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
+        let mut group = "";
+        for (i, link) in self.links.iter().enumerate() {
+            if link.group() != group {
+                group = link.group();
+                lines.push((None, Line::from(owned(group, theme.heading(2)))));
+            }
+            lines.push((Some(i), link_line(self.app, link, width, theme)));
+        }
+        // Keep the selected row in view.
+        let sel_row = self
+            .selected
+            .and_then(|s| lines.iter().position(|(i, _)| *i == Some(s)))
+            .unwrap_or(0);
+        let height = area.height as usize;
+        let first = sel_row.saturating_sub(height.saturating_sub(1));
+        for (row, (index, line)) in lines.iter().skip(first).take(height).enumerate() {
+            let y = area.y + row as u16;
+            buf.set_line(area.x, y, line, area.width);
+            if index.is_some() && *index == self.selected {
+                buf.set_style(Rect { y, height: 1, ..area }, theme.selected());
+            }
+        }
+    }
+}
+
+/// One link as a line: entities with kind, count and sparkline.
+pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'static> {
+    let study = app.study;
+    match link {
+        Link::Entity(e) => {
+            let entity = &study.catalog.entities[*e];
+            let glyphs = if theme.ascii { spark::Glyphs::Ascii } else { spark::Glyphs::Unicode };
+            let sparkline = spark::render(&study.sparks[*e], glyphs);
+            let count = format!("{:>3}", study.mention_count(*e));
+            let tag = format!("{:<6}", kind_tag(&entity.kind));
+            let fixed = tag.chars().count() + count.len() + sparkline.chars().count() + 3;
+            let name = truncate(&entity.name, width.saturating_sub(fixed));
+            let pad = width.saturating_sub(fixed + crate::reader::wrap::str_width(&name));
+            Line::from(vec![
+                owned(&tag, theme.dim()),
+                owned(&name, theme.mention(kind_index(&entity.kind))),
+                Span::raw(" ".repeat(pad + 1)),
+                owned(&count, Style::new()),
+                Span::raw(" "),
+                owned(&sparkline, theme.mention(kind_index(&entity.kind))),
+            ])
+        }
+        Link::Footnote(f) => {
+            let note = &study.doc.footnotes[*f];
+            let text = format!("{} {}", superscript(&note.label), note.text);
+            Line::from(owned(&truncate(&text, width), Style::new()))
+        }
+        Link::Citation(c) => {
+            let cite = &study.links.citations[*c];
+            match cite.reference {
+                Some(r) => {
+                    let text = format!("{} → {}", cite.text, study.doc.references[r].text);
+                    Line::from(owned(&truncate(&text, width), theme.mark(crate::ui::theme::Mark::Citation)))
+                }
+                None => {
+                    let text = format!("{} (no matching reference)", cite.text);
+                    Line::from(owned(&truncate(&text, width), theme.dim()))
+                }
+            }
+        }
+        Link::Passage(p) => {
+            let passage = &study.doc.passages[*p];
+            let text = format!("{}: {}", passage.id, passage.text);
+            Line::from(owned(&truncate(&text, width), Style::new()))
+        }
+        Link::Note(id) => Line::from(owned(&truncate(&app.note_summary(id), width), Style::new())),
+    }
+}
