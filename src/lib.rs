@@ -17,3 +17,5 @@ pub mod study;
 pub mod term;
 pub mod testing;
 pub mod ui;
+pub mod launch;
+pub mod rescue;

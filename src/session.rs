@@ -5,7 +5,7 @@
 //! differs from the last one, and goes out in one write.
 
 use std::io;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::buffer::Buffer;
@@ -15,22 +15,19 @@ use ratatui::Terminal;
 use crate::app::state::App;
 use crate::app::update::{update, Effect};
 use crate::keymap::{KeyResolver, Keymap, Resolution};
+use crate::rescue::SharedRescue;
 use crate::term::{signals, terminal};
 use crate::ui;
 
-/// Work that must reach the disk even if the session is killed: the signal
-/// thread runs it before exiting.
-pub type Rescue = Arc<Mutex<Box<dyn FnMut() + Send>>>;
-
-pub fn run(app: &mut App, keymap: &Keymap, rescue: Rescue) -> io::Result<()> {
+pub fn run(app: &mut App, keymap: &Keymap, rescue: SharedRescue) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     let on_signal = rescue.clone();
     signals::watch(Arc::new(move || {
-        if let Ok(mut save) = on_signal.lock() {
-            save();
+        if let Ok(rescue) = on_signal.lock() {
+            rescue.save();
         }
     }))?;
-    let result = event_loop(&mut terminal, app, keymap);
+    let result = event_loop(&mut terminal, app, keymap, &rescue);
     terminal::leave();
     result
 }
@@ -39,6 +36,7 @@ fn event_loop(
     terminal: &mut Terminal<terminal::Backend>,
     app: &mut App,
     keymap: &Keymap,
+    rescue: &SharedRescue,
 ) -> io::Result<()> {
     let mut resolver = KeyResolver::new(keymap.clone());
     let size = terminal.size()?;
@@ -70,6 +68,10 @@ fn event_loop(
             _ => false,
         };
         if changed {
+            if let Ok(mut rescue) = rescue.lock() {
+                rescue.position = Some(app.position_key());
+                rescue.draft = app.draft();
+            }
             present(terminal, app, keymap, &mut shown)?;
         }
     }

@@ -130,6 +130,14 @@ impl<'s> App<'s> {
         }
     }
 
+    /// Stable key of the focused item, for the saved reading position.
+    pub fn position_key(&self) -> String {
+        match self.cursor_item() {
+            Some(item) => crate::positions::item_key(&self.study.doc, item),
+            None => String::new(),
+        }
+    }
+
     /// Applies a terminal size; layout-dependent state is clamped here.
     pub fn resize(&mut self, area: Rect) {
         self.area = area;

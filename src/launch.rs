@@ -1,0 +1,114 @@
+//! Opening the reader: load everything, report problems before the screen
+//! changes, run the session, save the reading position.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use crate::app::state::{App, UiOptions};
+use crate::corpus::{self, CaseStudy, Source};
+use crate::diag::Diagnostic;
+use crate::keymap::Keymap;
+use crate::paths::Paths;
+use crate::positions::Positions;
+use crate::rescue::Rescue;
+use crate::session;
+use crate::study::Study;
+use crate::term::terminal;
+
+/// `--color` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Auto means colour on a terminal unless NO_COLOR is set (to anything non-empty).
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+pub struct ReaderOptions<'a> {
+    pub source: Source,
+    pub keymap: Option<&'a str>,
+    pub color: ColorChoice,
+    pub ascii: bool,
+    pub paths: Paths,
+}
+
+/// Prints diagnostics to stderr, one per line.
+pub fn report(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+}
+
+/// Loads a case study with its entities and series.
+pub fn load_study(source: &Source) -> Result<Study, Vec<Diagnostic>> {
+    let CaseStudy {
+        meta,
+        doc,
+        entities_toml,
+        series_toml,
+        ..
+    } = corpus::open(source)?;
+    let (catalog, series) = Study::parse_extras(
+        entities_toml.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
+        series_toml.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
+    )?;
+    Ok(Study::assemble(meta, doc, catalog, series))
+}
+
+pub fn read(options: ReaderOptions) -> ExitCode {
+    // Everything that can fail on input fails here, before the screen changes.
+    let keymap = match Keymap::load(options.keymap, Some(&options.paths.config)) {
+        Ok(k) => k,
+        Err(diags) => {
+            report(&diags);
+            return ExitCode::from(2);
+        }
+    };
+    let study = match load_study(&options.source) {
+        Ok(s) => s,
+        Err(diags) => {
+            report(&diags);
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(why) = terminal::unsuitable_terminal() {
+        eprintln!("casebook: {why}.");
+        eprintln!("To read the paper without the full-screen reader, run: casebook export --format markdown");
+        return ExitCode::from(2);
+    }
+    let ui = UiOptions {
+        color: options.color.enabled(),
+        ascii: options.ascii,
+    };
+    let positions = Positions::new(&options.paths.data);
+    let mut app = App::new(&study, ui);
+    if let Some(item) = positions.load(&study.meta.id, &study.doc, &study.outline) {
+        app.view.cursor = item;
+    }
+    let rescue = Rescue::shared(options.paths.data.clone(), study.meta.id.clone());
+    let result = session::run(&mut app, &keymap, rescue);
+    if let Err(e) = positions.save(&study.meta.id, app.position_key()) {
+        eprintln!("casebook: could not save the reading position: {e}");
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("casebook: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Pure tests of navigation and the jump list: actions in, state out.
+
+use casebook::app::state::{App, Focus, Overlay, UiOptions};
+use casebook::app::update::update;
+use casebook::keymap::Action;
+use casebook::model::Meta;
+use casebook::reader::outline::Item;
+use casebook::study::Study;
+use ratatui::layout::Rect;
+
+fn study(sections: usize, per: usize, words: usize) -> Study {
+    let meta = Meta {
+        id: "t".into(),
+        title: "Test paper".into(),
+        authors: vec!["A. Author".into()],
+        year: Some(2013),
+        series: None,
+        source: None,
+    };
+    Study::from_parts(meta, casebook::testing::synthetic_doc(sections, per, words))
+}
+
+fn app(study: &Study) -> App<'_> {
+    let mut app = App::new(study, UiOptions::default());
+    app.resize(Rect::new(0, 0, 80, 24));
+    app
+}
+
+fn passage(app: &App) -> usize {
+    app.cursor_passage().expect("cursor on a passage")
+}
+
+#[test]
+fn passage_steps_stop_at_the_ends() {
+    let s = study(2, 3, 5);
+    let mut a = app(&s);
+    assert_eq!(passage(&a), 0);
+    update(&mut a, Action::PrevPassage);
+    assert_eq!(passage(&a), 0);
+    for _ in 0..10 {
+        update(&mut a, Action::NextPassage);
+    }
+    assert_eq!(passage(&a), 5);
+}
+
+#[test]
+fn sections_step_forward_and_back() {
+    let s = study(3, 2, 5);
+    let mut a = app(&s);
+    update(&mut a, Action::NextSection);
+    assert_eq!(passage(&a), 2, "first passage of section 2");
+    update(&mut a, Action::NextSection);
+    assert_eq!(passage(&a), 4);
+    update(&mut a, Action::NextPassage);
+    update(&mut a, Action::PrevSection);
+    assert_eq!(passage(&a), 4, "back to the start of the current section");
+    update(&mut a, Action::PrevSection);
+    assert_eq!(passage(&a), 2);
+}
+
+#[test]
+fn jumps_go_back_and_forward() {
+    let s = study(4, 3, 5);
+    let mut a = app(&s);
+    update(&mut a, Action::NextPassage); // passage 1, not a jump
+    update(&mut a, Action::GoToBottom); // jump
+    assert_eq!(passage(&a), 11);
+    update(&mut a, Action::JumpBack);
+    assert_eq!(passage(&a), 1);
+    update(&mut a, Action::JumpForward);
+    assert_eq!(passage(&a), 11);
+    update(&mut a, Action::JumpForward);
+    assert_eq!(passage(&a), 11);
+    assert!(a.message.is_some(), "says there is no later position");
+}
+
+#[test]
+fn toc_enter_jumps_to_the_section_and_records_it() {
+    let s = study(4, 3, 5);
+    let mut a = app(&s);
+    update(&mut a, Action::OpenToc);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Toc(_))));
+    update(&mut a, Action::SelectDown);
+    update(&mut a, Action::SelectDown);
+    update(&mut a, Action::Open);
+    assert!(a.overlays.is_empty());
+    assert_eq!(passage(&a), 6);
+    update(&mut a, Action::JumpBack);
+    assert_eq!(passage(&a), 0);
+}
+
+#[test]
+fn scrolling_keeps_the_cursor_on_screen() {
+    let s = study(2, 20, 40);
+    let mut a = app(&s);
+    for _ in 0..5 {
+        update(&mut a, Action::PageDown);
+    }
+    let pages = a.pages();
+    assert!(a.view.visible_items(pages).contains(&a.view.cursor));
+    assert!(passage(&a) > 0);
+    update(&mut a, Action::GoToTop);
+    assert_eq!(passage(&a), 0);
+    assert_eq!(a.view.top.item, 0);
+}
+
+#[test]
+fn line_scroll_moves_one_line() {
+    let s = study(2, 20, 40);
+    let mut a = app(&s);
+    let before = a.view.top;
+    update(&mut a, Action::LineDown);
+    assert_ne!(a.view.top, before);
+    update(&mut a, Action::LineUp);
+    assert_eq!(a.view.top, before);
+}
+
+#[test]
+fn narrow_terminal_folds_the_side_pane_and_tab_shows_it() {
+    let s = study(1, 2, 5);
+    let mut a = app(&s);
+    assert!(a.panes().side.is_none(), "80 columns: side folded");
+    update(&mut a, Action::SwitchPane);
+    assert_eq!(a.focus, Focus::Side);
+    let panes = a.panes();
+    assert!(panes.reader.is_none());
+    assert_eq!(panes.side.unwrap().width, 80);
+    update(&mut a, Action::SwitchPane);
+    a.resize(Rect::new(0, 0, 200, 50));
+    assert!(a.panes().side.is_some() && a.panes().reader.is_some());
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let s = study(1, 2, 5);
+    let mut a = app(&s);
+    update(&mut a, Action::OpenHelp);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Help { .. })));
+    update(&mut a, Action::Close);
+    assert!(a.overlays.is_empty());
+}
+
+#[test]
+fn quit_sets_the_flag() {
+    let s = study(1, 2, 5);
+    let mut a = app(&s);
+    update(&mut a, Action::Quit);
+    assert!(a.quit);
+}
+
+#[test]
+fn outline_puts_headings_before_their_passages() {
+    let s = study(2, 2, 3);
+    assert_eq!(
+        s.outline.items[..4],
+        [Item::Heading(0), Item::Passage(0), Item::Passage(1), Item::Heading(1)]
+    );
+}
