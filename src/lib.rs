@@ -6,3 +6,5 @@
 pub mod cli;
 pub mod diag;
 pub mod model;
+pub mod notes;
+pub mod paths;
