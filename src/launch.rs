@@ -8,10 +8,12 @@ use crate::app::state::{App, UiOptions};
 use crate::corpus::{self, CaseStudy, Source};
 use crate::diag::Diagnostic;
 use crate::keymap::Keymap;
+use crate::notes::{load_drafts, NoteSet, NoteStore, Notebook, StoredDraft};
 use crate::paths::Paths;
 use crate::positions::Positions;
 use crate::rescue::Rescue;
 use crate::session;
+use crate::storage::Storage;
 use crate::study::Study;
 use crate::term::terminal;
 
@@ -94,13 +96,32 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         color: options.color.enabled(),
         ascii: options.ascii,
     };
+    let (mut storage, notes, notes_problems) = match open_notes(&options.paths, &study.meta.id) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let positions = Positions::new(&options.paths.data);
     let mut app = App::new(&study, ui);
+    app.notebook = Notebook::new(notes, &study.doc);
+    app.refresh_note_marks();
+    if let Some(problem) = notes_problems.first() {
+        app.message = Some(problem.to_string());
+    }
+    let (mut drafts, draft_problems) = load_drafts(&options.paths.data, &study.meta.id);
+    report(&draft_problems);
+    if !drafts.is_empty() {
+        let StoredDraft { path, draft } = drafts.remove(0);
+        storage.recovered.push(path);
+        app.offer_draft(draft);
+    }
     if let Some(item) = positions.load(&study.meta.id, &study.doc, &study.outline) {
         app.view.cursor = item;
     }
     let rescue = Rescue::shared(options.paths.data.clone(), study.meta.id.clone());
-    let result = session::run(&mut app, &keymap, rescue);
+    let result = session::run(&mut app, &keymap, &mut storage, rescue);
     if let Err(e) = positions.save(&study.meta.id, app.position_key()) {
         eprintln!("casebook: could not save the reading position: {e}");
     }
@@ -111,4 +132,17 @@ pub fn read(options: ReaderOptions) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The notes store and its notes; problems in the file (already moved
+/// aside) are returned to be shown.
+fn open_notes(paths: &Paths, case_id: &str) -> Result<(Storage, NoteSet, Vec<Diagnostic>), String> {
+    let store = NoteStore::new(&paths.data, case_id).map_err(|e| e.to_string())?;
+    let loaded = store.load().map_err(|e| e.to_string())?;
+    report(&loaded.diagnostics);
+    let storage = Storage {
+        notes: Some(store),
+        recovered: Vec::new(),
+    };
+    Ok((storage, loaded.set, loaded.diagnostics))
 }

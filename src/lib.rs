@@ -17,6 +17,7 @@ pub mod positions;
 pub mod reader;
 pub mod rescue;
 pub mod session;
+pub mod storage;
 pub mod study;
 pub mod term;
 pub mod testing;

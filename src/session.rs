@@ -16,10 +16,16 @@ use crate::app::state::App;
 use crate::app::update::{update, Effect};
 use crate::keymap::{KeyResolver, Keymap, Resolution};
 use crate::rescue::SharedRescue;
+use crate::storage::Storage;
 use crate::term::{signals, terminal};
 use crate::ui;
 
-pub fn run(app: &mut App, keymap: &Keymap, rescue: SharedRescue) -> io::Result<()> {
+pub fn run(
+    app: &mut App,
+    keymap: &Keymap,
+    storage: &mut Storage,
+    rescue: SharedRescue,
+) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     let on_signal = rescue.clone();
     signals::watch(Arc::new(move || {
@@ -27,7 +33,7 @@ pub fn run(app: &mut App, keymap: &Keymap, rescue: SharedRescue) -> io::Result<(
             rescue.save();
         }
     }))?;
-    let result = event_loop(&mut terminal, app, keymap, &rescue);
+    let result = event_loop(&mut terminal, app, keymap, storage, &rescue);
     terminal::leave();
     result
 }
@@ -36,6 +42,7 @@ fn event_loop(
     terminal: &mut Terminal<terminal::Backend>,
     app: &mut App,
     keymap: &Keymap,
+    storage: &mut Storage,
     rescue: &SharedRescue,
 ) -> io::Result<()> {
     let mut resolver = KeyResolver::new(keymap.clone());
@@ -48,8 +55,10 @@ fn event_loop(
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 match resolver.feed(app.mode(), key) {
                     Resolution::Action(action) => {
-                        if let Some(Effect::Quit) = update(app, action) {
-                            break;
+                        match update(app, action) {
+                            Some(Effect::Quit) => break,
+                            Some(effect) => storage.perform(app, &effect),
+                            None => {}
                         }
                         true
                     }

@@ -14,6 +14,17 @@ enum Edit<'t> {
 impl App<'_> {
     /// Returns whether anything changed.
     pub fn text_input_key(&mut self, key: KeyEvent) -> bool {
+        if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
+            // Control characters typed raw become visible text.
+            if let KeyCode::Char(c) = key.code {
+                if sanitize::replacement(c).is_some() {
+                    let shown = sanitize::editor_input(&c.to_string());
+                    editor.active().insert_str(shown);
+                    return true;
+                }
+            }
+            return editor.active().input(key);
+        }
         let mut buf = [0u8; 4];
         let edit = match key.code {
             KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
@@ -26,6 +37,9 @@ impl App<'_> {
     }
 
     pub fn text_input_paste(&mut self, text: &str) -> bool {
+        if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
+            return editor.active().insert_str(sanitize::editor_input(text));
+        }
         // One-line fields take the paste as one line, controls made visible.
         let line = sanitize::editor_input(text).replace('\n', " ");
         self.edit_field(Edit::Insert(&line))
@@ -37,6 +51,11 @@ impl App<'_> {
             Some(Overlay::Entities(list)) => {
                 apply(&mut list.filter, edit);
                 list.refilter(study);
+                true
+            }
+            Some(Overlay::Notes(list)) => {
+                apply(&mut list.filter, edit);
+                list.refilter(&self.notebook);
                 true
             }
             _ => false,

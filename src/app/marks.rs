@@ -39,8 +39,4 @@ impl App<'_> {
             .map(|(r, m)| (r.start + offset..r.end + offset, theme.mark(m)))
             .collect()
     }
-
-    pub fn has_notes(&self, _item: Item) -> bool {
-        false
-    }
 }

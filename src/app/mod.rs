@@ -13,3 +13,5 @@ pub mod entity;
 pub mod entity_list;
 pub mod notes;
 pub mod overlay_update;
+pub mod editor;
+pub mod notes_list;

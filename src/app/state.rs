@@ -5,7 +5,13 @@ use ratatui::layout::Rect;
 
 use crate::app::jumps::JumpList;
 use crate::app::layout::Panes;
+use std::collections::HashSet;
+
+use crate::app::editor::NoteEditor;
 use crate::app::entity::EntityView;
+use crate::app::notes::Confirm;
+use crate::app::notes_list::NotesList;
+use crate::notes::Notebook;
 use crate::app::entity_list::EntityList;
 use crate::app::list::Selection;
 use crate::charts::ChartsState;
@@ -39,6 +45,9 @@ pub enum Overlay {
     Entities(EntityList),
     Entity(EntityView),
     Charts(ChartsState),
+    Notes(NotesList),
+    Editor(Box<NoteEditor>),
+    Confirm(Confirm),
 }
 
 impl Overlay {
@@ -51,6 +60,9 @@ impl Overlay {
             Overlay::Entities(_) => Mode::Entities,
             Overlay::Entity(_) => Mode::Entity,
             Overlay::Charts(_) => Mode::Charts,
+            Overlay::Notes(_) => Mode::Notes,
+            Overlay::Editor(_) => Mode::Editor,
+            Overlay::Confirm(_) => Mode::Confirm,
         }
     }
 }
@@ -71,6 +83,9 @@ pub struct App<'s> {
     pub side: Selection,
     pub overlays: Vec<Overlay>,
     pub jumps: JumpList,
+    pub notebook: Notebook,
+    /// Passages that carry at least one note (for margin markers).
+    pub notes_on: HashSet<usize>,
     /// The entity whose mentions next/previous mention steps through.
     pub current_entity: Option<usize>,
     pub area: Rect,
@@ -92,6 +107,8 @@ impl<'s> App<'s> {
             overlays: Vec::new(),
             jumps: JumpList::default(),
             current_entity: None,
+            notebook: Notebook::default(),
+            notes_on: HashSet::new(),
             area: Rect::default(),
             message: None,
             quit: false,

@@ -3,6 +3,7 @@
 use crate::app::entity_list::EntityList;
 use crate::app::links::Link;
 use crate::app::list::Selection;
+use crate::app::notes;
 use crate::app::overlay_update::list_overlay;
 use crate::charts::ChartsState;
 use crate::app::state::{App, Focus, Overlay, PeekTarget};
@@ -13,6 +14,10 @@ use crate::keymap::{Action, Mode};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Commit the notebook to the store; say "saved" only when durable.
+    SaveNotes,
+    /// The editor was closed without saving: forget any recovered draft.
+    DiscardDraft,
 }
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -33,6 +38,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         Mode::Toc => toc(app, action),
+        Mode::Notes => notes::notes_list(app, action),
+        Mode::Editor => notes::editor(app, action),
+        Mode::Confirm => notes::confirm(app, action),
         Mode::Peek => peek(app, action),
         _ => None,
     }
@@ -86,6 +94,8 @@ fn reader(app: &mut App, action: Action) -> Option<Effect> {
                 &study.doc,
             )));
         }
+        Action::Annotate => app.annotate(),
+        Action::OpenNotes => app.open_notes(),
         Action::NextMention => app.step_mention(true),
         Action::PrevMention => app.step_mention(false),
         Action::OpenToc => {

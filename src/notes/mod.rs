@@ -167,6 +167,17 @@ impl Notebook {
         true
     }
 
+    /// Moves a note to another quote. Returns false if there is no such note.
+    pub fn retarget(&mut self, doc: &Document, id: &str, target: Target) -> bool {
+        let Some(mut note) = self.set.get(id).cloned() else {
+            return false;
+        };
+        note.target = target;
+        note.touch();
+        self.put(note, doc);
+        true
+    }
+
     /// Deletes a note (a tombstone keeps it deleted in other copies).
     pub fn delete(&mut self, id: &str) -> bool {
         let at = self.set.get(id).map_or_else(Timestamp::now, |n| {

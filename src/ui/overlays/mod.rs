@@ -5,6 +5,7 @@ mod entities;
 mod entity;
 mod help;
 mod links;
+mod notes;
 mod peek;
 mod toc;
 
@@ -27,5 +28,8 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, overlay: &Overlay, keymap: 
         Overlay::Entities(list) => entities::draw(area, buf, app, list, theme),
         Overlay::Entity(view) => entity::draw(area, buf, app, view, theme),
         Overlay::Charts(state) => charts::draw(area, buf, app, state, theme),
+        Overlay::Notes(list) => notes::draw_list(area, buf, app, list, theme),
+        Overlay::Editor(editor) => notes::draw_editor(area, buf, app, editor, theme),
+        Overlay::Confirm(question) => notes::draw_confirm(area, buf, question, theme),
     }
 }

@@ -1,0 +1,157 @@
+//! The note editor: the note's text, its tags and the quote it targets.
+//!
+//! The quote starts as the whole passage; typing a fragment of the passage
+//! in the quote field narrows the note to that span.
+
+use tui_textarea::TextArea;
+
+use crate::model::Passage;
+use crate::notes::{Draft, Note, Target};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Text,
+    Tags,
+    Quote,
+}
+
+#[derive(Debug)]
+pub struct NoteEditor {
+    pub text: TextArea<'static>,
+    pub tags: TextArea<'static>,
+    pub quote: TextArea<'static>,
+    pub field: Field,
+    /// The note being changed; `None` for a new note.
+    pub note_id: Option<String>,
+    /// The note as it was when the editor opened (for drafts and "changed?").
+    pub original: Note,
+    /// The passage the note is on (index), if it is placed.
+    pub passage: Option<usize>,
+    /// Content recovered from a crashed session: unsaved even if untouched.
+    pub recovered: bool,
+}
+
+/// A text area holding `text`, its control characters made visible (the
+/// widget would send them to the terminal as they are).
+fn area(text: &str) -> TextArea<'static> {
+    let shown = crate::term::sanitize::editor_input(text);
+    let lines: Vec<String> = shown.split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.move_cursor(tui_textarea::CursorMove::Bottom);
+    area.move_cursor(tui_textarea::CursorMove::End);
+    area
+}
+
+impl NoteEditor {
+    /// A new note on a whole passage.
+    pub fn new_note(passage: &Passage, index: usize) -> NoteEditor {
+        let note = Note::new(Target::whole(passage), "", Vec::new());
+        NoteEditor::open(note, None, Some((index, passage)))
+    }
+
+    /// Edits `note`; `existing` is its id if it is already stored. A note on
+    /// a whole passage shows an empty quote field.
+    pub fn open(note: Note, existing: Option<String>, passage: Option<(usize, &Passage)>) -> NoteEditor {
+        let quote = match passage {
+            Some((_, p)) if note.target.quote.exact == p.text => String::new(),
+            _ => note.target.quote.exact.clone(),
+        };
+        NoteEditor {
+            text: area(&note.text),
+            tags: area(&note.tags.join(", ")),
+            quote: area(&quote),
+            field: Field::Text,
+            note_id: existing,
+            original: note,
+            passage: passage.map(|(i, _)| i),
+            recovered: false,
+        }
+    }
+
+    pub fn next_field(&mut self) {
+        self.field = match self.field {
+            Field::Text => Field::Tags,
+            Field::Tags => Field::Quote,
+            Field::Quote => Field::Text,
+        };
+    }
+
+    pub fn active(&mut self) -> &mut TextArea<'static> {
+        match self.field {
+            Field::Text => &mut self.text,
+            Field::Tags => &mut self.tags,
+            Field::Quote => &mut self.quote,
+        }
+    }
+
+    pub fn body(&self) -> String {
+        self.text.lines().join("\n").trim_end().to_string()
+    }
+
+    /// Tags split on commas (and newlines), `#` prefixes dropped.
+    pub fn tag_list(&self) -> Vec<String> {
+        self.tags
+            .lines()
+            .join(",")
+            .split(',')
+            .map(|t| t.trim().trim_start_matches('#').trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    pub fn quote_text(&self) -> String {
+        self.quote.lines().join(" ").trim().to_string()
+    }
+
+    /// The target the note will have: the typed quote's span in the passage,
+    /// or the whole passage when the quote field is empty. `Err` when the
+    /// quote is not in the passage.
+    pub fn target(&self, passage: Option<&Passage>) -> Result<Target, String> {
+        let quote = self.quote_text();
+        let Some(passage) = passage else {
+            return Ok(self.original.target.clone());
+        };
+        if quote == self.original.target.quote.exact {
+            return Ok(self.original.target.clone());
+        }
+        if quote.is_empty() {
+            return Ok(Target::whole(passage));
+        }
+        match passage.text.find(&quote) {
+            Some(start) => Ok(Target::from_span(passage, start..start + quote.len())),
+            None => Err("the quote is not in the passage; copy it exactly or leave it empty".into()),
+        }
+    }
+
+    pub fn changed(&self) -> bool {
+        let quote = self.quote_text();
+        let quote_changed = !(quote == self.original.target.quote.exact
+            || (quote.is_empty() && self.quote_was_whole()));
+        self.recovered
+            || self.body() != self.original.text.trim_end()
+            || self.tag_list() != self.original.tags
+            || quote_changed
+    }
+
+    /// Whether the quote field started empty (the note is on a whole passage).
+    fn quote_was_whole(&self) -> bool {
+        self.original.target.position.as_ref().is_some_and(|p| p.start == 0)
+            && self.original.target.quote.prefix.is_empty()
+            && self.original.target.quote.suffix.is_empty()
+    }
+
+    /// The editor's content as a draft, for crash safety.
+    pub fn draft(&self, passage: Option<&Passage>) -> Draft {
+        let mut note = self.original.clone();
+        note.text = self.body();
+        note.tags = crate::notes::model::clean_tags(self.tag_list());
+        if let Ok(target) = self.target(passage) {
+            note.target = target;
+        }
+        Draft {
+            note,
+            is_new: self.note_id.is_none(),
+            saved: jiff::Timestamp::now(),
+        }
+    }
+}
