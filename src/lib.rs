@@ -4,5 +4,6 @@
 //! and dispatches to [`cli::run`].
 
 pub mod cli;
+pub mod corpus;
 pub mod diag;
 pub mod model;
