@@ -6,6 +6,7 @@
 pub mod app;
 pub mod charts;
 pub mod cli;
+pub mod corpus;
 pub mod diag;
 pub mod entities;
 pub mod keymap;
