@@ -5,6 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::corpus::Source;
+use crate::launch::{self, ColorChoice, ReaderOptions};
+use crate::paths::Paths;
+
 /// A full-screen terminal reader for research case studies.
 #[derive(Debug, Parser)]
 #[command(name = "casebook", version, about)]
@@ -21,8 +25,34 @@ pub struct Cli {
     #[arg(long, global = true, env = "CASEBOOK_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Key map: a preset name (default, emacs, less) or a file path.
+    #[arg(long, global = true, env = "CASEBOOK_KEYMAP", value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+
+    /// Colour: auto follows NO_COLOR and whether output is a terminal.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Plain ASCII borders, markers and sparklines, for limited fonts.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The case study named by `--corpus`, or the bundled one.
+    pub fn source(&self) -> Source {
+        match &self.corpus {
+            Some(dir) => Source::Dir(dir.clone()),
+            None => Source::Bundled,
+        }
+    }
+
+    pub fn paths(&self) -> Result<Paths, String> {
+        Paths::resolve(self.data_dir.as_deref(), self.config_dir.as_deref())
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +61,21 @@ pub enum Command {}
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        None => ExitCode::SUCCESS,
+        None => {
+            let paths = match cli.paths() {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("casebook: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            launch::read(ReaderOptions {
+                source: cli.source(),
+                keymap: cli.keymap.as_deref(),
+                color: cli.color,
+                ascii: cli.ascii,
+                paths,
+            })
+        }
     }
 }
