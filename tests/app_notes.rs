@@ -1,0 +1,141 @@
+//! Pure tests of annotating in the reader: editor, saving as an effect,
+//! confirmations before anything is lost.
+
+use casebook::app::state::{App, Overlay, UiOptions};
+use casebook::app::update::{update, Effect};
+use casebook::keymap::Action;
+use casebook::model::Meta;
+use casebook::study::Study;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+fn study() -> Study {
+    let meta = Meta {
+        id: "t".into(),
+        title: "Test".into(),
+        authors: vec![],
+        year: None,
+        series: None,
+        source: None,
+    };
+    Study::from_parts(meta, casebook::testing::synthetic_doc(2, 3, 8))
+}
+
+fn app(study: &Study) -> App<'_> {
+    let mut app = App::new(study, UiOptions::default());
+    app.resize(Rect::new(0, 0, 80, 24));
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+#[test]
+fn annotate_type_and_save_creates_a_note() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::NextPassage);
+    update(&mut a, Action::Annotate);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Editor(_))));
+    type_text(&mut a, "spin-off story");
+    update(&mut a, Action::ToggleTagsField);
+    type_text(&mut a, "spin-off, #government");
+    assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
+    assert!(a.overlays.is_empty());
+    let ids = a.note_ids_for(1);
+    assert_eq!(ids.len(), 1);
+    let (note, _) = a.notebook.get(&ids[0]).unwrap();
+    assert_eq!(note.text, "spin-off story");
+    assert_eq!(note.tags, vec!["spin-off".to_string(), "government".to_string()]);
+    assert_eq!(note.target.quote.exact, s.doc.passages[1].text);
+}
+
+#[test]
+fn a_quote_narrows_the_target_and_must_be_in_the_passage() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    type_text(&mut a, "note");
+    update(&mut a, Action::ToggleTagsField);
+    update(&mut a, Action::ToggleTagsField);
+    type_text(&mut a, "not in the text");
+    assert_eq!(update(&mut a, Action::Save), None, "refused");
+    assert!(a.message.as_deref().unwrap().contains("quote"));
+    if let Some(Overlay::Editor(e)) = a.overlays.last_mut() {
+        e.quote = tui_textarea::TextArea::new(vec!["w0x2 w0x3".to_string()]);
+    }
+    assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
+    let id = &a.note_ids_for(0)[0];
+    let (note, anchor) = a.notebook.get(id).unwrap();
+    assert_eq!(note.target.quote.exact, "w0x2 w0x3");
+    assert_eq!(anchor.span().map(|r| r.len()), Some("w0x2 w0x3".len()));
+}
+
+#[test]
+fn escape_with_changes_asks_and_no_keeps_editing() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    type_text(&mut a, "draft");
+    update(&mut a, Action::Cancel);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Confirm(_))));
+    update(&mut a, Action::ConfirmNo);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Editor(_))));
+    assert!(a.draft().is_some(), "unsaved content is available as a draft");
+    update(&mut a, Action::Cancel);
+    assert_eq!(update(&mut a, Action::ConfirmYes), Some(Effect::DiscardDraft));
+    assert!(a.overlays.is_empty());
+    assert!(a.notebook.set().is_empty());
+}
+
+#[test]
+fn escape_without_changes_closes_at_once() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    update(&mut a, Action::Cancel);
+    assert!(a.overlays.is_empty());
+}
+
+#[test]
+fn notes_list_filters_edits_and_deletes_with_confirmation() {
+    let s = study();
+    let mut a = app(&s);
+    for (text, tag) in [("alpha", "policy"), ("beta", "spin-off")] {
+        update(&mut a, Action::Annotate);
+        type_text(&mut a, text);
+        update(&mut a, Action::ToggleTagsField);
+        type_text(&mut a, tag);
+        update(&mut a, Action::Save);
+        update(&mut a, Action::NextPassage);
+    }
+    update(&mut a, Action::OpenNotes);
+    let Some(Overlay::Notes(list)) = a.overlays.last() else { panic!() };
+    assert_eq!(list.rows.len(), 2);
+    type_text(&mut a, "#spin-off");
+    let Some(Overlay::Notes(list)) = a.overlays.last() else { panic!() };
+    assert_eq!(list.rows.len(), 1);
+    update(&mut a, Action::Delete);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Confirm(_))));
+    assert_eq!(update(&mut a, Action::ConfirmYes), Some(Effect::SaveNotes));
+    assert_eq!(a.notebook.set().len(), 1);
+    update(&mut a, Action::ClearFilter);
+    update(&mut a, Action::Open);
+    assert!(a.overlays.is_empty());
+    assert_eq!(a.cursor_passage(), Some(0), "jumped to the remaining note");
+}
+
+#[test]
+fn pasted_escape_sequences_become_visible_text() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    a.text_input_paste("a\u{1b}]52;c;eA==\u{7}b");
+    let Some(Overlay::Editor(e)) = a.overlays.last() else { panic!() };
+    let body = e.body();
+    assert!(!body.chars().any(|c| c.is_control()), "{body:?}");
+    assert!(body.contains('␛'));
+}
