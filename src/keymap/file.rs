@@ -23,19 +23,13 @@ struct EntryDe {
     desc: Option<String>,
 }
 
-/// A binding as read from one file; `source` orders files for messages.
-struct Entry {
-    binding: Binding,
-    source: usize,
-}
-
 /// Parses and merges `sources` in order into bindings per mode (indexed like `Mode::ALL`).
 pub(super) fn merge(sources: &[(PathBuf, &str)]) -> Result<Vec<Vec<Binding>>, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut modes: Vec<Vec<Entry>> = Mode::ALL.iter().map(|_| Vec::new()).collect();
+    let mut modes: Vec<Vec<Binding>> = Mode::ALL.iter().map(|_| Vec::new()).collect();
     let mut parsed = Vec::new();
-    for (source, (path, text)) in sources.iter().enumerate() {
-        match parse(path, text, source) {
+    for (layer, (path, text)) in sources.iter().enumerate() {
+        match parse(path, text, layer) {
             Ok(file) => parsed.push(file),
             Err(mut d) => diags.append(&mut d),
         }
@@ -54,19 +48,14 @@ pub(super) fn merge(sources: &[(PathBuf, &str)]) -> Result<Vec<Vec<Binding>>, Ve
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(modes
-        .into_iter()
-        .map(|es| es.into_iter().map(|e| e.binding).collect())
-        .collect())
+    Ok(modes)
 }
 
 /// Replaces bindings of the same chord in place, appends new ones, and lets `noop` remove.
-fn patch(base: &mut Vec<Entry>, entries: Vec<Entry>) {
+fn patch(base: &mut Vec<Binding>, entries: Vec<Binding>) {
     for entry in entries {
-        let existing = base
-            .iter()
-            .position(|e| e.binding.chord == entry.binding.chord);
-        match (existing, entry.binding.action) {
+        let existing = base.iter().position(|b| b.chord == entry.chord);
+        match (existing, entry.action) {
             (Some(i), Action::Noop) => {
                 base.remove(i);
             }
@@ -78,14 +67,13 @@ fn patch(base: &mut Vec<Entry>, entries: Vec<Entry>) {
 }
 
 /// A key that runs an action cannot also start a chord: the chord could never be typed.
-fn prefix_conflicts(entries: &[Entry]) -> Vec<Diagnostic> {
+fn prefix_conflicts(entries: &[Binding]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for short in entries {
-        for long in entries {
-            let (s, l) = (&short.binding, &long.binding);
+    for s in entries {
+        for l in entries {
             if l.chord.keys().len() > s.chord.keys().len() && l.chord.starts_with(s.chord.keys()) {
                 // Report at whichever binding came last; that is the one the user just wrote.
-                let (here, other) = if (long.source, l.line) > (short.source, s.line) {
+                let (here, other) = if (l.layer, l.line) > (s.layer, s.line) {
                     (l, s)
                 } else {
                     (s, l)
@@ -94,7 +82,7 @@ fn prefix_conflicts(entries: &[Entry]) -> Vec<Diagnostic> {
                     "`{}` ({}) starts the chord `{}` ({}) bound at {}:{}; one of them has to go (`run = \"noop\"` unbinds)",
                     s.chord, s.action.name(), l.chord, l.action.name(), other.path.display(), other.line
                 );
-                diags.push(Diagnostic::error(&here.path, here.line, 1, msg));
+                diags.push(Diagnostic::error(&here.path, here.line, here.col, msg));
             }
         }
     }
@@ -104,8 +92,8 @@ fn prefix_conflicts(entries: &[Entry]) -> Vec<Diagnostic> {
 fn parse(
     path: &Path,
     text: &str,
-    source: usize,
-) -> Result<Vec<(Mode, Vec<Entry>)>, Vec<Diagnostic>> {
+    layer: usize,
+) -> Result<Vec<(Mode, Vec<Binding>)>, Vec<Diagnostic>> {
     let tables: BTreeMap<Spanned<String>, ModeTable> =
         toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
     let at = |span: std::ops::Range<usize>, msg: String| {
@@ -125,7 +113,7 @@ fn parse(
             diags.push(at(name.span(), msg));
             continue;
         };
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut entries: Vec<Binding> = Vec::new();
         for spanned in table.keymap {
             let entry_span = spanned.span();
             let e = spanned.into_inner();
@@ -139,13 +127,13 @@ fn parse(
                     continue;
                 }
             };
-            let line = line_col(text, entry_span.start).0;
-            if let Some(first) = entries.iter().find(|x| x.binding.chord == chord) {
+            let (line, col) = line_col(text, entry_span.start);
+            if let Some(first) = entries.iter().find(|x| x.chord == chord) {
                 let msg = format!(
                     "`{chord}` is bound twice in [{}]: first at line {} ({}), again here ({})",
                     mode.name(),
-                    first.binding.line,
-                    first.binding.action.name(),
+                    first.line,
+                    first.action.name(),
                     action.name()
                 );
                 diags.push(at(e.on.span(), msg));
@@ -157,8 +145,10 @@ fn parse(
                 desc: e.desc,
                 path: path.to_path_buf(),
                 line,
+                col,
+                layer,
             };
-            entries.push(Entry { binding, source });
+            entries.push(binding);
         }
         out.push((mode, entries));
     }

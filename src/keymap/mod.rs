@@ -102,6 +102,9 @@ pub struct Binding {
     /// The file that made this binding, for messages about it.
     pub path: PathBuf,
     pub line: usize,
+    pub col: usize,
+    /// Index of the file in merge order: later files win hints.
+    layer: usize,
 }
 
 impl Binding {
@@ -186,11 +189,16 @@ impl Keymap {
             .map(|b| (&b.chord, b.action, b.desc()))
     }
 
-    /// The first key bound to `action` in `mode`, in key notation, for hints like "Help [?]".
+    /// A key bound to `action` in `mode`, in key notation, for hints like "Help [?]":
+    /// the first one in the last file that binds it, so a user's own key is shown.
     pub fn hint(&self, mode: Mode, action: Action) -> Option<String> {
-        self.modes[mode as usize]
+        let bound = self.modes[mode as usize]
             .iter()
-            .find(|b| b.action == action)
+            .filter(|b| b.action == action);
+        let last = bound.clone().map(|b| b.layer).max()?;
+        bound
+            .clone()
+            .find(|b| b.layer == last)
             .map(|b| b.chord.to_string())
     }
 
