@@ -125,7 +125,7 @@ fn prefix_conflict_is_solved_by_unbinding_the_prefix() {
     let km = Keymap::load(None, Some(dir.path())).unwrap();
     assert_eq!(
         km.hint(Mode::Reader, Action::GoToTop).as_deref(),
-        Some("<Home>")
+        Some("g g")
     );
     assert!(km
         .bindings(Mode::Reader)
