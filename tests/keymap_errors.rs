@@ -193,3 +193,32 @@ fn a_missing_user_file_is_not_an_error() {
         Keymap::default_map()
     );
 }
+
+#[test]
+fn invisible_characters_in_desc_or_keys_are_refused() {
+    let d = only(user_errors(
+        "[reader]\nkeymap = [{ on = \"x\", run = \"quit\", desc = \"bye\\u001b]52;c;aGk=\\u0007\" }]\n",
+    ));
+    assert_eq!(d.line, 2, "{d}");
+    assert!(d.message.contains("U+001B"), "{d}");
+    let d = only(user_errors(
+        "[reader]\nkeymap = [{ on = \"\\u202e\", run = \"quit\" }]\n",
+    ));
+    assert!(d.message.contains("U+202E"), "{d}");
+}
+
+#[test]
+fn unreadable_user_files_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("keymap.toml"),
+        b"[reader]\nkeymap = [\xff]\n",
+    )
+    .unwrap();
+    let d = Keymap::load(None, Some(dir.path())).unwrap_err();
+    assert!(d[0].message.contains("cannot read key map"), "{}", d[0]);
+    std::fs::remove_file(dir.path().join("keymap.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("keymap.toml")).unwrap();
+    let d = Keymap::load(None, Some(dir.path())).unwrap_err();
+    assert!(d[0].to_string().contains("keymap.toml:0:0"), "{}", d[0]);
+}

@@ -190,9 +190,8 @@ fn user_chords_work_once_the_prefix_is_free() {
 
 fn any_key() -> impl Strategy<Value = Key> {
     let code = prop_oneof![
-        any::<char>()
-            .prop_filter("printable", |c| !c.is_control())
-            .prop_map(KeyCode::Char),
+        // Any character, including ones printed as `<U+XXXX>`.
+        any::<char>().prop_map(KeyCode::Char),
         (1u8..=24).prop_map(KeyCode::F),
         prop::sample::select(vec![
             KeyCode::Esc,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::key::hides_text;
 use super::{Action, Binding, Chord, Key, Mode};
 use crate::diag::{line_col, toml_error, Diagnostic};
 
@@ -20,7 +21,7 @@ struct ModeTable {
 struct EntryDe {
     on: Spanned<toml::Value>,
     run: Spanned<String>,
-    desc: Option<String>,
+    desc: Option<Spanned<String>>,
 }
 
 /// Parses and merges `sources` in order into bindings per mode (indexed like `Mode::ALL`).
@@ -120,10 +121,20 @@ fn parse(
             let chord = chord(e.on.get_ref()).map_err(|msg| at(e.on.span(), msg));
             let action = Action::from_name(e.run.get_ref())
                 .ok_or_else(|| at(e.run.span(), unknown_action(e.run.get_ref())));
-            let (chord, action) = match (chord, action) {
-                (Ok(c), Ok(a)) => (c, a),
-                (c, a) => {
-                    diags.extend(c.err().into_iter().chain(a.err()));
+            let desc = match e.desc {
+                Some(d) => match d.get_ref().chars().find(|&c| hides_text(c)) {
+                    Some(c) => Err(at(
+                        d.span(),
+                        format!("`desc` contains the invisible character U+{:04X}", c as u32),
+                    )),
+                    None => Ok(Some(d.into_inner())),
+                },
+                None => Ok(None),
+            };
+            let (chord, action, desc) = match (chord, action, desc) {
+                (Ok(c), Ok(a), Ok(d)) => (c, a, d),
+                (c, a, d) => {
+                    diags.extend(c.err().into_iter().chain(a.err()).chain(d.err()));
                     continue;
                 }
             };
@@ -142,7 +153,7 @@ fn parse(
             let binding = Binding {
                 chord,
                 action,
-                desc: e.desc,
+                desc,
                 path: path.to_path_buf(),
                 line,
                 col,

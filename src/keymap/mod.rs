@@ -148,7 +148,8 @@ impl Keymap {
         match preset {
             None | Some("default") => {}
             Some(p) if p.contains(['/', '\\']) || p.ends_with(".toml") => {
-                sources.push(read(Path::new(p), true)?.expect("required files are read or fail"));
+                let path = Path::new(p);
+                sources.push(read(path).map_err(|e| unreadable(path, &e))?);
             }
             Some(name) => {
                 let Some(&(_, text)) = PRESETS.iter().find(|(n, _)| *n == name) else {
@@ -163,7 +164,12 @@ impl Keymap {
             }
         }
         if let Some(dir) = config_dir {
-            sources.extend(read(&dir.join("keymap.toml"), false)?);
+            let path = dir.join("keymap.toml");
+            match read(&path) {
+                Ok(source) => sources.push(source),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(unreadable(&path, &e)),
+            }
         }
         let borrowed: Vec<(PathBuf, &str)> = sources
             .iter()
@@ -223,16 +229,15 @@ fn preset_path(name: &str) -> PathBuf {
     PathBuf::from(format!("keymaps/{name}.toml"))
 }
 
-/// Reads a key map file; a missing optional file is `None`.
-fn read(path: &Path, required: bool) -> Result<Option<(PathBuf, String)>, Vec<Diagnostic>> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some((path.to_path_buf(), text))),
-        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(vec![Diagnostic::error(
-            path,
-            0,
-            0,
-            format!("cannot read key map: {e}"),
-        )]),
-    }
+fn read(path: &Path) -> std::io::Result<(PathBuf, String)> {
+    Ok((path.to_path_buf(), std::fs::read_to_string(path)?))
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(
+        path,
+        0,
+        0,
+        format!("cannot read key map: {e}"),
+    )]
 }
