@@ -26,11 +26,31 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Show the keys in force (built-in map, preset, your keymap.toml) or what is wrong with them.
+    Keys {
+        /// Key map preset (default, emacs, less) or path of a key map file.
+        #[arg(long, value_name = "NAME|PATH")]
+        keymap: Option<String>,
+    },
+}
 
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => ExitCode::SUCCESS,
+        Some(Command::Keys { keymap }) => {
+            let dir = crate::keymap::config_dir(cli.config_dir.as_deref());
+            match crate::keymap::Keymap::load(keymap.as_deref(), dir.as_deref()) {
+                Ok(map) => {
+                    print!("{}", map.help_text());
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    diags.iter().for_each(|d| eprintln!("{d}"));
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }

@@ -222,3 +222,16 @@ fn unreadable_user_files_are_reported() {
     let d = Keymap::load(None, Some(dir.path())).unwrap_err();
     assert!(d[0].to_string().contains("keymap.toml:0:0"), "{}", d[0]);
 }
+
+#[test]
+fn suggestions_only_when_close() {
+    let suggest = |run: &str| {
+        let d = only(user_errors(&format!(
+            "[reader]\nkeymap = [{{ on = \"x\", run = \"{run}\" }}]\n"
+        )));
+        d.message
+    };
+    assert!(suggest("top").contains("did you mean `go_to_top`"));
+    assert!(suggest("Quit").contains("did you mean `quit`"));
+    assert!(!suggest("fly").contains("did you mean"));
+}

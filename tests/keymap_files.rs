@@ -253,3 +253,36 @@ keymap = [
         Some("<C-p>")
     );
 }
+
+#[test]
+fn keys_command_prints_the_merged_map_or_the_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .arg("--config-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["keys", "--keymap", "emacs"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("<C-x> <C-c>") && text.contains("[confirm]"),
+        "{text}"
+    );
+
+    std::fs::write(
+        dir.path().join("keymap.toml"),
+        "[reader]\nkeymap = [{ on = \"x\", run = \"fly\" }]\n",
+    )
+    .unwrap();
+    let out = run(&["keys"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("keymap.toml:2:") && err.contains("unknown action `fly`"),
+        "{err}"
+    );
+}

@@ -187,13 +187,21 @@ fn chord(on: &toml::Value) -> Result<Chord, String> {
 }
 
 fn unknown_action(name: &str) -> String {
-    let closest = Action::ALL
+    // A name the user half remembers ("top") is often part of the real one ("go_to_top").
+    let containing = Action::ALL
         .iter()
-        .map(|a| (edit_distance(a.name(), name), a.name()))
-        .min()
-        .filter(|(d, _)| *d <= 3);
-    match closest {
-        Some((_, near)) => format!("unknown action `{name}` (did you mean `{near}`?)"),
+        .map(|a| a.name())
+        .find(|n| name.len() >= 3 && n.contains(name));
+    let close = || {
+        Action::ALL
+            .iter()
+            .map(|a| (edit_distance(a.name(), name), a.name()))
+            .min()
+            .filter(|&(d, n)| d <= n.len() / 3)
+            .map(|(_, n)| n)
+    };
+    match containing.or_else(close) {
+        Some(near) => format!("unknown action `{name}` (did you mean `{near}`?)"),
         None => format!("unknown action `{name}`"),
     }
 }

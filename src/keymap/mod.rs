@@ -8,12 +8,14 @@
 
 mod action;
 mod file;
+mod help;
 mod key;
 mod resolve;
 
 use std::path::{Path, PathBuf};
 
 pub use action::{Action, Group};
+pub use help::HelpLine;
 pub use key::{Chord, Key, KeyError};
 pub use resolve::{KeyResolver, Resolution};
 
@@ -223,6 +225,20 @@ impl Keymap {
             Lookup::None
         }
     }
+}
+
+/// Where the user's `keymap.toml` lives: `explicit` (from `--config-dir`), else
+/// `$XDG_CONFIG_HOME/casebook`, else `~/.config/casebook`.
+pub fn config_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    let nonempty = |var| {
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| nonempty("XDG_CONFIG_HOME").map(|d| d.join("casebook")))
+        .or_else(|| nonempty("HOME").map(|d| d.join(".config/casebook")))
 }
 
 fn preset_path(name: &str) -> PathBuf {
