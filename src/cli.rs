@@ -56,18 +56,17 @@ impl Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Show the keys in force (built-in map, preset, your keymap.toml) or what is wrong with them.
+    Keys,
+}
 
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => {
-            let paths = match cli.paths() {
-                Ok(p) => p,
-                Err(e) => {
-                    eprintln!("casebook: {e}");
-                    return ExitCode::from(2);
-                }
+            let Some(paths) = paths_or_report(&cli) else {
+                return ExitCode::from(2);
             };
             launch::read(ReaderOptions {
                 source: cli.source(),
@@ -77,5 +76,26 @@ pub fn run(cli: Cli) -> ExitCode {
                 paths,
             })
         }
+        Some(Command::Keys) => {
+            let Some(paths) = paths_or_report(&cli) else {
+                return ExitCode::from(2);
+            };
+            match crate::keymap::Keymap::load(cli.keymap.as_deref(), Some(&paths.config)) {
+                Ok(map) => {
+                    print!("{}", map.help_text());
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    diags.iter().for_each(|d| eprintln!("{d}"));
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
+}
+
+fn paths_or_report(cli: &Cli) -> Option<Paths> {
+    cli.paths()
+        .map_err(|e| eprintln!("casebook: {e}"))
+        .ok()
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::key::hides_text;
 use super::{Action, Binding, Chord, Key, Mode};
 use crate::diag::{line_col, toml_error, Diagnostic};
 
@@ -20,22 +21,16 @@ struct ModeTable {
 struct EntryDe {
     on: Spanned<toml::Value>,
     run: Spanned<String>,
-    desc: Option<String>,
-}
-
-/// A binding as read from one file; `source` orders files for messages.
-struct Entry {
-    binding: Binding,
-    source: usize,
+    desc: Option<Spanned<String>>,
 }
 
 /// Parses and merges `sources` in order into bindings per mode (indexed like `Mode::ALL`).
 pub(super) fn merge(sources: &[(PathBuf, &str)]) -> Result<Vec<Vec<Binding>>, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut modes: Vec<Vec<Entry>> = Mode::ALL.iter().map(|_| Vec::new()).collect();
+    let mut modes: Vec<Vec<Binding>> = Mode::ALL.iter().map(|_| Vec::new()).collect();
     let mut parsed = Vec::new();
-    for (source, (path, text)) in sources.iter().enumerate() {
-        match parse(path, text, source) {
+    for (layer, (path, text)) in sources.iter().enumerate() {
+        match parse(path, text, layer) {
             Ok(file) => parsed.push(file),
             Err(mut d) => diags.append(&mut d),
         }
@@ -54,19 +49,14 @@ pub(super) fn merge(sources: &[(PathBuf, &str)]) -> Result<Vec<Vec<Binding>>, Ve
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(modes
-        .into_iter()
-        .map(|es| es.into_iter().map(|e| e.binding).collect())
-        .collect())
+    Ok(modes)
 }
 
 /// Replaces bindings of the same chord in place, appends new ones, and lets `noop` remove.
-fn patch(base: &mut Vec<Entry>, entries: Vec<Entry>) {
+fn patch(base: &mut Vec<Binding>, entries: Vec<Binding>) {
     for entry in entries {
-        let existing = base
-            .iter()
-            .position(|e| e.binding.chord == entry.binding.chord);
-        match (existing, entry.binding.action) {
+        let existing = base.iter().position(|b| b.chord == entry.chord);
+        match (existing, entry.action) {
             (Some(i), Action::Noop) => {
                 base.remove(i);
             }
@@ -78,14 +68,13 @@ fn patch(base: &mut Vec<Entry>, entries: Vec<Entry>) {
 }
 
 /// A key that runs an action cannot also start a chord: the chord could never be typed.
-fn prefix_conflicts(entries: &[Entry]) -> Vec<Diagnostic> {
+fn prefix_conflicts(entries: &[Binding]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for short in entries {
-        for long in entries {
-            let (s, l) = (&short.binding, &long.binding);
+    for s in entries {
+        for l in entries {
             if l.chord.keys().len() > s.chord.keys().len() && l.chord.starts_with(s.chord.keys()) {
                 // Report at whichever binding came last; that is the one the user just wrote.
-                let (here, other) = if (long.source, l.line) > (short.source, s.line) {
+                let (here, other) = if (l.layer, l.line) > (s.layer, s.line) {
                     (l, s)
                 } else {
                     (s, l)
@@ -94,7 +83,7 @@ fn prefix_conflicts(entries: &[Entry]) -> Vec<Diagnostic> {
                     "`{}` ({}) starts the chord `{}` ({}) bound at {}:{}; one of them has to go (`run = \"noop\"` unbinds)",
                     s.chord, s.action.name(), l.chord, l.action.name(), other.path.display(), other.line
                 );
-                diags.push(Diagnostic::error(&here.path, here.line, 1, msg));
+                diags.push(Diagnostic::error(&here.path, here.line, here.col, msg));
             }
         }
     }
@@ -104,8 +93,8 @@ fn prefix_conflicts(entries: &[Entry]) -> Vec<Diagnostic> {
 fn parse(
     path: &Path,
     text: &str,
-    source: usize,
-) -> Result<Vec<(Mode, Vec<Entry>)>, Vec<Diagnostic>> {
+    layer: usize,
+) -> Result<Vec<(Mode, Vec<Binding>)>, Vec<Diagnostic>> {
     let tables: BTreeMap<Spanned<String>, ModeTable> =
         toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
     let at = |span: std::ops::Range<usize>, msg: String| {
@@ -125,27 +114,37 @@ fn parse(
             diags.push(at(name.span(), msg));
             continue;
         };
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut entries: Vec<Binding> = Vec::new();
         for spanned in table.keymap {
             let entry_span = spanned.span();
             let e = spanned.into_inner();
             let chord = chord(e.on.get_ref()).map_err(|msg| at(e.on.span(), msg));
             let action = Action::from_name(e.run.get_ref())
                 .ok_or_else(|| at(e.run.span(), unknown_action(e.run.get_ref())));
-            let (chord, action) = match (chord, action) {
-                (Ok(c), Ok(a)) => (c, a),
-                (c, a) => {
-                    diags.extend(c.err().into_iter().chain(a.err()));
+            let desc = match e.desc {
+                Some(d) => match d.get_ref().chars().find(|&c| hides_text(c)) {
+                    Some(c) => Err(at(
+                        d.span(),
+                        format!("`desc` contains the invisible character U+{:04X}", c as u32),
+                    )),
+                    None => Ok(Some(d.into_inner())),
+                },
+                None => Ok(None),
+            };
+            let (chord, action, desc) = match (chord, action, desc) {
+                (Ok(c), Ok(a), Ok(d)) => (c, a, d),
+                (c, a, d) => {
+                    diags.extend(c.err().into_iter().chain(a.err()).chain(d.err()));
                     continue;
                 }
             };
-            let line = line_col(text, entry_span.start).0;
-            if let Some(first) = entries.iter().find(|x| x.binding.chord == chord) {
+            let (line, col) = line_col(text, entry_span.start);
+            if let Some(first) = entries.iter().find(|x| x.chord == chord) {
                 let msg = format!(
                     "`{chord}` is bound twice in [{}]: first at line {} ({}), again here ({})",
                     mode.name(),
-                    first.binding.line,
-                    first.binding.action.name(),
+                    first.line,
+                    first.action.name(),
                     action.name()
                 );
                 diags.push(at(e.on.span(), msg));
@@ -154,11 +153,13 @@ fn parse(
             let binding = Binding {
                 chord,
                 action,
-                desc: e.desc,
+                desc,
                 path: path.to_path_buf(),
                 line,
+                col,
+                layer,
             };
-            entries.push(Entry { binding, source });
+            entries.push(binding);
         }
         out.push((mode, entries));
     }
@@ -186,13 +187,21 @@ fn chord(on: &toml::Value) -> Result<Chord, String> {
 }
 
 fn unknown_action(name: &str) -> String {
-    let closest = Action::ALL
+    // A name the user half remembers ("top") is often part of the real one ("go_to_top").
+    let containing = Action::ALL
         .iter()
-        .map(|a| (edit_distance(a.name(), name), a.name()))
-        .min()
-        .filter(|(d, _)| *d <= 3);
-    match closest {
-        Some((_, near)) => format!("unknown action `{name}` (did you mean `{near}`?)"),
+        .map(|a| a.name())
+        .find(|n| name.len() >= 3 && n.contains(name));
+    let close = || {
+        Action::ALL
+            .iter()
+            .map(|a| (edit_distance(a.name(), name), a.name()))
+            .min()
+            .filter(|&(d, n)| d <= n.len() / 3)
+            .map(|(_, n)| n)
+    };
+    match containing.or_else(close) {
+        Some(near) => format!("unknown action `{name}` (did you mean `{near}`?)"),
         None => format!("unknown action `{name}`"),
     }
 }

@@ -132,8 +132,11 @@ impl FromStr for Key {
         let mut chars = s.chars();
         match (chars.next(), chars.next()) {
             (None, _) => return Err(bad("empty")),
-            (Some(c), None) if !c.is_control() => return Ok(Key::char(c)),
-            (Some(c), None) => return Err(bad(&format!("control character U+{:04X}", c as u32))),
+            (Some(c), None) if !hides_text(c) => return Ok(Key::char(c)),
+            (Some(c), None) => {
+                let why = format!("invisible character; write it as `<U+{:04X}>`", c as u32);
+                return Err(bad(&why));
+            }
             _ => {}
         }
         let Some(inner) = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
@@ -170,7 +173,13 @@ impl FromStr for Key {
 fn parse_code(name: &str) -> Option<KeyCode> {
     let mut chars = name.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return (!c.is_control()).then_some(KeyCode::Char(c));
+        return (!hides_text(c)).then_some(KeyCode::Char(c));
+    }
+    if let Some(hex) = name.strip_prefix("U+").or_else(|| name.strip_prefix("u+")) {
+        return u32::from_str_radix(hex, 16)
+            .ok()
+            .and_then(char::from_u32)
+            .map(KeyCode::Char);
     }
     if let Some(n) = name
         .strip_prefix(['F', 'f'])
@@ -182,6 +191,13 @@ fn parse_code(name: &str) -> Option<KeyCode> {
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
         .map(|&(_, code)| code)
+}
+
+/// Characters that would act on the terminal or reorder text if a help screen printed them.
+pub(super) fn hides_text(c: char) -> bool {
+    c.is_control()
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 fn code_name(code: KeyCode) -> Option<String> {
@@ -198,6 +214,7 @@ impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Only Space and `<` need names; every other character prints as itself.
         let name = match self.code {
+            KeyCode::Char(c) if hides_text(c) => Some(format!("U+{:04X}", c as u32)),
             KeyCode::Char(c) if c != ' ' && c != '<' => None,
             code => code_name(code),
         };
@@ -291,6 +308,8 @@ mod tests {
             "-",
             "<C-->",
             ">",
+            "<U+202E>",
+            "<C-U+001B>",
         ] {
             assert_eq!(k(s).to_string(), s);
         }
@@ -304,6 +323,7 @@ mod tests {
     fn malformed_notation_is_refused() {
         for s in [
             "", "jj", "<C-d", "<X-d>", "<Foo>", "<C-C-d>", "<F0>", "<F25>", "<S-/>", "\u{1b}",
+            "\u{202e}", "<U+zz>", "<U+D800>",
         ] {
             assert!(s.parse::<Key>().is_err(), "{s:?} parsed");
         }

@@ -8,12 +8,14 @@
 
 mod action;
 mod file;
+mod help;
 mod key;
 mod resolve;
 
 use std::path::{Path, PathBuf};
 
 pub use action::{Action, Group};
+pub use help::HelpLine;
 pub use key::{Chord, Key, KeyError};
 pub use resolve::{KeyResolver, Resolution};
 
@@ -102,6 +104,9 @@ pub struct Binding {
     /// The file that made this binding, for messages about it.
     pub path: PathBuf,
     pub line: usize,
+    pub col: usize,
+    /// Index of the file in merge order: later files win hints.
+    layer: usize,
 }
 
 impl Binding {
@@ -145,7 +150,8 @@ impl Keymap {
         match preset {
             None | Some("default") => {}
             Some(p) if p.contains(['/', '\\']) || p.ends_with(".toml") => {
-                sources.push(read(Path::new(p), true)?.expect("required files are read or fail"));
+                let path = Path::new(p);
+                sources.push(read(path).map_err(|e| unreadable(path, &e))?);
             }
             Some(name) => {
                 let Some(&(_, text)) = PRESETS.iter().find(|(n, _)| *n == name) else {
@@ -160,7 +166,12 @@ impl Keymap {
             }
         }
         if let Some(dir) = config_dir {
-            sources.extend(read(&dir.join("keymap.toml"), false)?);
+            let path = dir.join("keymap.toml");
+            match read(&path) {
+                Ok(source) => sources.push(source),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(unreadable(&path, &e)),
+            }
         }
         let borrowed: Vec<(PathBuf, &str)> = sources
             .iter()
@@ -186,11 +197,16 @@ impl Keymap {
             .map(|b| (&b.chord, b.action, b.desc()))
     }
 
-    /// The first key bound to `action` in `mode`, in key notation, for hints like "Help [?]".
+    /// A key bound to `action` in `mode`, in key notation, for hints like "Help [?]":
+    /// the first one in the last file that binds it, so a user's own key is shown.
     pub fn hint(&self, mode: Mode, action: Action) -> Option<String> {
-        self.modes[mode as usize]
+        let bound = self.modes[mode as usize]
             .iter()
-            .find(|b| b.action == action)
+            .filter(|b| b.action == action);
+        let last = bound.clone().map(|b| b.layer).max()?;
+        bound
+            .clone()
+            .find(|b| b.layer == last)
             .map(|b| b.chord.to_string())
     }
 
@@ -211,20 +227,33 @@ impl Keymap {
     }
 }
 
+/// Where the user's `keymap.toml` lives: `explicit` (from `--config-dir`), else
+/// `$XDG_CONFIG_HOME/casebook`, else `~/.config/casebook`.
+pub fn config_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    let nonempty = |var| {
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| nonempty("XDG_CONFIG_HOME").map(|d| d.join("casebook")))
+        .or_else(|| nonempty("HOME").map(|d| d.join(".config/casebook")))
+}
+
 fn preset_path(name: &str) -> PathBuf {
     PathBuf::from(format!("keymaps/{name}.toml"))
 }
 
-/// Reads a key map file; a missing optional file is `None`.
-fn read(path: &Path, required: bool) -> Result<Option<(PathBuf, String)>, Vec<Diagnostic>> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some((path.to_path_buf(), text))),
-        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(vec![Diagnostic::error(
-            path,
-            0,
-            0,
-            format!("cannot read key map: {e}"),
-        )]),
-    }
+fn read(path: &Path) -> std::io::Result<(PathBuf, String)> {
+    Ok((path.to_path_buf(), std::fs::read_to_string(path)?))
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(
+        path,
+        0,
+        0,
+        format!("cannot read key map: {e}"),
+    )]
 }
