@@ -31,6 +31,31 @@ pub struct Resolver {
 }
 
 const CONNECTORS: [&str; 8] = ["of", "for", "and", "&", "the", "on", "et", "al."];
+/// Capitalised words that start sentences or date interviews, never authors.
+const NOT_AUTHORS: [&str; 22] = [
+    "From",
+    "See",
+    "In",
+    "The",
+    "However",
+    "Thus",
+    "As",
+    "By",
+    "And",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Also",
+];
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -142,11 +167,12 @@ fn locator_end(text: &str, i: usize) -> usize {
 /// Whether every word of a cited author looks like part of a name.
 fn plausible_author(author: &str) -> bool {
     let mut ws = author.split_whitespace();
-    ws.next().is_some_and(|w| w.chars().any(char::is_uppercase))
-        && ws.all(|w| {
-            let w = w.trim_end_matches(',');
-            w.chars().next().is_some_and(|c| !c.is_lowercase()) || CONNECTORS.contains(&w)
-        })
+    ws.next().is_some_and(|w| {
+        w.chars().any(char::is_uppercase) && !NOT_AUTHORS.contains(&w.trim_end_matches(','))
+    }) && ws.all(|w| {
+        let w = w.trim_end_matches(',');
+        w.chars().next().is_some_and(|c| !c.is_lowercase()) || CONNECTORS.contains(&w)
+    })
 }
 
 fn clean_author(raw: &str) -> &str {
@@ -229,7 +255,7 @@ fn author_starts(text: &str, end: usize) -> Vec<usize> {
         if ends_sentence || !(capital || CONNECTORS.contains(&bare)) {
             break;
         }
-        if capital {
+        if capital && !NOT_AUTHORS.contains(&bare) {
             starts.push(start);
         }
         first = false;

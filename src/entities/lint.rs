@@ -37,18 +37,23 @@ pub fn lint(catalog: &Catalog, doc: &Document, links: &Links, paper: &Path) -> V
                 ));
             }
         }
-        for name in e.names() {
+        for (n, name) in e.names().enumerate() {
             let key = name.trim().to_lowercase();
             match owners.get(&key) {
-                Some(&other) if other != i => out.push(Diagnostic::warning(
-                    path,
-                    line,
-                    col,
-                    format!(
-                        "\"{name}\" names both `{}` and `{}`",
-                        catalog.entities[other].id, e.id
-                    ),
-                )),
+                Some(&other) if other != i => {
+                    let (l, c) = n
+                        .checked_sub(1)
+                        .map_or((line, col), |a| catalog.alias_location(i, a));
+                    out.push(Diagnostic::warning(
+                        path,
+                        l,
+                        c,
+                        format!(
+                            "\"{name}\" names both `{}` and `{}`",
+                            catalog.entities[other].id, e.id
+                        ),
+                    ));
+                }
                 _ => {
                     owners.insert(key, i);
                 }
