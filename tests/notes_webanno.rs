@@ -12,7 +12,11 @@ fn sample() -> Note {
     let d = base();
     let p = d.passage("s1.2").unwrap();
     let at = p.text.find("NEC").unwrap();
-    Note::new(Target::from_span(p, at..at + 3), "Customer, \"big\"\nline two", vec!["firm:nec".into(), "customer".into()])
+    Note::new(
+        Target::from_span(p, at..at + 3),
+        "Customer, \"big\"\nline two",
+        vec!["firm:nec".into(), "customer".into()],
+    )
 }
 
 #[test]
@@ -59,15 +63,21 @@ fn foreign_annotations_in_every_shape_are_read() {
     let p = parse(one, Path::new("a.json"));
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     let n = p.set.get("http://ex.org/a1").unwrap();
-    assert_eq!((n.text.as_str(), n.tags.clone()), ("interesting", vec!["policy".to_string()]));
+    assert_eq!(
+        (n.text.as_str(), n.tags.clone()),
+        ("interesting", vec!["policy".to_string()])
+    );
     assert_eq!(n.target.quote.exact, "software park");
     assert_eq!(n.target.passage, None);
     assert_eq!(n.created.to_string(), "2024-05-01T10:00:00Z");
 
     let list = format!("[{one}, {}]", one.replace("a1", "a2"));
     assert_eq!(parse(&list, Path::new("l.json")).set.len(), 2);
-    let coll = format!(r#"{{"type": "AnnotationCollection", "first": {{"type": "AnnotationPage", "items": [{one}],
-        "next": {{"type": "AnnotationPage", "items": [{}]}}}}}}"#, one.replace("a1", "a3"));
+    let coll = format!(
+        r#"{{"type": "AnnotationCollection", "first": {{"type": "AnnotationPage", "items": [{one}],
+        "next": {{"type": "AnnotationPage", "items": [{}]}}}}}}"#,
+        one.replace("a1", "a3")
+    );
     assert_eq!(parse(&coll, Path::new("c.json")).set.len(), 2);
     let page = format!(r#"{{"type": "AnnotationPage", "items": [{one}]}}"#);
     assert_eq!(parse(&page, Path::new("p.json")).set.len(), 1);
@@ -90,17 +100,35 @@ fn bad_annotations_are_reported_with_a_place_and_the_rest_read() {
     assert_eq!(p.set.len(), 1);
     let msgs: Vec<String> = p.diagnostics.iter().map(|d| d.to_string()).collect();
     assert_eq!(msgs.len(), 3, "{msgs:?}");
-    assert!(msgs[0].starts_with("in.json:3:9: error: no-quote: target has no TextQuoteSelector"), "{}", msgs[0]);
-    assert!(msgs[1].starts_with("in.json:4:9: error: bad-time: created:"), "{}", msgs[1]);
-    assert!(msgs[2].contains("annotation 4: an annotation must be a JSON object"), "{}", msgs[2]);
+    assert!(
+        msgs[0].starts_with("in.json:3:9: error: no-quote: target has no TextQuoteSelector"),
+        "{}",
+        msgs[0]
+    );
+    assert!(
+        msgs[1].starts_with("in.json:4:9: error: bad-time: created:"),
+        "{}",
+        msgs[1]
+    );
+    assert!(
+        msgs[2].contains("annotation 4: an annotation must be a JSON object"),
+        "{}",
+        msgs[2]
+    );
 }
 
 #[test]
 fn malformed_json_names_line_and_column() {
-    let p = parse("{\n  \"type\": \"Annotation\"\n  \"id\": 1}", Path::new("x.json"));
+    let p = parse(
+        "{\n  \"type\": \"Annotation\"\n  \"id\": 1}",
+        Path::new("x.json"),
+    );
     let d = &p.diagnostics[0];
     assert_eq!((d.line, d.col), (3, 3), "{d}");
-    assert!(d.message.starts_with("invalid JSON: expected `,` or `}`"), "{d}");
+    assert!(
+        d.message.starts_with("invalid JSON: expected `,` or `}`"),
+        "{d}"
+    );
     let p = parse("\"just a string\"", Path::new("x.json"));
     assert!(p.diagnostics[0].message.contains("expected an annotation"));
 }
