@@ -163,7 +163,7 @@ fn bad_import_reports_and_fails_but_keeps_good_notes() {
     let file = data.path().join("in.json");
     std::fs::write(&file, "[{\"id\": \"x\", \"target\": {}},\n {\"bodyValue\": \"ok\", \"target\": {\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Hisoft\"}}}]").unwrap();
     let (r, out, err) = notes(NotesCommand::Import { file }, data.path(), &base());
-    assert!(r.unwrap_err().contains("1 annotation(s)"));
+    assert!(r.unwrap_err().contains("1 problem(s)"));
     assert!(
         err.contains("in.json:1:9: error: x: target has no TextQuoteSelector"),
         "{err}"
