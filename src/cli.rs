@@ -59,6 +59,11 @@ impl Cli {
 pub enum Command {
     /// Show the keys in force (built-in map, preset, your keymap.toml) or what is wrong with them.
     Keys,
+    /// List, export and import notes on the case study.
+    Notes {
+        #[command(subcommand)]
+        command: crate::notes::command::NotesCommand,
+    },
 }
 
 /// Runs the parsed command line; errors are printed here, once.
@@ -91,6 +96,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
+        Some(Command::Notes { ref command }) => run_notes(&cli, command),
     }
 }
 
@@ -98,4 +104,25 @@ fn paths_or_report(cli: &Cli) -> Option<Paths> {
     cli.paths()
         .map_err(|e| eprintln!("casebook: {e}"))
         .ok()
+}
+
+fn run_notes(cli: &Cli, command: &crate::notes::command::NotesCommand) -> ExitCode {
+    let Some(paths) = paths_or_report(cli) else {
+        return ExitCode::from(2);
+    };
+    let case = match crate::corpus::open(&cli.source()) {
+        Ok(case) => case,
+        Err(diags) => {
+            launch::report(&diags);
+            return ExitCode::FAILURE;
+        }
+    };
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    match crate::notes::command::run(command, &paths.data, &case.meta.id, &case.doc, &mut out, &mut err) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("casebook: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

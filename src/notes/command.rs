@@ -188,7 +188,7 @@ fn import(
     let bad = parsed.diagnostics.iter().filter(|d| d.is_error()).count();
     if bad > 0 {
         return Err(format!(
-            "{bad} annotation(s) in {} could not be imported",
+            "{bad} problem(s) in {}; the annotations listed above were not imported",
             file.display()
         ));
     }

@@ -118,18 +118,18 @@ impl Notebook {
         found
     }
 
-    /// All distinct tags with how many notes carry each, most used first.
+    /// All distinct tags (ignoring ASCII case; first spelling shown) with how
+    /// many notes carry each, most used first.
     pub fn tags(&self) -> Vec<(String, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut out: Vec<(String, usize)> = Vec::new();
         for note in self.set.notes() {
             for tag in &note.tags {
-                *counts.entry(tag).or_default() += 1;
+                match out.iter_mut().find(|(t, _)| t.eq_ignore_ascii_case(tag)) {
+                    Some((_, n)) => *n += 1,
+                    None => out.push((tag.clone(), 1)),
+                }
             }
         }
-        let mut out: Vec<_> = counts
-            .into_iter()
-            .map(|(t, n)| (t.to_string(), n))
-            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
