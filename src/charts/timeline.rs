@@ -72,10 +72,12 @@ const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 ];
-/// Capitalised words that start a sentence before a year ("By 2009, ...").
-const LEADING: [&str; 16] = [
+/// Capitalised words before a year that are not authors: sentence openers
+/// ("By 2009, ...", "The 2009 report") and seasons.
+const NOT_AUTHORS: [&str; 30] = [
     "In", "By", "Since", "Until", "From", "After", "Before", "Around", "During", "As", "Of", "To",
-    "Through", "Between", "Circa", "At",
+    "Through", "Between", "Circa", "At", "The", "This", "That", "These", "Those", "Its", "Their",
+    "And", "But", "For", "Spring", "Summer", "Autumn", "Winter",
 ];
 /// Words after which a number is a label, not a year.
 const LABELS: [&str; 6] = ["No.", "Figure", "Table", "Chapter", "p.", "pp."];
@@ -94,7 +96,7 @@ fn cites(word: &str) -> bool {
     }
     if word.ends_with(['.', ';', ':', '!', '?', ')'])
         || MONTHS.contains(&word)
-        || LEADING.contains(&word)
+        || NOT_AUTHORS.contains(&word)
     {
         return false;
     }
@@ -206,5 +208,6 @@ mod tests {
     #[test]
     fn a_sentence_may_start_with_a_year() {
         assert_eq!(years_in("It grew in Japan. 1998 was the start."), [1998]);
+        assert_eq!(years_in("The 2009 report. Summer 2010"), [2009, 2010]);
     }
 }
