@@ -107,7 +107,13 @@ fn malformed_series_files_are_diagnostics_not_panics() {
     let got = problems(&dup);
     assert_eq!(got, ["s.toml:24:6: error: duplicate series id `sales`", "s.toml:24:6: error: series `sales` has no points"]);
     let vague = SERIES.replace("quote = \"28 billion yuan\"", "quote = \"several billion yuan\"");
-    assert_eq!(problems(&vague), ["s.toml:20:25: error: quote \"several billion yuan\" states no number"]);
+    assert_eq!(
+        problems(&vague),
+        [
+            "s.toml:20:25: error: quote \"several billion yuan\" states no number",
+            "s.toml:20:55: error: passage `p3.1` does not contain \"several billion yuan\"",
+        ]
+    );
 }
 
 #[test]

@@ -194,6 +194,7 @@ pub fn validate(series: &[Series], path: &Path, text: &str, doc: &Document) -> V
             }
         }
     }
+    out.sort_by_key(|d| (d.line, d.col));
     out
 }
 
