@@ -159,6 +159,31 @@ fn selected() -> Style {
     Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
 }
 
+/// A year axis `width` columns wide: the first and last year at the ends,
+/// decades in between where they fit without touching a neighbour.
+fn year_axis(first: i32, last: i32, width: usize, column: impl Fn(i32) -> usize) -> Vec<char> {
+    let mut axis = vec![' '; width];
+    let end = last.to_string();
+    let end_at = width.saturating_sub(end.len());
+    let mut free_from = 0;
+    let decades = (first..last).filter(|y| *y == first || y % 10 == 0);
+    for (year, at) in decades.map(|y| (y, column(y))) {
+        let label = year.to_string();
+        if at >= free_from && at + label.len() < end_at {
+            for (i, c) in label.chars().enumerate() {
+                axis[at + i] = c;
+            }
+            free_from = at + label.len() + 1;
+        }
+    }
+    if end.len() <= width {
+        for (i, c) in end.chars().enumerate() {
+            axis[end_at + i] = c;
+        }
+    }
+    axis
+}
+
 /// Draws `line` on row `y` of `area`, clipped to its width.
 fn put(buf: &mut Buffer, area: Rect, y: u16, line: Line) {
     if y < area.height {

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Sparkline, SparklineBar, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{bar_set, clip, frame, marker, put, selected};
+use super::{bar_set, clip, frame, marker, put, selected, year_axis};
 use crate::charts::series::{Series, SeriesKind};
 use crate::charts::spark::Glyphs;
 use crate::charts::ChartsState;
@@ -78,7 +78,8 @@ impl SeriesChart<'_> {
         let mut bars = vec![SparklineBar::from(None); span * per];
         for (i, p) in s.points.iter().enumerate() {
             let Some(year) = p.year() else { continue };
-            let height = if max > 0.0 { (p.value / max * 64.0).ceil().max(1.0) } else { 0.0 };
+            // At least one eighth of the lower row, so small values stay visible.
+            let height = if max > 0.0 { (p.value / max * 64.0).ceil().max(4.0) } else { 0.0 };
             let style = (point == Some(i)).then(selected);
             for k in 0..per {
                 bars[(year - first) as usize * per + k] =
@@ -92,9 +93,8 @@ impl SeriesChart<'_> {
             .bar_set(bar_set(self.glyphs))
             .absent_value_symbol(absent)
             .render(Rect { height: 2, ..area }, buf);
-        let end = last.to_string();
-        let gap = (span * per).saturating_sub(first.to_string().len() + end.len()).max(1);
-        put(buf, area, 2, Line::from(format!("{first}{}{end}", " ".repeat(gap))));
+        let axis = year_axis(first, last, span * per, |y| (y - first) as usize * per);
+        put(buf, area, 2, Line::from(axis.into_iter().collect::<String>()));
         3
     }
 

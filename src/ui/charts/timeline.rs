@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{bar_set, frame, marker, put, selected};
+use super::{bar_set, frame, marker, put, selected, year_axis};
 use crate::charts::spark::Glyphs;
 use crate::charts::timeline::Timeline;
 use crate::charts::ChartsState;
@@ -52,16 +52,7 @@ impl Widget for TimelineChart<'_> {
         let year = self
             .selection
             .and_then(|s| self.timeline.years.iter().nth(s.point()));
-        let mut axis = vec![' '; width];
-        let end = last.to_string();
-        for (i, c) in first.to_string().chars().enumerate().take(width) {
-            axis[i] = c;
-        }
-        for (i, c) in end.chars().enumerate() {
-            if let Some(slot) = (width + i).checked_sub(end.len()) {
-                axis[slot] = c;
-            }
-        }
+        let mut axis = year_axis(first, last, width, column);
         if let Some((&y, _)) = year {
             let at = (column(y) + per / 2).min(width - 1);
             axis[at] = if self.glyphs == Glyphs::Ascii { '^' } else { '▲' };
