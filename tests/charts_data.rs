@@ -45,12 +45,24 @@ fn mentions_bucket_by_top_section_and_by_slice() {
     let doc = paper();
     // Passage 3 twice: one passage, counted once.
     let mentions = [0, 3, 3, 4, 6];
-    assert_eq!(spark::bucket_mentions(&doc, &mentions, Bucketing::TopSections), [1, 2, 1]);
-    assert_eq!(spark::bucket_mentions(&doc, &mentions, Bucketing::Slices(7)), [1, 0, 0, 1, 1, 0, 1]);
-    assert_eq!(spark::bucket_mentions(&doc, &mentions, Bucketing::Slices(2)), [2, 2]);
+    assert_eq!(
+        spark::bucket_mentions(&doc, &mentions, Bucketing::TopSections),
+        [1, 2, 1]
+    );
+    assert_eq!(
+        spark::bucket_mentions(&doc, &mentions, Bucketing::Slices(7)),
+        [1, 0, 0, 1, 1, 0, 1]
+    );
+    assert_eq!(
+        spark::bucket_mentions(&doc, &mentions, Bucketing::Slices(2)),
+        [2, 2]
+    );
     // More slices than passages: one per passage.
     assert_eq!(spark::bucket_count(&doc, Bucketing::Slices(50)), 7);
-    assert_eq!(spark::bucket_mentions(&doc, &[99], Bucketing::Slices(3)), [0, 0, 0]);
+    assert_eq!(
+        spark::bucket_mentions(&doc, &[99], Bucketing::Slices(3)),
+        [0, 0, 0]
+    );
     let counts = spark::bucket_mentions(&doc, &mentions, Bucketing::TopSections);
     assert_eq!(spark::render(&counts, Glyphs::Unicode), "▅█▅");
     assert_eq!(spark::render(&counts, Glyphs::Ascii), "=#=");
@@ -63,7 +75,10 @@ fn series_parse_and_pass_their_checks() {
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].kind, SeriesKind::Time);
     assert_eq!(all[0].points[0].qualifier, Some(Qualifier::Over));
-    assert_eq!(all[0].points[0].label(&all[0].unit), "over 0.2 billion yuan");
+    assert_eq!(
+        all[0].points[0].label(&all[0].unit),
+        "over 0.2 billion yuan"
+    );
     assert_eq!(series::validate(&all, path, SERIES, &paper()), []);
 }
 
@@ -81,7 +96,10 @@ fn problems(text: &str) -> Vec<String> {
 #[test]
 fn series_checks_name_the_line_and_column_of_each_problem() {
     let bad = SERIES
-        .replace("passage = \"p3.1\", quote = \"50.6 billion yuan\" },\n]", "passage = \"p9\", quote = \"50.6 billion yuan\" },\n]")
+        .replace(
+            "passage = \"p3.1\", quote = \"50.6 billion yuan\" },\n]",
+            "passage = \"p9\", quote = \"50.6 billion yuan\" },\n]",
+        )
         .replace("value = 28,", "value = 29,")
         .replace("x = \"2009\"", "x = \"2009s\"")
         .replace("quote = \"exceeded 40.27", "quote = \"passed 40.27");
@@ -100,13 +118,30 @@ fn series_checks_name_the_line_and_column_of_each_problem() {
 #[test]
 fn malformed_series_files_are_diagnostics_not_panics() {
     let syntax = problems("[[series]]\nid = \n");
-    assert!(syntax[0].starts_with("s.toml:2:6: error: invalid string"), "{syntax:?}");
-    let unknown = problems("[[series]]\nid = \"a\"\ntitle = \"t\"\nunit = \"u\"\nkind = \"pie\"\npoints = []\n");
-    assert!(unknown[0].starts_with("s.toml:5:8: error: unknown variant `pie`"), "{unknown:?}");
+    assert!(
+        syntax[0].starts_with("s.toml:2:6: error: invalid string"),
+        "{syntax:?}"
+    );
+    let unknown = problems(
+        "[[series]]\nid = \"a\"\ntitle = \"t\"\nunit = \"u\"\nkind = \"pie\"\npoints = []\n",
+    );
+    assert!(
+        unknown[0].starts_with("s.toml:5:8: error: unknown variant `pie`"),
+        "{unknown:?}"
+    );
     let dup = format!("{SERIES}\n[[series]]\nid = \"sales\"\ntitle = \"t\"\nunit = \"u\"\nkind = \"time\"\npoints = []\n");
     let got = problems(&dup);
-    assert_eq!(got, ["s.toml:24:6: error: duplicate series id `sales`", "s.toml:24:6: error: series `sales` has no points"]);
-    let vague = SERIES.replace("quote = \"28 billion yuan\"", "quote = \"several billion yuan\"");
+    assert_eq!(
+        got,
+        [
+            "s.toml:24:6: error: duplicate series id `sales`",
+            "s.toml:24:6: error: series `sales` has no points"
+        ]
+    );
+    let vague = SERIES.replace(
+        "quote = \"28 billion yuan\"",
+        "quote = \"several billion yuan\"",
+    );
     assert_eq!(
         problems(&vague),
         [
@@ -151,4 +186,38 @@ fn charts_state_moves_between_charts_points_and_passages() {
     s.prev_chart();
     assert_eq!((s.chart(), s.point()), (ChartRef::Series(1), 0));
     assert_eq!(ChartsState::default().selected_target(), None);
+}
+
+#[test]
+fn cli_reports_list_points_and_years() {
+    let doc = paper();
+    let all = series::parse(Path::new("s"), SERIES).unwrap();
+    assert_eq!(
+        casebook::charts::report::series_text(&all),
+        "sales: Sales (billion yuan, over time)\n\
+         \x20 1998    over 0.2 billion yuan  p2-1.1  \"over 200 million yuan\"\n\
+         \x20 2009  over 40.27 billion yuan  p2-1.2  \"exceeded 40.27 billion yuan\"\n\
+         \x20 2010        50.6 billion yuan  p3.1  \"50.6 billion yuan\"\n\
+         zone: Sales in 2010 (billion yuan, compared)\n\
+         \x20 Zone  50.6 billion yuan  p3.1  \"50.6 billion yuan\"\n\
+         \x20 DLSP    28 billion yuan  p3.1  \"28 billion yuan\"\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&casebook::charts::report::series_json(&all)).unwrap();
+    assert_eq!(json[0]["points"][0]["qualifier"], "over");
+    assert_eq!(json[1]["points"][1]["value"], 28.0);
+
+    let t = Timeline::build(&doc);
+    let text = casebook::charts::report::timeline_text(&t, &doc, Glyphs::Ascii);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 8);
+    assert_eq!(lines[4], "1998    2  ##  p2-1.1 p2-1.2");
+    assert_eq!(lines[6], "2010    1  #   p3.1");
+    let json: serde_json::Value =
+        serde_json::from_str(&casebook::charts::report::timeline_json(&t, &doc)).unwrap();
+    assert_eq!(json["years"][4]["year"], 1998);
+    assert_eq!(
+        json["years"][4]["passages"],
+        serde_json::json!(["p2-1.1", "p2-1.2"])
+    );
 }

@@ -29,7 +29,12 @@ fn fixture() -> Fixture {
     let doc = charts_common::paper();
     let timeline = Timeline::build(&doc);
     let series = series::parse(Path::new("series.toml"), charts_common::SERIES).unwrap();
-    Fixture { doc, timeline, series, entities: charts_common::entities() }
+    Fixture {
+        doc,
+        timeline,
+        series,
+        entities: charts_common::entities(),
+    }
 }
 
 fn screen(f: &Fixture, state: &ChartsState, glyphs: Glyphs, width: u16, height: u16) -> Buffer {
@@ -117,7 +122,13 @@ fn tiny_and_empty_screens_do_not_panic() {
         series: Vec::new(),
         entities: Vec::new(),
     };
-    let shown = text(&screen(&empty, &ChartsState::default(), Glyphs::Unicode, 80, 24));
+    let shown = text(&screen(
+        &empty,
+        &ChartsState::default(),
+        Glyphs::Unicode,
+        80,
+        24,
+    ));
     assert!(shown.contains("no years mentioned"), "{shown}");
     assert!(shown.contains("no series"), "{shown}");
     assert!(shown.contains("no entities"), "{shown}");
@@ -129,17 +140,27 @@ fn the_selected_point_is_marked_by_a_character_and_a_style() {
     let s = state_on(&f, 2, 1, 0);
     let buf = screen(&f, &s, Glyphs::Unicode, 80, 24);
     let shown = text(&buf);
-    let (y, line) = shown.lines().enumerate().find(|(_, l)| l.contains("▶ DLSP")).unwrap();
+    let (y, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("▶ DLSP"))
+        .unwrap();
     let x = line.chars().position(|c| c == '▶').unwrap() as u16;
     let style = buf[(x, y as u16)].style();
-    assert!(style.add_modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+    assert!(style
+        .add_modifier
+        .contains(Modifier::REVERSED | Modifier::BOLD));
 }
 
 #[test]
 fn mention_list_rows_are_exact() {
     let entities = charts_common::entities();
     let mut buf = Buffer::empty(Rect::new(0, 0, 24, 5));
-    MentionList { entities: &entities, glyphs: Glyphs::Unicode }.render(buf.area, &mut buf);
+    MentionList {
+        entities: &entities,
+        glyphs: Glyphs::Unicode,
+    }
+    .render(buf.area, &mut buf);
     assert_eq!(
         buf,
         Buffer::with_lines([

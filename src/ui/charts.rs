@@ -88,7 +88,7 @@ impl Widget for MentionList<'_> {
             .iter()
             .map(|(name, counts)| (name.as_str(), counts.as_slice(), counts.iter().sum()))
             .collect();
-        rows.sort_by(|a, b| b.2.cmp(&a.2));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
         if rows.is_empty() {
             put(buf, inner, 0, Line::from("no entities"));
         }

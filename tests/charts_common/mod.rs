@@ -3,7 +3,13 @@
 
 use casebook::model::{Document, Passage, PassageKind, Section};
 
-fn section(id: &str, number: &str, title: &str, parent: Option<usize>, passages: std::ops::Range<usize>) -> Section {
+fn section(
+    id: &str,
+    number: &str,
+    title: &str,
+    parent: Option<usize>,
+    passages: std::ops::Range<usize>,
+) -> Section {
     Section {
         id: id.into(),
         number: Some(number.into()),
@@ -16,12 +22,32 @@ fn section(id: &str, number: &str, title: &str, parent: Option<usize>, passages:
 }
 
 pub const TEXTS: [(&str, usize, &str); 7] = [
-    ("p1.1", 0, "Founded in 1992 (Gao 2008, p. 19), the firm grew in the 1990s."),
-    ("p1.2", 0, "From 1991 to 1996 it had 1,100 employees; see pp. 1998-2001 and 27–1 Kawauchi."),
+    (
+        "p1.1",
+        0,
+        "Founded in 1992 (Gao 2008, p. 19), the firm grew in the 1990s.",
+    ),
+    (
+        "p1.2",
+        0,
+        "From 1991 to 1996 it had 1,100 employees; see pp. 1998-2001 and 27–1 Kawauchi.",
+    ),
     ("p2-1.1", 2, "In 1998 sales were over 200 million yuan."),
-    ("p2-1.2", 2, "By 2009, sales exceeded 40.27 billion yuan and 1998 was long past."),
-    ("p2-1.3", 2, "Saxenian (2004, 2006) disagrees with Habuchi (2010)."),
-    ("p3.1", 3, "In 2010 the Zone sold 50.6 billion yuan, and in 2010 DLSP 28 billion yuan."),
+    (
+        "p2-1.2",
+        2,
+        "By 2009, sales exceeded 40.27 billion yuan and 1998 was long past.",
+    ),
+    (
+        "p2-1.3",
+        2,
+        "Saxenian (2004, 2006) disagrees with Habuchi (2010).",
+    ),
+    (
+        "p3.1",
+        3,
+        "In 2010 the Zone sold 50.6 billion yuan, and in 2010 DLSP 28 billion yuan.",
+    ),
     ("p3.2", 3, "The 2009(2011) edition reports 3,400 employees."),
 ];
 
@@ -74,7 +100,10 @@ points = [
 pub fn entities() -> Vec<(String, Vec<u32>)> {
     vec![
         ("DLSP".into(), vec![0, 1, 2]),
-        ("Dalian Software Park and its many neighbours".into(), vec![1, 0, 0]),
+        (
+            "Dalian Software Park and its many neighbours".into(),
+            vec![1, 0, 0],
+        ),
         ("Gao Lihua".into(), vec![2, 3, 1]),
     ]
 }

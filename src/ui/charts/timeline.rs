@@ -47,7 +47,13 @@ impl Widget for TimelineChart<'_> {
         Sparkline::default()
             .data(&data)
             .bar_set(bar_set(self.glyphs))
-            .render(Rect { height: spark_rows, ..inner }, buf);
+            .render(
+                Rect {
+                    height: spark_rows,
+                    ..inner
+                },
+                buf,
+            );
 
         let year = self
             .selection
@@ -55,9 +61,18 @@ impl Widget for TimelineChart<'_> {
         let mut axis = year_axis(first, last, width, column);
         if let Some((&y, _)) = year {
             let at = (column(y) + per / 2).min(width - 1);
-            axis[at] = if self.glyphs == Glyphs::Ascii { '^' } else { '▲' };
+            axis[at] = if self.glyphs == Glyphs::Ascii {
+                '^'
+            } else {
+                '▲'
+            };
         }
-        put(buf, inner, spark_rows, Line::from(axis.into_iter().collect::<String>()));
+        put(
+            buf,
+            inner,
+            spark_rows,
+            Line::from(axis.into_iter().collect::<String>()),
+        );
 
         let (info, list) = match (year, self.selection) {
             (Some((&y, passages)), Some(state)) => (
@@ -100,7 +115,12 @@ impl TimelineChart<'_> {
     fn passage_list(&self, passages: &[usize], target: usize, width: usize) -> Line<'static> {
         let ids: Vec<String> = passages
             .iter()
-            .map(|&p| self.doc.passages.get(p).map_or(String::new(), |p| p.id.clone()))
+            .map(|&p| {
+                self.doc
+                    .passages
+                    .get(p)
+                    .map_or(String::new(), |p| p.id.clone())
+            })
             .collect();
         let mut start = target.min(ids.len().saturating_sub(1));
         let mut used = ids.get(start).map_or(0, |s| s.width() + 2);
