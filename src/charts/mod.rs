@@ -2,6 +2,7 @@
 //! the years it mentions, and mention sparklines.
 
 pub mod nav;
+pub mod report;
 pub mod series;
 pub mod spark;
 pub mod timeline;

@@ -178,11 +178,17 @@ pub fn validate(series: &[Series], path: &Path, text: &str, doc: &Document) -> V
         }
         for p in &s.points {
             if s.kind == SeriesKind::Time && p.year().is_none() {
-                let msg = format!("`{}` is not a year (1900-2099) in time series `{}`", p.x, s.id);
+                let msg = format!(
+                    "`{}` is not a year (1900-2099) in time series `{}`",
+                    p.x, s.id
+                );
                 out.push(at(&p.spans.x, msg));
             }
             match doc.passage(&p.passage) {
-                None => out.push(at(&p.spans.passage, format!("unknown passage `{}`", p.passage))),
+                None => out.push(at(
+                    &p.spans.passage,
+                    format!("unknown passage `{}`", p.passage),
+                )),
                 Some(passage) if !contains_words(&passage.text, &p.quote) => {
                     let msg = format!("passage `{}` does not contain \"{}\"", p.passage, p.quote);
                     out.push(at(&p.spans.quote, msg));
@@ -194,6 +200,7 @@ pub fn validate(series: &[Series], path: &Path, text: &str, doc: &Document) -> V
             }
         }
     }
+    out.sort_by_key(|d| (d.line, d.col));
     out
 }
 
@@ -215,8 +222,25 @@ fn scale(word: &str) -> Option<f64> {
 }
 
 const NUMBER_WORDS: [&str; 20] = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
     "twenty",
 ];
 
@@ -254,7 +278,11 @@ fn value_mismatch(p: &Point, unit: &str) -> Option<String> {
     let Some(stated) = quote_quantity(&p.quote) else {
         return Some(format!("quote \"{}\" states no number", p.quote));
     };
-    let unit_scale = unit.split_whitespace().next().and_then(scale).unwrap_or(1.0);
+    let unit_scale = unit
+        .split_whitespace()
+        .next()
+        .and_then(scale)
+        .unwrap_or(1.0);
     let value = p.value * unit_scale;
     let close = (stated - value).abs() <= 1e-9 * stated.abs().max(1.0);
     (!close).then(|| {

@@ -69,20 +69,42 @@ fn numbers(text: &str) -> Vec<Number> {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-/// Capitalised words that start a sentence before a year ("By 2009, ...").
-const LEADING: [&str; 16] = [
+/// Capitalised words before a year that are not authors: sentence openers
+/// ("By 2009, ...", "The 2009 report") and seasons.
+const NOT_AUTHORS: [&str; 30] = [
     "In", "By", "Since", "Until", "From", "After", "Before", "Around", "During", "As", "Of", "To",
-    "Through", "Between", "Circa", "At",
+    "Through", "Between", "Circa", "At", "The", "This", "That", "These", "Those", "Its", "Their",
+    "And", "But", "For", "Spring", "Summer", "Autumn", "Winter",
 ];
 /// Words after which a number is a label, not a year.
 const LABELS: [&str; 6] = ["No.", "Figure", "Table", "Chapter", "p.", "pp."];
 /// Words after which a number is a quantity.
 const UNITS: [&str; 12] = [
-    "yuan", "dollars", "yen", "employees", "students", "people", "staff", "members",
-    "companies", "universities", "units", "square",
+    "yuan",
+    "dollars",
+    "yen",
+    "employees",
+    "students",
+    "people",
+    "staff",
+    "members",
+    "companies",
+    "universities",
+    "units",
+    "square",
 ];
 
 /// Whether the word before a year makes it a citation: an author, an
@@ -94,7 +116,7 @@ fn cites(word: &str) -> bool {
     }
     if word.ends_with(['.', ';', ':', '!', '?', ')'])
         || MONTHS.contains(&word)
-        || LEADING.contains(&word)
+        || NOT_AUTHORS.contains(&word)
     {
         return false;
     }
@@ -134,7 +156,11 @@ pub fn years_in(text: &str) -> Vec<i32> {
     let mut cited = false;
     let mut paged = false;
     for (k, n) in nums.iter().enumerate() {
-        let gap = if k == 0 { "" } else { &text[nums[k - 1].end..n.start] };
+        let gap = if k == 0 {
+            ""
+        } else {
+            &text[nums[k - 1].end..n.start]
+        };
         let dashed = k > 0 && matches!(gap, "-" | "–");
         if !dashed {
             if !chain_rejected {
@@ -185,26 +211,48 @@ mod tests {
         assert_eq!(years_in("the 2009(2011) edition"), [2009, 2011]);
         assert_eq!(years_in("By 2009, the number"), [2009]);
         assert_eq!(years_in("(DXC interviews, August 2010)"), [2010]);
-        assert_eq!(years_in("in August of 2010 and 2011 perfectly"), [2010, 2011]);
+        assert_eq!(
+            years_in("in August of 2010 and 2011 perfectly"),
+            [2010, 2011]
+        );
     }
 
     #[test]
     fn citations_pages_codes_and_quantities_are_not_years() {
         assert_eq!(years_in("(Gao 2008, p. 19)"), Vec::<i32>::new());
-        assert_eq!(years_in("proposed by Saxenian (2004, 2006, 2008). Then"), Vec::<i32>::new());
-        assert_eq!(years_in("(Gregory et al., 2009, Chapter 4)"), Vec::<i32>::new());
-        assert_eq!(years_in("(Terakura 2011, pp. 187-190), and in 2001"), [2001]);
+        assert_eq!(
+            years_in("proposed by Saxenian (2004, 2006, 2008). Then"),
+            Vec::<i32>::new()
+        );
+        assert_eq!(
+            years_in("(Gregory et al., 2009, Chapter 4)"),
+            Vec::<i32>::new()
+        );
+        assert_eq!(
+            years_in("(Terakura 2011, pp. 187-190), and in 2001"),
+            [2001]
+        );
         assert_eq!(years_in("see pp. 1998-2001 of it"), Vec::<i32>::new());
-        assert_eq!(years_in("27–1 KAWAUCHI, SENDAI, 980–8576 JAPAN"), Vec::<i32>::new());
+        assert_eq!(
+            years_in("27–1 KAWAUCHI, SENDAI, 980–8576 JAPAN"),
+            Vec::<i32>::new()
+        );
         assert_eq!(years_in("a 1998-123 code"), Vec::<i32>::new());
-        assert_eq!(years_in("paid 2000 yuan, 1999% or 1,998 staff"), Vec::<i32>::new());
+        assert_eq!(
+            years_in("paid 2000 yuan, 1999% or 1,998 staff"),
+            Vec::<i32>::new()
+        );
         assert_eq!(years_in("Paper No. 1999 and No.2001"), Vec::<i32>::new());
         assert_eq!(years_in("ISO9001 and 1998a"), Vec::<i32>::new());
-        assert_eq!(years_in("reached 40.27 billion in 1850 and 2150"), Vec::<i32>::new());
+        assert_eq!(
+            years_in("reached 40.27 billion in 1850 and 2150"),
+            Vec::<i32>::new()
+        );
     }
 
     #[test]
     fn a_sentence_may_start_with_a_year() {
         assert_eq!(years_in("It grew in Japan. 1998 was the start."), [1998]);
+        assert_eq!(years_in("The 2009 report. Summer 2010"), [2009, 2010]);
     }
 }

@@ -88,7 +88,7 @@ impl Widget for MentionList<'_> {
             .iter()
             .map(|(name, counts)| (name.as_str(), counts.as_slice(), counts.iter().sum()))
             .collect();
-        rows.sort_by(|a, b| b.2.cmp(&a.2));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
         if rows.is_empty() {
             put(buf, inner, 0, Line::from("no entities"));
         }
@@ -157,6 +157,31 @@ fn marker(glyphs: Glyphs) -> &'static str {
 
 fn selected() -> Style {
     Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+}
+
+/// A year axis `width` columns wide: the first and last year at the ends,
+/// decades in between where they fit without touching a neighbour.
+fn year_axis(first: i32, last: i32, width: usize, column: impl Fn(i32) -> usize) -> Vec<char> {
+    let mut axis = vec![' '; width];
+    let end = last.to_string();
+    let end_at = width.saturating_sub(end.len());
+    let mut free_from = 0;
+    let decades = (first..last).filter(|y| *y == first || y % 10 == 0);
+    for (year, at) in decades.map(|y| (y, column(y))) {
+        let label = year.to_string();
+        if at >= free_from && at + label.len() < end_at {
+            for (i, c) in label.chars().enumerate() {
+                axis[at + i] = c;
+            }
+            free_from = at + label.len() + 1;
+        }
+    }
+    if end.len() <= width {
+        for (i, c) in end.chars().enumerate() {
+            axis[end_at + i] = c;
+        }
+    }
+    axis
 }
 
 /// Draws `line` on row `y` of `area`, clipped to its width.

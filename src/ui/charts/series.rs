@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Sparkline, SparklineBar, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{bar_set, clip, frame, marker, put, selected};
+use super::{bar_set, clip, frame, marker, put, selected, year_axis};
 use crate::charts::series::{Series, SeriesKind};
 use crate::charts::spark::Glyphs;
 use crate::charts::ChartsState;
@@ -37,11 +37,30 @@ impl Widget for SeriesChart<'_> {
             SeriesKind::Time => "over time",
             SeriesKind::Comparison => "compared",
         };
-        put(buf, inner, 0, Line::styled(series.title.clone(), Style::new().bold()));
-        put(buf, inner, 1, Line::from(format!("{}, {kind}", series.unit)));
+        put(
+            buf,
+            inner,
+            0,
+            Line::styled(series.title.clone(), Style::new().bold()),
+        );
+        put(
+            buf,
+            inner,
+            1,
+            Line::from(format!("{}, {kind}", series.unit)),
+        );
         let mut y = 2;
         if series.kind == SeriesKind::Time && inner.height > 8 {
-            y += self.sparkline(series, point, Rect { y: inner.y + y, height: 3, ..inner }, buf);
+            y += self.sparkline(
+                series,
+                point,
+                Rect {
+                    y: inner.y + y,
+                    height: 3,
+                    ..inner
+                },
+                buf,
+            );
         }
         // The rows left after the source line of the selected point.
         let rows = inner.height.saturating_sub(y + 2);
@@ -54,7 +73,12 @@ impl Widget for SeriesChart<'_> {
             .take(rows.into())
             .enumerate()
         {
-            put(buf, inner, y + row as u16, self.point_row(series, i, point, inner.width));
+            put(
+                buf,
+                inner,
+                y + row as u16,
+                self.point_row(series, i, point, inner.width),
+            );
         }
         if let Some(p) = point.and_then(|p| series.points.get(p)) {
             let source = format!("{}: \"{}\"", p.passage, p.quote);
@@ -78,32 +102,60 @@ impl SeriesChart<'_> {
         let mut bars = vec![SparklineBar::from(None); span * per];
         for (i, p) in s.points.iter().enumerate() {
             let Some(year) = p.year() else { continue };
-            let height = if max > 0.0 { (p.value / max * 64.0).ceil().max(1.0) } else { 0.0 };
+            // At least one eighth of the lower row, so small values stay visible.
+            let height = if max > 0.0 {
+                (p.value / max * 64.0).ceil().max(4.0)
+            } else {
+                0.0
+            };
             let style = (point == Some(i)).then(selected);
             for k in 0..per {
                 bars[(year - first) as usize * per + k] =
                     SparklineBar::from(Some(height as u64)).style(style);
             }
         }
-        let absent = if self.glyphs == Glyphs::Ascii { "_" } else { "·" };
+        let absent = if self.glyphs == Glyphs::Ascii {
+            "_"
+        } else {
+            "·"
+        };
         Sparkline::default()
             .data(bars)
             .max(64)
             .bar_set(bar_set(self.glyphs))
             .absent_value_symbol(absent)
             .render(Rect { height: 2, ..area }, buf);
-        let end = last.to_string();
-        let gap = (span * per).saturating_sub(first.to_string().len() + end.len()).max(1);
-        put(buf, area, 2, Line::from(format!("{first}{}{end}", " ".repeat(gap))));
+        let axis = year_axis(first, last, span * per, |y| (y - first) as usize * per);
+        put(
+            buf,
+            area,
+            2,
+            Line::from(axis.into_iter().collect::<String>()),
+        );
         3
     }
 
     fn point_row(&self, s: &Series, i: usize, point: Option<usize>, width: u16) -> Line<'static> {
         let p = &s.points[i];
-        let x_width = s.points.iter().map(|p| p.x.width()).max().unwrap_or(0).min(16);
-        let value_width = s.points.iter().map(|p| p.label(&s.unit).width()).max().unwrap_or(0);
+        let x_width = s
+            .points
+            .iter()
+            .map(|p| p.x.width())
+            .max()
+            .unwrap_or(0)
+            .min(16);
+        let value_width = s
+            .points
+            .iter()
+            .map(|p| p.label(&s.unit).width())
+            .max()
+            .unwrap_or(0);
         let is_selected = point == Some(i);
-        let lead = if is_selected { marker(self.glyphs) } else { " " };
+        let lead = if is_selected {
+            marker(self.glyphs)
+        } else {
+            " "
+        };
         let x = clip(&p.x, x_width, self.glyphs);
         let mut spans = vec![Span::raw(format!("{lead} {x:<x_width$} "))];
         if s.kind == SeriesKind::Comparison {
@@ -126,7 +178,11 @@ impl SeriesChart<'_> {
 /// A horizontal bar `fraction` of `width` long, padded to `width`; eighths of
 /// a cell in Unicode, whole cells in ASCII.
 fn bar(fraction: f64, width: usize, glyphs: Glyphs) -> String {
-    let fraction = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+    let fraction = if fraction.is_finite() {
+        fraction.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let eighths = (fraction * width as f64 * 8.0).round() as usize;
     let mut out = match glyphs {
         Glyphs::Unicode => {

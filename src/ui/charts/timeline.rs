@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{bar_set, frame, marker, put, selected};
+use super::{bar_set, frame, marker, put, selected, year_axis};
 use crate::charts::spark::Glyphs;
 use crate::charts::timeline::Timeline;
 use crate::charts::ChartsState;
@@ -47,26 +47,32 @@ impl Widget for TimelineChart<'_> {
         Sparkline::default()
             .data(&data)
             .bar_set(bar_set(self.glyphs))
-            .render(Rect { height: spark_rows, ..inner }, buf);
+            .render(
+                Rect {
+                    height: spark_rows,
+                    ..inner
+                },
+                buf,
+            );
 
         let year = self
             .selection
             .and_then(|s| self.timeline.years.iter().nth(s.point()));
-        let mut axis = vec![' '; width];
-        let end = last.to_string();
-        for (i, c) in first.to_string().chars().enumerate().take(width) {
-            axis[i] = c;
-        }
-        for (i, c) in end.chars().enumerate() {
-            if let Some(slot) = (width + i).checked_sub(end.len()) {
-                axis[slot] = c;
-            }
-        }
+        let mut axis = year_axis(first, last, width, column);
         if let Some((&y, _)) = year {
             let at = (column(y) + per / 2).min(width - 1);
-            axis[at] = if self.glyphs == Glyphs::Ascii { '^' } else { '▲' };
+            axis[at] = if self.glyphs == Glyphs::Ascii {
+                '^'
+            } else {
+                '▲'
+            };
         }
-        put(buf, inner, spark_rows, Line::from(axis.into_iter().collect::<String>()));
+        put(
+            buf,
+            inner,
+            spark_rows,
+            Line::from(axis.into_iter().collect::<String>()),
+        );
 
         let (info, list) = match (year, self.selection) {
             (Some((&y, passages)), Some(state)) => (
@@ -109,7 +115,12 @@ impl TimelineChart<'_> {
     fn passage_list(&self, passages: &[usize], target: usize, width: usize) -> Line<'static> {
         let ids: Vec<String> = passages
             .iter()
-            .map(|&p| self.doc.passages.get(p).map_or(String::new(), |p| p.id.clone()))
+            .map(|&p| {
+                self.doc
+                    .passages
+                    .get(p)
+                    .map_or(String::new(), |p| p.id.clone())
+            })
             .collect();
         let mut start = target.min(ids.len().saturating_sub(1));
         let mut used = ids.get(start).map_or(0, |s| s.width() + 2);
