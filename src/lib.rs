@@ -6,3 +6,4 @@
 pub mod cli;
 pub mod diag;
 pub mod model;
+pub mod search;
