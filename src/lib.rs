@@ -5,5 +5,6 @@
 
 pub mod cli;
 pub mod diag;
+pub mod entities;
 pub mod model;
 pub mod search;

@@ -1,0 +1,220 @@
+//! A draft `entities.toml` of names found in a new text, for the user to curate.
+//!
+//! Three signals: a name followed by its abbreviation in parentheses
+//! (`Dalian Software Park (DLSP)`), runs of two or more capitalised words
+//! (`Kawasaki Heavy Industries`), and company or institution suffixes, which
+//! also decide the kind. Nothing here is authoritative: every entry says how
+//! often it was seen and has an empty description.
+
+use std::collections::HashMap;
+
+const JOINERS: [&str; 5] = ["of", "and", "&", "for", "de"];
+const LEADING: [&str; 24] = [
+    "The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "This", "These", "That",
+    "However", "Thus", "From", "With", "As", "While", "When", "Although", "Since", "After",
+    "Before",
+];
+const FIRM: [&str; 8] = [
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Group",
+    "Limited",
+];
+const ORGANISATION: [&str; 16] = [
+    "University",
+    "Institute",
+    "College",
+    "School",
+    "Committee",
+    "Bureau",
+    "Ministry",
+    "Association",
+    "Agency",
+    "Center",
+    "Centre",
+    "Park",
+    "Zone",
+    "Government",
+    "Foundation",
+    "Organization",
+];
+
+#[derive(Default)]
+struct Candidate {
+    name: String,
+    aliases: Vec<String>,
+    seen: usize,
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn kind(name: &str) -> &'static str {
+    if FIRM.iter().any(|s| name.ends_with(s)) || name.contains(" Co.") {
+        "firm"
+    } else if name
+        .split_whitespace()
+        .any(|w| ORGANISATION.contains(&w.trim_end_matches(',')))
+    {
+        "organisation"
+    } else {
+        "unknown"
+    }
+}
+
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for w in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        s.push_str(&w.to_lowercase());
+    }
+    s
+}
+
+/// Runs of capitalised words (joined by `of`, `and`, ...), with the text after each run.
+fn runs(text: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    let tokens: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        let mut words: Vec<&str> = Vec::new();
+        while j < tokens.len() {
+            let w = tokens[j].1;
+            let bare = w
+                .trim_end_matches([',', '.', ';', ':', ')'])
+                .trim_start_matches(['"', '“']);
+            let firmish = FIRM.contains(&w.trim_end_matches([',', ';', ':', ')']));
+            let ok = is_capitalised(bare)
+                && bare
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "-&.'’".contains(c))
+                || !words.is_empty() && JOINERS.contains(&bare);
+            let broken = j > i && tokens[j - 1].1.ends_with([',', '.', ';', ':', ')']) && !firmish;
+            if !ok || broken {
+                break;
+            }
+            words.push(if firmish {
+                w.trim_end_matches([';', ':', ')'])
+            } else {
+                bare
+            });
+            j += 1;
+        }
+        while words.last().is_some_and(|w| JOINERS.contains(w)) {
+            words.pop();
+        }
+        while words.first().is_some_and(|w| LEADING.contains(w)) {
+            words.remove(0);
+        }
+        if words.len() >= 2 {
+            let after = &text[tokens[j - 1].0 + tokens[j - 1].1.len()..];
+            out.push((words.join(" ").trim_end_matches(',').to_string(), after));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The abbreviation in `(ABC)` at the start of `after`, if any.
+fn abbreviation(after: &str) -> Option<&str> {
+    let inner = after.trim_start().strip_prefix('(')?.split(')').next()?;
+    let letters = inner.chars().filter(char::is_ascii_uppercase).count();
+    (letters >= 2
+        && inner.len() <= 8
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    .then_some(inner)
+}
+
+/// A TOML draft of candidate entities in `text`, in order of first appearance.
+pub fn candidates(text: &str) -> String {
+    let mut order: Vec<String> = Vec::new();
+    let mut found: HashMap<String, Candidate> = HashMap::new();
+    for (name, after) in runs(text) {
+        let c = found.entry(name.clone()).or_insert_with(|| {
+            order.push(name.clone());
+            Candidate {
+                name: name.clone(),
+                ..Candidate::default()
+            }
+        });
+        c.seen += 1;
+        if let Some(abbr) = abbreviation(after) {
+            if !c.aliases.iter().any(|a| a == abbr) {
+                c.aliases.push(abbr.to_string());
+            }
+        }
+    }
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut out = String::from("# Draft: names found in the text. Keep the ones a reader may want to follow,\n# fix kinds, add aliases, descriptions and relations, delete the rest.\n");
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for name in order {
+        let c = &found[&name];
+        let base = slug(&c.name);
+        let n = ids.entry(base.clone()).or_default();
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let aliases: Vec<String> = c.aliases.iter().map(|a| quote(a)).collect();
+        out.push_str(&format!(
+            "\n[[entity]]  # seen {} time{}\nid = {}\nkind = {}\nname = {}\naliases = [{}]\ndescription = \"\"\n",
+            c.seen,
+            if c.seen == 1 { "" } else { "s" },
+            quote(&id),
+            quote(kind(&c.name)),
+            quote(&c.name),
+            aliases.join(", "),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::Catalog;
+    use std::path::Path;
+
+    #[test]
+    fn finds_abbreviations_suffixes_and_parses_back() {
+        let text = "Members founded Dalian Xinhua Infotech Co., Ltd (DXC) in 1992. \
+                    Later the Dalian Software Park (DLSP) and the Dalian University of Technology \
+                    met Kawasaki Heavy Industries. The Dalian Software Park grew.";
+        let draft = candidates(text);
+        let cat = Catalog::parse(Path::new("draft.toml"), &draft).unwrap();
+        let get = |n: &str| {
+            cat.entities
+                .iter()
+                .find(|e| e.name == n)
+                .unwrap_or_else(|| panic!("{n} in {draft}"))
+        };
+        assert_eq!(get("Dalian Xinhua Infotech Co., Ltd").aliases, ["DXC"]);
+        assert_eq!(get("Dalian Xinhua Infotech Co., Ltd").kind.as_str(), "firm");
+        assert_eq!(get("Dalian Software Park").aliases, ["DLSP"]);
+        assert_eq!(
+            get("Dalian University of Technology").kind.as_str(),
+            "organisation"
+        );
+        assert_eq!(get("Kawasaki Heavy Industries").kind.as_str(), "unknown");
+        assert!(
+            draft.contains("# seen 2 times\nid = \"dalian-software-park\""),
+            "{draft}"
+        );
+        assert!(!cat
+            .entities
+            .iter()
+            .any(|e| e.name.starts_with("The ") || e.name == "Members"));
+    }
+}

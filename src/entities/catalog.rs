@@ -1,0 +1,261 @@
+//! The entity catalogue of a case study, read from `entities.toml`.
+//!
+//! ```toml
+//! [[entity]]
+//! id = "dhc"
+//! kind = "firm"
+//! name = "Dalian Hi-Think Computer Technology, Corp."
+//! aliases = ["DHC", "Dalian Hi-Think Computer Technology"]
+//! description = "Software firm spun off from the Dalian Information Center in 1996."
+//! relations = [{ kind = "spun_off_from", target = "dalian-information-center" }]
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{line_col, toml_error, Diagnostic};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    Firm,
+    Person,
+    Place,
+    Organisation,
+    /// Any other kind the file names (`event`, `programme`, ...).
+    Other(String),
+}
+
+impl EntityKind {
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "firm" => EntityKind::Firm,
+            "person" => EntityKind::Person,
+            "place" => EntityKind::Place,
+            "organisation" | "organization" => EntityKind::Organisation,
+            other => EntityKind::Other(other.to_string()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntityKind::Firm => "firm",
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Other(s) => s,
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A typed edge to another entity, as the paper states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// `founded_by`, `spun_off_from`, `predecessor_of`, `located_in`, ...
+    pub kind: String,
+    /// The id of the other entity.
+    pub target: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+    pub relations: Vec<Relation>,
+}
+
+impl Entity {
+    /// The canonical name followed by the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// Where an entity's parts sit in the file, for diagnostics found later.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Lines {
+    entity: (usize, usize),
+    aliases: Vec<(usize, usize)>,
+    relations: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    pub entities: Vec<Entity>,
+    path: PathBuf,
+    ids: HashMap<String, usize>,
+    lines: Vec<Lines>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: Spanned<String>,
+    kind: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    relations: Vec<Spanned<RawRelation>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    kind: String,
+    target: String,
+}
+
+impl Catalog {
+    /// Parses `entities.toml`. Malformed TOML, unknown fields, duplicate ids
+    /// and empty names or aliases are errors; dangling relation targets are
+    /// left to [`crate::entities::lint`] so one bad edge does not hide the file.
+    pub fn parse(path: &Path, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
+        let at = |span: std::ops::Range<usize>| line_col(text, span.start);
+        let mut catalog = Catalog {
+            path: path.to_path_buf(),
+            ..Catalog::default()
+        };
+        let mut errors = Vec::new();
+        for raw in raw.entity {
+            let (line, col) = at(raw.id.span());
+            let id = raw.id.into_inner();
+            if id.trim().is_empty() {
+                errors.push(Diagnostic::error(path, line, col, "entity id is empty"));
+                continue;
+            }
+            if raw.name.trim().is_empty() {
+                errors.push(Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("entity `{id}` has an empty name"),
+                ));
+            }
+            if let Some(first) = catalog.ids.get(&id) {
+                let (fl, _) = catalog.lines[*first].entity;
+                errors.push(Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("duplicate entity id `{id}` (first defined on line {fl})"),
+                ));
+                continue;
+            }
+            let mut lines = Lines {
+                entity: (line, col),
+                ..Lines::default()
+            };
+            let mut aliases = Vec::new();
+            for alias in raw.aliases {
+                let (l, c) = at(alias.span());
+                let alias = alias.into_inner();
+                if alias.trim().is_empty() {
+                    errors.push(Diagnostic::error(
+                        path,
+                        l,
+                        c,
+                        format!("entity `{id}` has an empty alias"),
+                    ));
+                    continue;
+                }
+                lines.aliases.push((l, c));
+                aliases.push(alias);
+            }
+            let relations = raw
+                .relations
+                .into_iter()
+                .map(|r| {
+                    lines.relations.push(at(r.span()));
+                    let r = r.into_inner();
+                    Relation {
+                        kind: r.kind,
+                        target: r.target,
+                    }
+                })
+                .collect();
+            catalog.ids.insert(id.clone(), catalog.entities.len());
+            catalog.lines.push(lines);
+            catalog.entities.push(Entity {
+                id,
+                kind: EntityKind::parse(&raw.kind),
+                name: raw.name,
+                aliases,
+                description: raw.description,
+                relations,
+            });
+        }
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.index(id).map(|i| &self.entities[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// Finds an entity by id, canonical name or alias (case-insensitive).
+    pub fn lookup(&self, query: &str) -> Option<usize> {
+        let q = query.trim();
+        self.index(q).or_else(|| {
+            self.entities
+                .iter()
+                .position(|e| e.names().any(|n| n.eq_ignore_ascii_case(q)))
+        })
+    }
+
+    /// Line and column of the entity's `id`, for diagnostics.
+    pub fn entity_location(&self, entity: usize) -> (usize, usize) {
+        self.lines[entity].entity
+    }
+
+    /// Line and column of alias `alias` of `entity`.
+    pub fn alias_location(&self, entity: usize, alias: usize) -> (usize, usize) {
+        self.lines[entity].aliases[alias]
+    }
+
+    /// Line and column of relation `relation` of `entity`.
+    pub fn relation_location(&self, entity: usize, relation: usize) -> (usize, usize) {
+        self.lines[entity].relations[relation]
+    }
+}

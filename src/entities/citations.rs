@@ -1,0 +1,323 @@
+//! In-text author-year citations and their reference entries.
+//!
+//! Two shapes are read:
+//! - parenthetical: `(Gao 2008, pp. 32-33)`, `(Kondo 2009, Takahashi 2009)`,
+//!   `(e.g., Nakagawa 2007)`, `(Gregory et al., 2009, Chapter 4)`;
+//! - narrative: `Saxenian (2004, 2006, 2008)`, `Gregory et al. (2009)`, where
+//!   the author is the run of capitalised words before the parenthesis.
+//!
+//! A citation resolves to the reference with the same year whose author
+//! (with `---.` replaced by the entry above) agrees with the cited name word
+//! by word; corporate authors may differ after their first three words. A
+//! citation that resolves to nothing is kept with `reference: None`.
+
+use std::ops::Range;
+
+use crate::model::Reference;
+
+/// A citation found in a text, before it is placed in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cited {
+    pub span: Range<usize>,
+    pub author: String,
+    pub year: i32,
+    pub reference: Option<usize>,
+}
+
+/// The reference list, prepared for matching.
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    entries: Vec<(Vec<String>, Option<i32>, String)>,
+}
+
+const CONNECTORS: [&str; 8] = ["of", "for", "and", "&", "the", "on", "et", "al."];
+/// Capitalised words that start sentences or date interviews, never authors.
+const NOT_AUTHORS: [&str; 22] = [
+    "From",
+    "See",
+    "In",
+    "The",
+    "However",
+    "Thus",
+    "As",
+    "By",
+    "And",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Also",
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| w != "et" && w != "al")
+        .collect()
+}
+
+impl Resolver {
+    pub fn new(references: &[Reference]) -> Resolver {
+        let mut last = String::new();
+        let entries = references
+            .iter()
+            .map(|r| {
+                let author = r.author.trim();
+                if !(author.is_empty() || author.starts_with("---")) {
+                    last = author.to_string();
+                }
+                (words(&last), r.year, r.id.clone())
+            })
+            .collect();
+        Resolver { entries }
+    }
+
+    /// The best reference for `author` and `year`; `suffix` is the `a`/`b`
+    /// of `2008a`, which picks between works sharing author and year.
+    pub fn resolve(&self, author: &str, year: i32, suffix: Option<char>) -> Option<usize> {
+        let cited = words(author);
+        if cited.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (i, (author, y, id)) in self.entries.iter().enumerate() {
+            if *y != Some(year) {
+                continue;
+            }
+            let common = cited.iter().zip(author).take_while(|(a, b)| a == b).count();
+            let whole = common == cited.len().min(author.len());
+            if common == 0 || !(whole || common >= 3) {
+                continue;
+            }
+            let suffix_ok = suffix.is_none_or(|s| id.ends_with(s));
+            let score = common * 2 + usize::from(suffix_ok);
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((i, score));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+/// A year such as `2008` or `2008a` starting at byte `i`: (end, year, suffix).
+fn year_at(text: &str, i: usize) -> Option<(usize, i32, Option<char>)> {
+    let b = text.as_bytes();
+    if i > 0
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let digits = b.get(i..i + 4)?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i32 = text[i..i + 4].parse().ok()?;
+    if !(1900..=2099).contains(&year) {
+        return None;
+    }
+    let mut end = i + 4;
+    let mut suffix = None;
+    if let Some(&c) = b.get(end) {
+        if c.is_ascii_lowercase() && !b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            suffix = Some(c as char);
+            end += 1;
+        } else if c.is_ascii_alphanumeric() {
+            return None;
+        }
+    }
+    Some((end, year, suffix))
+}
+
+/// End of a page or chapter locator after a year (`, pp. 82, 89`), or `i`.
+fn locator_end(text: &str, i: usize) -> usize {
+    let rest = &text[i..];
+    let trimmed = rest.trim_start_matches([',', ' ']);
+    let Some(after) = ["pp.", "p.", "Chapter", "chap."]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p))
+    else {
+        return i;
+    };
+    let mut at = text.len() - after.len();
+    let mut end = i;
+    loop {
+        let s = &text[at..];
+        let skipped = s.len() - s.trim_start_matches([' ', ',', '-', '–']).len();
+        let digits = s[skipped..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || (end != i && !s[..skipped].contains([',', '-', '–'])) {
+            return end;
+        }
+        at += skipped + digits;
+        end = at;
+    }
+}
+
+/// Whether every word of a cited author looks like part of a name.
+fn plausible_author(author: &str) -> bool {
+    let mut ws = author.split_whitespace();
+    ws.next().is_some_and(|w| {
+        w.chars().any(char::is_uppercase) && !NOT_AUTHORS.contains(&w.trim_end_matches(','))
+    }) && ws.all(|w| {
+        let w = w.trim_end_matches(',');
+        w.chars().next().is_some_and(|c| !c.is_lowercase()) || CONNECTORS.contains(&w)
+    })
+}
+
+fn clean_author(raw: &str) -> &str {
+    let mut s = raw.trim().trim_end_matches([',', ';']).trim();
+    for lead in ["e.g.,", "e.g.", "see", "cf."] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            s = rest.trim_start();
+        }
+    }
+    s
+}
+
+/// Citations inside the parenthesised `content` starting at byte `base`.
+fn parenthetical(content: &str, base: usize, r: &Resolver, out: &mut Vec<Cited>) {
+    let mut seg = 0;
+    let mut prev: Option<String> = None;
+    let mut i = 0;
+    while i < content.len() {
+        let Some((yend, year, suffix)) = year_at(content, i) else {
+            i += content[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let raw = &content[seg..i];
+        let cleaned = clean_author(raw);
+        let author = if cleaned.is_empty() {
+            prev.clone()
+        } else {
+            Some(cleaned.to_string())
+        };
+        let end = locator_end(content, yend);
+        if let Some(author) = author.filter(|a| plausible_author(a)) {
+            let start = if cleaned.is_empty() {
+                i
+            } else {
+                seg + raw.find(cleaned).unwrap_or(0)
+            };
+            out.push(Cited {
+                span: base + start..base + end,
+                reference: r.resolve(&author, year, suffix),
+                author: author.clone(),
+                year,
+            });
+            prev = Some(author);
+        } else {
+            prev = None;
+        }
+        let rest = &content[end..];
+        seg = end + (rest.len() - rest.trim_start_matches([',', ';', ' ']).len());
+        i = seg.max(end);
+    }
+}
+
+/// Years, locators and separators only: `2004, 2006, 2008` or `2009`.
+fn year_list(content: &str) -> Vec<(i32, Option<char>)> {
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < content.len() {
+        let Some((yend, year, suffix)) = year_at(content, i) else {
+            return Vec::new();
+        };
+        years.push((year, suffix));
+        let end = locator_end(content, yend);
+        let rest = &content[end..];
+        i = end + (rest.len() - rest.trim_start_matches([',', ';', ' ']).len());
+    }
+    years
+}
+
+/// Start offsets of the capitalised words right before `end` that may name an author.
+fn author_starts(text: &str, end: usize) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = text[..end].trim_end().len();
+    let mut first = true;
+    while at > 0 {
+        let start = text[..at].rfind(char::is_whitespace).map_or(0, |s| s + 1);
+        let w = &text[start..at];
+        let bare = w.trim_end_matches(',');
+        let ends_sentence = w.ends_with('.') && w != "al." && !first;
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if ends_sentence || !(capital || CONNECTORS.contains(&bare)) {
+            break;
+        }
+        if capital && !NOT_AUTHORS.contains(&bare) {
+            starts.push(start);
+        }
+        first = false;
+        at = text[..start].trim_end().len();
+    }
+    starts
+}
+
+/// Every citation in `text`, in order.
+pub fn find(text: &str, r: &Resolver) -> Vec<Cited> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|o| from + o) {
+        let Some(close) = text[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let content = &text[open + 1..close];
+        let years = year_list(content);
+        if years.is_empty() {
+            parenthetical(content, open + 1, r, &mut out);
+        } else {
+            narrative(text, open, close, &years, r, &mut out);
+        }
+        from = close + 1;
+    }
+    out
+}
+
+fn narrative(
+    text: &str,
+    open: usize,
+    close: usize,
+    years: &[(i32, Option<char>)],
+    r: &Resolver,
+    out: &mut Vec<Cited>,
+) {
+    let starts = author_starts(text, open);
+    let Some(&shortest) = starts.first() else {
+        return;
+    };
+    let author_of = |s: usize| text[s..open].trim().trim_end_matches('.').to_string();
+    // The longest run that resolves; failing that, the run after the last comma.
+    let (year, suffix) = years[0];
+    let chosen = starts
+        .iter()
+        .rev()
+        .find(|&&s| r.resolve(&author_of(s), year, suffix).is_some())
+        .or_else(|| {
+            starts
+                .iter()
+                .take_while(|&&s| !text[s..open].contains(','))
+                .last()
+        })
+        .copied()
+        .unwrap_or(shortest);
+    let author = author_of(chosen);
+    for &(year, suffix) in years {
+        out.push(Cited {
+            span: chosen..close + 1,
+            reference: r.resolve(&author, year, suffix),
+            author: author.clone(),
+            year,
+        });
+    }
+}

@@ -1,0 +1,177 @@
+//! Mentions and citations of one document, with indexes both ways.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::catalog::Catalog;
+use super::citations::{self, Resolver};
+use super::linker::Linker;
+use crate::model::Document;
+
+/// Where a mention or citation sits: indices into `Document::passages` or
+/// `Document::footnotes`. Captions and source lines are passages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    Passage(usize),
+    Footnote(usize),
+}
+
+impl Place {
+    pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
+        match *self {
+            Place::Passage(p) => &doc.passages[p].text,
+            Place::Footnote(f) => &doc.footnotes[f].text,
+        }
+    }
+
+    /// The places a footnote marker connects: a passage's footnotes, or the
+    /// passages that carry a footnote's marker.
+    pub fn linked(&self, doc: &Document) -> Vec<Place> {
+        match *self {
+            Place::Passage(p) => doc.passages[p]
+                .footnote_refs
+                .iter()
+                .map(|r| Place::Footnote(r.footnote))
+                .collect(),
+            Place::Footnote(f) => doc.footnotes[f]
+                .passages
+                .iter()
+                .map(|&p| Place::Passage(p))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: usize,
+    pub place: Place,
+    /// Byte range in the place's text.
+    pub span: Range<usize>,
+    /// Which alias matched; `None` for the canonical name.
+    pub alias: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub place: Place,
+    pub span: Range<usize>,
+    /// The citation as printed (`Gao 2008, p. 32`, `Saxenian (2004, 2006, 2008)`).
+    pub text: String,
+    pub author: String,
+    pub year: i32,
+    /// Index into `Document::references`; `None` when nothing matches.
+    pub reference: Option<usize>,
+}
+
+/// Everything linked in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    pub mentions: Vec<Mention>,
+    pub citations: Vec<Citation>,
+    by_entity: Vec<Vec<usize>>,
+    by_place: HashMap<Place, Vec<usize>>,
+    citations_by_place: HashMap<Place, Vec<usize>>,
+}
+
+fn places(doc: &Document) -> impl Iterator<Item = Place> {
+    (0..doc.passages.len())
+        .map(Place::Passage)
+        .chain((0..doc.footnotes.len()).map(Place::Footnote))
+}
+
+/// Links `doc` against `catalog`. Build a [`Linker`] once and call
+/// [`link_with`] when linking several documents with one catalogue.
+pub fn link(doc: &Document, catalog: &Catalog) -> Links {
+    link_with(&Linker::new(catalog), catalog.len(), doc)
+}
+
+pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
+    let resolver = Resolver::new(&doc.references);
+    let mut links = Links {
+        by_entity: vec![Vec::new(); entities],
+        ..Links::default()
+    };
+    for place in places(doc) {
+        let text = place.text(doc);
+        for f in linker.find(text) {
+            let i = links.mentions.len();
+            links.by_entity[f.entity].push(i);
+            links.by_place.entry(place).or_default().push(i);
+            links.mentions.push(Mention {
+                entity: f.entity,
+                place,
+                span: f.span,
+                alias: f.alias,
+            });
+        }
+        for c in citations::find(text, &resolver) {
+            links
+                .citations_by_place
+                .entry(place)
+                .or_default()
+                .push(links.citations.len());
+            links.citations.push(Citation {
+                place,
+                text: text[c.span.clone()].to_string(),
+                span: c.span,
+                author: c.author,
+                year: c.year,
+                reference: c.reference,
+            });
+        }
+    }
+    links
+}
+
+impl Links {
+    /// Indices into `mentions` of one entity, in document order.
+    pub fn mentions_of(&self, entity: usize) -> &[usize] {
+        self.by_entity.get(entity).map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices into `mentions` inside one place, in text order.
+    pub fn mentions_in(&self, place: Place) -> &[usize] {
+        self.by_place.get(&place).map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices into `citations` inside one place, in text order.
+    pub fn citations_in(&self, place: Place) -> &[usize] {
+        self.citations_by_place
+            .get(&place)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Other entities named in the same places as `entity`, with the number
+    /// of places they share, most shared first.
+    pub fn co_mentions(&self, entity: usize) -> Vec<(usize, usize)> {
+        let mut own: Vec<Place> = self
+            .mentions_of(entity)
+            .iter()
+            .map(|&m| self.mentions[m].place)
+            .collect();
+        own.dedup();
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for place in own {
+            let mut others: Vec<usize> = self
+                .mentions_in(place)
+                .iter()
+                .map(|&m| self.mentions[m].entity)
+                .filter(|&e| e != entity)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            for e in others {
+                *counts.entry(e).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(usize, usize)> = counts.into_iter().collect();
+        out.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+        out
+    }
+
+    /// Citations that match no reference entry.
+    pub fn unresolved(&self) -> impl Iterator<Item = &Citation> {
+        self.citations.iter().filter(|c| c.reference.is_none())
+    }
+}
