@@ -7,4 +7,6 @@ pub mod cli;
 pub mod diag;
 pub mod entities;
 pub mod model;
+pub mod notes;
+pub mod paths;
 pub mod search;

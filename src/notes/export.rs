@@ -1,0 +1,125 @@
+//! Notes as Markdown (grouped by section, with quotes) and CSV (one row per note).
+
+use std::fmt::Write;
+
+use crate::model::Document;
+
+use super::model::{Anchor, Note};
+
+/// Section heading and passage id of a placed note; the note's own passage id otherwise.
+fn place(doc: &Document, note: &Note, anchor: &Anchor) -> (Option<usize>, String) {
+    match anchor.passage() {
+        Some(p) => (Some(doc.passages[p].section), doc.passages[p].id.clone()),
+        None => (None, note.target.passage.clone().unwrap_or_default()),
+    }
+}
+
+fn section_title(doc: &Document, section: usize) -> String {
+    doc.section_path(section)
+        .iter()
+        .map(|&s| doc.sections[s].heading())
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+/// Markdown: a heading per section in reading order, each note as its quote
+/// (a block quote) followed by its text and tags; orphaned notes at the end.
+pub fn markdown(doc: &Document, title: &str, notes: &[(&Note, &Anchor)]) -> String {
+    let mut out = format!("# Notes: {title}\n");
+    let mut current: Option<Option<usize>> = None;
+    for (note, anchor) in notes {
+        let (section, passage) = place(doc, note, anchor);
+        if current != Some(section) {
+            current = Some(section);
+            let heading =
+                section.map_or_else(|| "Orphaned notes".to_string(), |s| section_title(doc, s));
+            let _ = write!(out, "\n## {heading}\n");
+        }
+        out.push('\n');
+        for line in note.target.quote.exact.lines() {
+            let _ = writeln!(out, "> {line}");
+        }
+        if !note.text.is_empty() {
+            let _ = write!(out, "\n{}\n", note.text.trim_end());
+        }
+        let mut facts = Vec::new();
+        if !note.tags.is_empty() {
+            let tags: Vec<String> = note.tags.iter().map(|t| format!("`{t}`")).collect();
+            facts.push(format!("tags: {}", tags.join(", ")));
+        }
+        if !passage.is_empty() {
+            facts.push(format!("passage {passage}"));
+        }
+        if !matches!(anchor, Anchor::Anchored { .. }) {
+            facts.push(anchor.state().to_string());
+        }
+        let _ = write!(out, "\n*{}*\n", facts.join(" · "));
+    }
+    out
+}
+
+pub const CSV_HEADER: [&str; 9] = [
+    "id", "state", "section", "passage", "quote", "tags", "text", "created", "modified",
+];
+
+/// CSV (RFC 4180, CRLF line ends), one row per note; tags joined with "; ".
+pub fn csv(doc: &Document, notes: &[(&Note, &Anchor)]) -> String {
+    let mut out = String::new();
+    row(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
+    for (note, anchor) in notes {
+        let (section, passage) = place(doc, note, anchor);
+        row(
+            &mut out,
+            [
+                note.id.clone(),
+                anchor.state().to_string(),
+                section.map(|s| section_title(doc, s)).unwrap_or_default(),
+                passage,
+                note.target.quote.exact.clone(),
+                note.tags.join("; "),
+                note.text.clone(),
+                note.created.to_string(),
+                note.modified.to_string(),
+            ],
+        );
+    }
+    out
+}
+
+fn row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell_text(&cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula.
+fn cell_text(cell: &str) -> String {
+    let defused;
+    let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        defused = format!("'{cell}");
+        &defused
+    } else {
+        cell
+    };
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell_text("plain"), "plain");
+        assert_eq!(cell_text("a, \"b\"\nc"), "\"a, \"\"b\"\"\nc\"");
+        assert_eq!(cell_text("=SUM(A1)"), "'=SUM(A1)");
+    }
+}
