@@ -53,8 +53,12 @@ pub(super) struct Analysis {
     occurrences: Vec<Occurrence>,
     /// Range of `occurrences` (sorted by position) that best shows the match.
     window: Option<Range<usize>>,
-    pub proximity: i64,
+    /// Proximity and whole-name bonus.
+    pub bonus: i64,
 }
+
+/// Bonus when the query covers every word of one of an entity's names.
+const WHOLE_NAME: i64 = 60;
 
 pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     let d = index.doc(doc);
@@ -62,12 +66,19 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     let mut occurrences = Vec::new();
     // Word tokens that belong to some phrase: (position, word, field, span).
     let mut phrase_words: Vec<(u32, String, Field, Range<usize>)> = Vec::new();
+    // Per name: (words, words matched).
+    let mut names = vec![(0u32, 0u32); d.names.len()];
     walk(d, |field, folded, token| {
         let original = match field {
             Field::Name(i) => d.names[i].as_str(),
             Field::Text => d.text.as_str(),
         };
-        if let Some(found) = lookup.words.get(token.text.as_ref()) {
+        let found = lookup.words.get(token.text.as_ref());
+        if let (Field::Name(i), TokenKind::Word) = (field, token.kind) {
+            names[i].0 += 1;
+            names[i].1 += u32::from(found.is_some());
+        }
+        if let Some(found) = found {
             for &(term, m) in found {
                 let marks = m
                     .marks
@@ -125,10 +136,14 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     }
     occurrences.sort_by_key(|o| (o.pos, o.requirement));
     let (window, proximity) = best_window(&occurrences, lookup.requirements);
+    let whole_name = names
+        .iter()
+        .any(|&(words, matched)| words > 0 && words == matched);
+    let bonus = proximity + if whole_name { WHOLE_NAME } else { 0 };
     Analysis {
         occurrences,
         window,
-        proximity,
+        bonus,
     }
 }
 

@@ -7,6 +7,7 @@
 //! vocabulary of folded tokens, so a query costs little more than the
 //! postings of the words it matches.
 
+pub mod adapters;
 mod analyze;
 pub mod index;
 pub mod normalize;

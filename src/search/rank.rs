@@ -6,8 +6,9 @@
 //! (whole words over prefixes over fragments over typos), matches in entity
 //! names, and repetition (a passage that keeps naming the thing is about it).
 //! Stage two re-reads only the best candidates to find where the terms sit:
-//! all terms close together earn a proximity bonus, and the closest window
-//! becomes the snippet.
+//! all terms close together earn a proximity bonus, a query that spells out
+//! a whole entity name earns a name bonus, and the closest window becomes
+//! the snippet.
 
 use super::analyze::{analyze, Analysis, Lookup};
 use super::index::Index;
@@ -98,7 +99,7 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
         .map(|(doc, base)| {
             let analysis = analyze(index, doc, &lookup);
             (
-                base + tag_points(index, query, doc) + analysis.proximity,
+                base + tag_points(index, query, doc) + analysis.bonus,
                 doc,
                 analysis,
             )
@@ -170,10 +171,14 @@ fn candidates(
     (0..n)
         .filter(|&d| stats.iter().all(|s| s[d].count > 0) && allowed(d))
         .map(|d| {
-            (
-                d,
-                base(d) + stats.iter().map(|s| s[d].points()).sum::<i64>(),
-            )
+            // An entity ranks as one when its name matched, not only its description.
+            let named = stats.iter().any(|s| s[d].name_quality > 0);
+            let kind = if named || index.doc(d).kind != HitKind::Entity {
+                base(d)
+            } else {
+                0
+            };
+            (d, kind + stats.iter().map(|s| s[d].points()).sum::<i64>())
         })
         .collect()
 }

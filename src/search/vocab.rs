@@ -161,6 +161,9 @@ impl Vocab {
             return;
         };
         let first = t.as_bytes()[0];
+        // A fuzzy match may break the term into a few runs, one per three
+        // letters: "neusft" finds "neusoft", "liu" does not find "lihua".
+        let max_runs = 1 + (t.chars().count() - 1) / 3;
         for (id, w) in self.words.iter().enumerate() {
             if self.masks[id] & want != want
                 || w.len() <= t.len()
@@ -174,7 +177,7 @@ impl Vocab {
             let Some((score, chars)) = skim.fuzzy_indices(w, t) else {
                 continue;
             };
-            if score * 10 < best * 6 {
+            if score * 2 < best || runs(&chars) > max_runs {
                 continue;
             }
             let quality = 25 + (25 * score.min(best) / best) as u8;
@@ -256,6 +259,11 @@ fn mask(word: &str) -> u64 {
 fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
     let mut it = hay.iter();
     needle.iter().all(|b| it.any(|h| h == b))
+}
+
+/// Number of runs of consecutive indices.
+fn runs(indices: &[usize]) -> usize {
+    indices.windows(2).filter(|w| w[1] != w[0] + 1).count() + usize::from(!indices.is_empty())
 }
 
 /// Byte ranges of the given character indices, adjacent ones merged.
@@ -362,6 +370,10 @@ mod tests {
         assert!(nec.contains(&("necessary".into(), Prefix)));
         assert!(nec.contains(&("connection".into(), Fuzzy)), "{nec:?}");
         assert!(!nec.iter().any(|m| m.0 == "since"));
+        let names = vocab(&["lihua", "liu", "neusoft", "government"]);
+        assert_eq!(found(&names, "liu", false), [("liu".into(), Exact)]);
+        assert_eq!(found(&names, "neusft", false), [("neusoft".into(), Fuzzy)]);
+        assert!(found(&names, "govmnt", false).is_empty());
         assert_eq!(found(&v, "neusfot", false), [("neusoft".into(), Typo)]);
         assert_eq!(found(&v, "neusfo", false), [("neusoft".into(), Typo)]);
         assert_eq!(found(&v, "27.5%", true), [("27.5%".into(), Exact)]);
