@@ -4,6 +4,7 @@
 //! and dispatches to [`cli::run`].
 
 pub mod cli;
+pub mod corpus;
 pub mod diag;
 pub mod entities;
 pub mod model;
