@@ -17,6 +17,7 @@ pub mod paths;
 pub mod positions;
 pub mod reader;
 pub mod rescue;
+pub mod search;
 pub mod session;
 pub mod storage;
 pub mod study;

@@ -1,0 +1,322 @@
+//! The query language: words, "quoted phrases", @kind filters and #tags.
+//!
+//! Words are folded (case and diacritics) and must all match. A word with
+//! digits or inner punctuation ("71,700", "27.5%") is *literal*: it matches
+//! only tokens that start with it, never fuzzily. Common English function
+//! words and the verbs of a spoken question ("where did they talk about ...")
+//! are dropped, because a natural question would otherwise require words no
+//! passage contains; they are kept when the query has nothing else, and
+//! always inside quotes.
+
+use super::normalize::fold;
+use super::tokenize::{for_each_token, TokenKind};
+use super::HitKind;
+
+/// Restricts results to one kind, or one kind of entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Filter {
+    pub kind: HitKind,
+    /// Entity kind as the catalogue names it: "person", "firm", "place", "org".
+    pub subkind: Option<&'static str>,
+}
+
+const FILTERS: [(&str, HitKind, Option<&str>); 10] = [
+    ("person", HitKind::Entity, Some("person")),
+    ("firm", HitKind::Entity, Some("firm")),
+    ("place", HitKind::Entity, Some("place")),
+    ("org", HitKind::Entity, Some("org")),
+    ("entity", HitKind::Entity, None),
+    ("section", HitKind::Section, None),
+    ("passage", HitKind::Passage, None),
+    ("footnote", HitKind::Footnote, None),
+    ("reference", HitKind::Reference, None),
+    ("note", HitKind::Note, None),
+];
+
+impl Filter {
+    /// A filter name, or an unambiguous prefix of one ("pers", "pa" is not).
+    pub fn parse(name: &str) -> Option<Filter> {
+        let name = fold(name);
+        let exact = FILTERS.iter().find(|f| f.0 == name);
+        let mut prefixed = FILTERS.iter().filter(|f| f.0.starts_with(&name));
+        let found = exact.or_else(|| match (prefixed.next(), prefixed.next()) {
+            (Some(only), None) if !name.is_empty() => Some(only),
+            _ => None,
+        })?;
+        Some(Filter {
+            kind: found.1,
+            subkind: found.2,
+        })
+    }
+
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        FILTERS.iter().map(|f| f.0)
+    }
+
+    pub fn accepts(&self, kind: HitKind, subkind: Option<&str>) -> bool {
+        self.kind == kind && self.subkind.is_none_or(|s| subkind == Some(s))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Folded text.
+    pub text: String,
+    pub literal: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+    /// Folded words of each quoted phrase.
+    pub phrases: Vec<Vec<String>>,
+    pub filters: Vec<Filter>,
+    /// Folded tags, without the `#`.
+    pub tags: Vec<String>,
+    /// Words left out as stop words, for display.
+    pub dropped: Vec<String>,
+    /// `@names` that name no kind (or more than one).
+    pub unknown_filters: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let mut q = Query::default();
+        let mut words = Vec::new();
+        for (piece, quoted) in split_quotes(input) {
+            if quoted {
+                let phrase = words_of(&fold(piece));
+                if !phrase.is_empty() {
+                    q.phrases.push(phrase);
+                }
+                continue;
+            }
+            for chunk in piece.split_whitespace() {
+                q.add_chunk(chunk, &mut words);
+            }
+        }
+        let content = words
+            .iter()
+            .any(|t: &Term| t.literal || !is_stop_word(&t.text));
+        for term in words {
+            if content && !term.literal && is_stop_word(&term.text) {
+                q.dropped.push(term.text);
+            } else {
+                q.terms.push(term);
+            }
+        }
+        q
+    }
+
+    /// True when the query asks for nothing (only spaces, or a lone "@").
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+            && self.phrases.is_empty()
+            && self.tags.is_empty()
+            && self.filters.is_empty()
+    }
+
+    fn add_chunk(&mut self, chunk: &str, words: &mut Vec<Term>) {
+        if let Some(name) = chunk.strip_prefix('@') {
+            match Filter::parse(name) {
+                Some(f) if !self.filters.contains(&f) => self.filters.push(f),
+                Some(_) => {}
+                None if name.is_empty() => {}
+                None => self.unknown_filters.push(name.to_string()),
+            }
+            return;
+        }
+        if let Some(tag) = chunk.strip_prefix('#').filter(|t| !t.is_empty()) {
+            self.tags.push(fold(tag));
+            return;
+        }
+        let folded = fold(chunk);
+        let mut tokens = Vec::new();
+        for_each_token(&folded, 0, |t| tokens.push((t.text.into_owned(), t.kind)));
+        let compound = tokens.iter().find(|t| t.1 == TokenKind::Compound);
+        if let Some((text, _)) = compound {
+            words.push(Term {
+                text: text.clone(),
+                literal: true,
+            });
+            return;
+        }
+        for (text, _) in tokens {
+            let literal = text.chars().any(|c| c.is_numeric());
+            words.push(Term { text, literal });
+        }
+    }
+}
+
+/// Splits on straight or typographic double quotes; an unclosed quote runs to
+/// the end, so a phrase being typed already narrows the results.
+fn split_quotes(input: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut rest = input;
+    let mut quoted = false;
+    while let Some(i) = rest.find(['"', '\u{201C}', '\u{201D}']) {
+        out.push((&rest[..i], quoted));
+        let quote_len = rest[i..].chars().next().map_or(1, char::len_utf8);
+        rest = &rest[i + quote_len..];
+        quoted = !quoted;
+    }
+    out.push((rest, quoted));
+    out
+}
+
+fn words_of(folded: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(folded, 0, |t| {
+        if t.kind == TokenKind::Word {
+            out.push(t.text.into_owned());
+        }
+    });
+    out
+}
+
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "discuss",
+    "discussed",
+    "do",
+    "does",
+    "done",
+    "for",
+    "from",
+    "get",
+    "gets",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "me",
+    "mention",
+    "mentioned",
+    "my",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "our",
+    "please",
+    "said",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "talk",
+    "talked",
+    "talks",
+    "tell",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+];
+
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(q: &Query) -> Vec<&str> {
+        q.terms.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn stop_word_list_is_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn questions_keep_their_content_words() {
+        let q = Query::parse("Where did they talk about the postal savings project?");
+        assert_eq!(texts(&q), ["postal", "savings", "project"]);
+        assert_eq!(q.dropped.len(), 6);
+        assert_eq!(texts(&Query::parse("the")), ["the"]);
+    }
+
+    #[test]
+    fn literals_filters_tags_and_phrases() {
+        let q = Query::parse("@Person Liu 71,700 27.5% 2009 #ToDo \"Green Card (Lùka)\" @p @xyz");
+        assert_eq!(texts(&q), ["liu", "71,700", "27.5%", "2009"]);
+        assert_eq!(q.terms.iter().filter(|t| t.literal).count(), 3);
+        assert_eq!(q.filters, [Filter::parse("person").unwrap()]);
+        assert_eq!(q.tags, ["todo"]);
+        assert_eq!(q.phrases, [vec!["green", "card", "luka"]]);
+        assert_eq!(q.unknown_filters, ["p", "xyz"]);
+    }
+
+    #[test]
+    fn unclosed_quote_is_a_phrase_and_filters_resolve_prefixes() {
+        let q = Query::parse("nec \"postal sav");
+        assert_eq!(q.phrases, [vec!["postal", "sav"]]);
+        assert_eq!(
+            Filter::parse("pers").map(|f| f.subkind),
+            Some(Some("person"))
+        );
+        assert_eq!(Filter::parse("p"), None);
+        assert_eq!(Filter::parse("note").map(|f| f.kind), Some(HitKind::Note));
+    }
+}

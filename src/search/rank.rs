@@ -1,0 +1,217 @@
+//! Ranking in two stages.
+//!
+//! Stage one walks the postings of every matched word and keeps, per
+//! document and query term, the best match quality and how often the term
+//! occurs; documents missing a term drop out. Its score rewards good matches
+//! (whole words over prefixes over fragments over typos), matches in entity
+//! names, and repetition (a passage that keeps naming the thing is about it).
+//! Stage two re-reads only the best candidates to find where the terms sit:
+//! all terms close together earn a proximity bonus, a query that spells out
+//! a whole entity name earns a name bonus, and the closest window becomes
+//! the snippet.
+
+use super::analyze::{analyze, Analysis, Lookup};
+use super::index::Index;
+use super::query::Query;
+use super::vocab::{Posting, WordMatch};
+use super::{Hit, HitKind};
+
+/// How many candidates stage two re-reads, at least.
+const RECHECK: usize = 200;
+
+/// What one document shows of one query term (or phrase).
+#[derive(Debug, Clone, Copy, Default)]
+struct Stat {
+    quality: u8,
+    name_quality: u8,
+    count: u16,
+}
+
+impl Stat {
+    fn add(&mut self, quality: u8, in_name: bool) {
+        self.quality = self.quality.max(quality);
+        if in_name {
+            self.name_quality = self.name_quality.max(quality);
+        }
+        self.count = self.count.saturating_add(1);
+    }
+
+    /// A name match counts half as much again; repetition saturates at double.
+    fn points(self) -> i64 {
+        let quality = i64::from(self.quality).max(i64::from(self.name_quality) * 3 / 2);
+        let n = i64::from(self.count);
+        quality * (10 + 10 * (n - 1) / (n + 1)) / 10
+    }
+}
+
+pub(super) fn kind_bonus(kind: HitKind) -> i64 {
+    match kind {
+        HitKind::Entity => 40,
+        HitKind::Section => 20,
+        HitKind::Note => 10,
+        HitKind::Passage => 0,
+        HitKind::Footnote => -10,
+        HitKind::Reference => -20,
+    }
+}
+
+/// Matched words of each query term, then the occurrences of each phrase.
+pub(super) struct Resolved {
+    pub terms: Vec<Vec<WordMatch>>,
+    pub phrases: Vec<Vec<Posting>>,
+}
+
+impl Resolved {
+    fn requirements(&self) -> usize {
+        self.terms.len() + self.phrases.len()
+    }
+}
+
+pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
+    if query.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let resolved = Resolved {
+        terms: query
+            .terms
+            .iter()
+            .map(|t| index.vocab.matches(t, &index.skim))
+            .collect(),
+        phrases: query
+            .phrases
+            .iter()
+            .map(|p| phrase_postings(index, p))
+            .collect(),
+    };
+    if resolved.terms.iter().any(Vec::is_empty) || resolved.phrases.iter().any(Vec::is_empty) {
+        return Vec::new();
+    }
+    let allowed = |doc: usize| allowed(index, query, doc);
+    let mut scored = candidates(index, &resolved, &allowed);
+    let keep = (limit * 4).max(RECHECK).min(scored.len());
+    if keep < scored.len() {
+        scored.select_nth_unstable_by(keep, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.truncate(keep);
+    }
+    let lookup = Lookup::new(index, &resolved, &query.phrases);
+    let mut hits: Vec<(i64, usize, Analysis)> = scored
+        .into_iter()
+        .map(|(doc, base)| {
+            let analysis = analyze(index, doc, &lookup);
+            (
+                base + tag_points(index, query, doc) + analysis.bonus,
+                doc,
+                analysis,
+            )
+        })
+        .collect();
+    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    hits.truncate(limit);
+    hits.into_iter()
+        .map(|(score, doc, analysis)| analysis.into_hit(index, doc, score))
+        .collect()
+}
+
+fn allowed(index: &Index, query: &Query, doc: usize) -> bool {
+    let d = index.doc(doc);
+    let kind_ok = query.filters.is_empty()
+        || query
+            .filters
+            .iter()
+            .any(|f| f.accepts(d.kind, d.subkind.as_deref()));
+    let tags = index.tags(doc);
+    kind_ok
+        && query
+            .tags
+            .iter()
+            .all(|want| tags.iter().any(|t| t.starts_with(want.as_str())))
+}
+
+fn tag_points(index: &Index, query: &Query, doc: usize) -> i64 {
+    let tags = index.tags(doc);
+    query
+        .tags
+        .iter()
+        .map(|want| if tags.contains(want) { 100 } else { 70 })
+        .sum()
+}
+
+/// Stage one: every document that has all terms and phrases, with its score.
+fn candidates(
+    index: &Index,
+    resolved: &Resolved,
+    allowed: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, i64)> {
+    let n = index.len();
+    let base = |doc: usize| kind_bonus(index.doc(doc).kind);
+    if resolved.requirements() == 0 {
+        return (0..n)
+            .filter(|&d| allowed(d))
+            .map(|d| (d, base(d)))
+            .collect();
+    }
+    let in_name = |p: &Posting| p.pos < index.text_start(p.doc as usize);
+    let mut stats: Vec<Vec<Stat>> = Vec::with_capacity(resolved.requirements());
+    for matches in &resolved.terms {
+        let mut s = vec![Stat::default(); n];
+        for m in matches {
+            for p in index.vocab.postings(m.word) {
+                s[p.doc as usize].add(m.quality, in_name(p));
+            }
+        }
+        stats.push(s);
+    }
+    for occurrences in &resolved.phrases {
+        let mut s = vec![Stat::default(); n];
+        for p in occurrences {
+            s[p.doc as usize].add(100, in_name(p));
+        }
+        stats.push(s);
+    }
+    (0..n)
+        .filter(|&d| stats.iter().all(|s| s[d].count > 0) && allowed(d))
+        .map(|d| {
+            // An entity ranks as one when its name matched, not only its description.
+            let named = stats.iter().any(|s| s[d].name_quality > 0);
+            let kind = if named || index.doc(d).kind != HitKind::Entity {
+                base(d)
+            } else {
+                0
+            };
+            (d, kind + stats.iter().map(|s| s[d].points()).sum::<i64>())
+        })
+        .collect()
+}
+
+/// Where a phrase starts: its words at consecutive positions, found by
+/// probing the other words' postings from the rarest word's.
+fn phrase_postings(index: &Index, words: &[String]) -> Vec<Posting> {
+    let Some(lists) = words
+        .iter()
+        .map(|w| index.vocab.id(w).map(|id| index.vocab.postings(id)))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Vec::new();
+    };
+    let Some((rare, rare_list)) = lists.iter().enumerate().min_by_key(|(_, l)| l.len()) else {
+        return Vec::new();
+    };
+    rare_list
+        .iter()
+        .filter(|p| p.pos >= rare as u32)
+        .map(|p| Posting {
+            doc: p.doc,
+            pos: p.pos - rare as u32,
+        })
+        .filter(|start| {
+            lists.iter().enumerate().all(|(i, list)| {
+                let want = Posting {
+                    doc: start.doc,
+                    pos: start.pos + i as u32,
+                };
+                list.binary_search_by(|p| (p.doc, p.pos).cmp(&(want.doc, want.pos)))
+                    .is_ok()
+            })
+        })
+        .collect()
+}

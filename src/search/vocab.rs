@@ -1,0 +1,391 @@
+//! The vocabulary: every distinct folded token with its postings, and the
+//! matching of one query term against it (exact, prefix, fuzzy, typo).
+//!
+//! Fuzzy matching runs against single words, never against whole passages:
+//! a subsequence smeared over a paragraph matches almost anything.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::query::Term;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    pub pos: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchKind {
+    Typo,
+    Fuzzy,
+    Prefix,
+    Exact,
+}
+
+/// One vocabulary word matched by a term, with how well (0..=100) and which
+/// bytes of the word to highlight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordMatch {
+    pub word: u32,
+    pub kind: MatchKind,
+    pub quality: u8,
+    pub marks: Vec<Range<usize>>,
+}
+
+#[derive(Default)]
+pub struct Vocab {
+    words: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+    postings: Vec<Vec<Posting>>,
+    /// Which ASCII letters and digits a word contains: a cheap subset test
+    /// before running the fuzzy matcher.
+    masks: Vec<u64>,
+    /// Word ids in byte order of the words, for prefix ranges.
+    sorted: Vec<u32>,
+}
+
+impl Vocab {
+    pub fn add(&mut self, token: &str, posting: Posting) {
+        let id = match self.ids.get(token) {
+            Some(&id) => id,
+            None => {
+                let id = self.words.len() as u32;
+                self.words.push(token.into());
+                self.ids.insert(token.into(), id);
+                self.postings.push(Vec::new());
+                self.masks.push(mask(token));
+                id
+            }
+        };
+        self.postings[id as usize].push(posting);
+    }
+
+    /// Call after adding: sorts the words for prefix lookup.
+    pub fn finish(&mut self) {
+        let words = &self.words;
+        self.sorted = (0..words.len() as u32).collect();
+        self.sorted
+            .sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+    }
+
+    /// Drops every posting of documents numbered `first_doc` or above
+    /// (postings are in document order, so this only trims list ends).
+    pub fn truncate_docs(&mut self, first_doc: u32) {
+        for list in &mut self.postings {
+            while list.last().is_some_and(|p| p.doc >= first_doc) {
+                list.pop();
+            }
+        }
+    }
+
+    pub fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    pub fn postings(&self, id: u32) -> &[Posting] {
+        &self.postings[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Approximate heap use in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        let text: usize = self.words.iter().map(|w| 2 * w.len()).sum();
+        let postings: usize = self.postings.iter().map(|p| p.capacity() * 8 + 24).sum();
+        let per_word = 16 + 16 + 8 + 8 + 4 + 8; // boxes, map slot, mask, sorted, hash overhead
+        text + postings + self.words.len() * per_word
+    }
+
+    /// Words starting with `prefix`, as a range of `sorted`.
+    fn prefix_range(&self, prefix: &str) -> &[u32] {
+        let key = |id: &u32| &*self.words[*id as usize];
+        let start = self.sorted.partition_point(|id| key(id) < prefix);
+        let len = self.sorted[start..].partition_point(|id| key(id).starts_with(prefix));
+        &self.sorted[start..start + len]
+    }
+
+    /// Every word the term matches, best match per word.
+    pub fn matches(&self, term: &Term, skim: &SkimMatcherV2) -> Vec<WordMatch> {
+        let t = term.text.as_str();
+        let mut out: Vec<WordMatch> = Vec::new();
+        let live = |id: u32| !self.postings[id as usize].is_empty();
+        for &id in self.prefix_range(t) {
+            let w = self.word(id);
+            if !live(id) || (!term.literal && is_compound(w)) {
+                continue;
+            }
+            let (kind, quality) = if w.len() == t.len() {
+                (MatchKind::Exact, 100)
+            } else {
+                let ratio = 30 * t.chars().count() / w.chars().count();
+                (MatchKind::Prefix, 60 + ratio as u8)
+            };
+            out.push(WordMatch {
+                word: id,
+                kind,
+                quality,
+                marks: vec![0..t.len()],
+            });
+        }
+        if term.literal {
+            return out;
+        }
+        let n = t.chars().count();
+        if n >= 3 {
+            self.fuzzy(t, skim, &mut out);
+        }
+        if n >= 5 {
+            self.typos(t, &mut out);
+        }
+        out
+    }
+
+    fn fuzzy(&self, t: &str, skim: &SkimMatcherV2, out: &mut Vec<WordMatch>) {
+        let want = mask(t);
+        // The score a perfect match of this term earns; fuzzy matches must come close.
+        let Some(best) = skim.fuzzy_match(t, t) else {
+            return;
+        };
+        let first = t.as_bytes()[0];
+        // A fuzzy match may break the term into a few runs, one per three
+        // letters: "neusft" finds "neusoft", "liu" does not find "lihua".
+        let max_runs = 1 + (t.chars().count() - 1) / 3;
+        for (id, w) in self.words.iter().enumerate() {
+            if self.masks[id] & want != want
+                || w.len() <= t.len()
+                || w.as_bytes()[0] == first && w.starts_with(t)
+                || self.postings[id].is_empty()
+                || is_compound(w)
+                || !is_subsequence(t.as_bytes(), w.as_bytes())
+            {
+                continue;
+            }
+            let Some((score, chars)) = skim.fuzzy_indices(w, t) else {
+                continue;
+            };
+            if score * 2 < best || runs(&chars) > max_runs {
+                continue;
+            }
+            let quality = 25 + (25 * score.min(best) / best) as u8;
+            out.push(WordMatch {
+                word: id as u32,
+                kind: MatchKind::Fuzzy,
+                quality,
+                marks: char_marks(w, &chars),
+            });
+        }
+    }
+
+    /// Words within a small edit distance (adjacent transpositions count one),
+    /// or whose beginning is: a typo in a name still finds it. The first
+    /// letter must be right (or swapped with the second), as it nearly always is.
+    fn typos(&self, t: &str, out: &mut Vec<WordMatch>) {
+        let tc: Vec<char> = t.chars().collect();
+        let max = if tc.len() >= 8 { 2 } else { 1 };
+        let mut seen: Vec<u32> = out.iter().map(|m| m.word).collect();
+        seen.sort_unstable();
+        let mut firsts = vec![tc[0]];
+        if tc[1] != tc[0] {
+            firsts.push(tc[1]);
+        }
+        let mut buf = [0u8; 4];
+        for first in firsts {
+            for &id in self.prefix_range(first.encode_utf8(&mut buf)) {
+                let w = self.word(id);
+                if seen.binary_search(&id).is_ok()
+                    || is_compound(w)
+                    || self.postings[id as usize].is_empty()
+                {
+                    continue;
+                }
+                let wc: Vec<char> = w.chars().collect();
+                if wc.len() + max < tc.len() {
+                    continue;
+                }
+                let whole = osa_distance(&tc, &wc, max);
+                let quality = match whole {
+                    Some(d) => 55 - 15 * d as u8,
+                    None => {
+                        let head = (tc.len().saturating_sub(1)..=tc.len() + 1)
+                            .filter(|&k| k < wc.len())
+                            .filter_map(|k| osa_distance(&tc, &wc[..k], max))
+                            .min();
+                        match head {
+                            Some(d) => 45 - 15 * d as u8,
+                            None => continue,
+                        }
+                    }
+                };
+                out.push(WordMatch {
+                    word: id,
+                    kind: MatchKind::Typo,
+                    quality,
+                    marks: vec![0..w.len()],
+                });
+            }
+        }
+    }
+}
+
+/// A vocabulary entry kept whole for literal matching ("27.5%", "xi'an").
+fn is_compound(w: &str) -> bool {
+    !w.chars().all(char::is_alphanumeric)
+}
+
+fn mask(word: &str) -> u64 {
+    word.bytes().fold(0, |m, b| {
+        m | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 1 << 63,
+        }
+    })
+}
+
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|b| it.any(|h| h == b))
+}
+
+/// Number of runs of consecutive indices.
+fn runs(indices: &[usize]) -> usize {
+    indices.windows(2).filter(|w| w[1] != w[0] + 1).count() + usize::from(!indices.is_empty())
+}
+
+/// Byte ranges of the given character indices, adjacent ones merged.
+fn char_marks(word: &str, chars: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, (at, c)) in word.char_indices().enumerate() {
+        if chars.contains(&i) {
+            match out.last_mut() {
+                Some(r) if r.end == at => r.end = at + c.len_utf8(),
+                _ => out.push(at..at + c.len_utf8()),
+            }
+        }
+    }
+    out
+}
+
+/// Optimal-string-alignment distance, or None when above `max`.
+fn osa_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; 3];
+    rows[1] = (0..width).collect();
+    for i in 1..=a.len() {
+        let (prev2, rest) = rows.split_at_mut(1);
+        let (prev, cur) = rest.split_at_mut(1);
+        let (prev2, prev, cur) = (&prev2[0], &prev[0], &mut cur[0]);
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        rows.rotate_left(1);
+    }
+    let d = rows[1][b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[&str]) -> Vocab {
+        let mut v = Vocab::default();
+        for (i, w) in words.iter().enumerate() {
+            v.add(
+                w,
+                Posting {
+                    doc: 0,
+                    pos: i as u32,
+                },
+            );
+        }
+        v.finish();
+        v
+    }
+
+    fn found(v: &Vocab, term: &str, literal: bool) -> Vec<(String, MatchKind)> {
+        let term = Term {
+            text: term.into(),
+            literal,
+        };
+        let mut m: Vec<_> = v
+            .matches(&term, &SkimMatcherV2::default())
+            .into_iter()
+            .map(|m| (v.word(m.word).to_string(), m.kind))
+            .collect();
+        m.sort();
+        m
+    }
+
+    #[test]
+    fn osa_counts_a_transposition_once() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(osa_distance(&c("neusfot"), &c("neusoft"), 1), Some(1));
+        assert_eq!(osa_distance(&c("kitten"), &c("sitting"), 2), None);
+        assert_eq!(osa_distance(&c("kitten"), &c("sitting"), 3), Some(3));
+    }
+
+    #[test]
+    fn exact_prefix_fuzzy_and_typo() {
+        use MatchKind::*;
+        let v = vocab(&[
+            "nec",
+            "necessary",
+            "connection",
+            "neusoft",
+            "since",
+            "27.5%",
+            "27",
+        ]);
+        let nec = found(&v, "nec", false);
+        assert!(nec.contains(&("nec".into(), Exact)));
+        assert!(nec.contains(&("necessary".into(), Prefix)));
+        assert!(nec.contains(&("connection".into(), Fuzzy)), "{nec:?}");
+        assert!(!nec.iter().any(|m| m.0 == "since"));
+        let names = vocab(&["lihua", "liu", "neusoft", "government"]);
+        assert_eq!(found(&names, "liu", false), [("liu".into(), Exact)]);
+        assert_eq!(found(&names, "neusft", false), [("neusoft".into(), Fuzzy)]);
+        assert!(found(&names, "govmnt", false).is_empty());
+        assert_eq!(found(&v, "neusfot", false), [("neusoft".into(), Typo)]);
+        assert_eq!(found(&v, "neusfo", false), [("neusoft".into(), Typo)]);
+        assert_eq!(found(&v, "27.5%", true), [("27.5%".into(), Exact)]);
+        assert_eq!(
+            found(&v, "27", true),
+            [("27".into(), Exact), ("27.5%".into(), Prefix)]
+        );
+    }
+
+    #[test]
+    fn marks_cover_the_matched_characters() {
+        assert_eq!(char_marks("connection", &[3, 4, 5]), [3..6]);
+        assert_eq!(char_marks("xiàb", &[2, 3]), [2..5]);
+    }
+}
