@@ -101,9 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn paths_or_report(cli: &Cli) -> Option<Paths> {
-    cli.paths()
-        .map_err(|e| eprintln!("casebook: {e}"))
-        .ok()
+    cli.paths().map_err(|e| eprintln!("casebook: {e}")).ok()
 }
 
 fn run_notes(cli: &Cli, command: &crate::notes::command::NotesCommand) -> ExitCode {
@@ -118,7 +116,14 @@ fn run_notes(cli: &Cli, command: &crate::notes::command::NotesCommand) -> ExitCo
         }
     };
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    match crate::notes::command::run(command, &paths.data, &case.meta.id, &case.doc, &mut out, &mut err) {
+    match crate::notes::command::run(
+        command,
+        &paths.data,
+        &case.meta.id,
+        &case.doc,
+        &mut out,
+        &mut err,
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("casebook: {e}");

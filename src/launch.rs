@@ -65,8 +65,12 @@ pub fn load_study(source: &Source) -> Result<Study, Vec<Diagnostic>> {
         ..
     } = corpus::open(source)?;
     let (catalog, series) = Study::parse_extras(
-        entities_toml.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
-        series_toml.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
+        entities_toml
+            .as_ref()
+            .map(|f| (f.path.as_path(), f.text.as_str())),
+        series_toml
+            .as_ref()
+            .map(|f| (f.path.as_path(), f.text.as_str())),
     )?;
     Ok(Study::assemble(meta, doc, catalog, series))
 }

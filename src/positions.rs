@@ -87,7 +87,9 @@ mod tests {
         let outline = Outline::new(&doc);
         let store = Positions::new(dir.path());
         let item = outline.of_passage(4);
-        store.save("case", item_key(&doc, outline.items[item])).unwrap();
+        store
+            .save("case", item_key(&doc, outline.items[item]))
+            .unwrap();
         assert_eq!(store.load("case", &doc, &outline), Some(item));
         assert_eq!(store.load("other", &doc, &outline), None);
     }
@@ -101,6 +103,9 @@ mod tests {
         let store = Positions::new(dir.path());
         assert_eq!(store.load("case", &doc, &outline), None);
         store.save("case", "p1.2".into()).unwrap();
-        assert_eq!(store.load("case", &doc, &outline), Some(outline.of_passage(1)));
+        assert_eq!(
+            store.load("case", &doc, &outline),
+            Some(outline.of_passage(1))
+        );
     }
 }

@@ -32,6 +32,7 @@ impl Storage {
             Ok(problems) => {
                 app.notebook.reload(set, &app.study.doc);
                 app.refresh_note_marks();
+                app.reindex_notes();
                 if let Some(crate::app::state::Overlay::Notes(list)) = app.overlays.last_mut() {
                     list.refilter(&app.notebook);
                 }
@@ -42,7 +43,9 @@ impl Storage {
                 self.clear_recovered();
             }
             Err(e) => {
-                app.message = Some(format!("NOT saved: {e}. Your note is kept in memory; try ^S again"));
+                app.message = Some(format!(
+                    "NOT saved: {e}. Your note is kept in memory; try ^S again"
+                ));
             }
         }
     }

@@ -153,6 +153,11 @@ fn outline_puts_headings_before_their_passages() {
     let s = study(2, 2, 3);
     assert_eq!(
         s.outline.items[..4],
-        [Item::Heading(0), Item::Passage(0), Item::Passage(1), Item::Heading(1)]
+        [
+            Item::Heading(0),
+            Item::Passage(0),
+            Item::Passage(1),
+            Item::Heading(1)
+        ]
     );
 }

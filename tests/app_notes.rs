@@ -49,7 +49,10 @@ fn annotate_type_and_save_creates_a_note() {
     assert_eq!(ids.len(), 1);
     let (note, _) = a.notebook.get(&ids[0]).unwrap();
     assert_eq!(note.text, "spin-off story");
-    assert_eq!(note.tags, vec!["spin-off".to_string(), "government".to_string()]);
+    assert_eq!(
+        note.tags,
+        vec!["spin-off".to_string(), "government".to_string()]
+    );
     assert_eq!(note.target.quote.exact, s.doc.passages[1].text);
 }
 
@@ -84,9 +87,15 @@ fn escape_with_changes_asks_and_no_keeps_editing() {
     assert!(matches!(a.overlays.last(), Some(Overlay::Confirm(_))));
     update(&mut a, Action::ConfirmNo);
     assert!(matches!(a.overlays.last(), Some(Overlay::Editor(_))));
-    assert!(a.draft().is_some(), "unsaved content is available as a draft");
+    assert!(
+        a.draft().is_some(),
+        "unsaved content is available as a draft"
+    );
     update(&mut a, Action::Cancel);
-    assert_eq!(update(&mut a, Action::ConfirmYes), Some(Effect::DiscardDraft));
+    assert_eq!(
+        update(&mut a, Action::ConfirmYes),
+        Some(Effect::DiscardDraft)
+    );
     assert!(a.overlays.is_empty());
     assert!(a.notebook.set().is_empty());
 }
@@ -113,10 +122,14 @@ fn notes_list_filters_edits_and_deletes_with_confirmation() {
         update(&mut a, Action::NextPassage);
     }
     update(&mut a, Action::OpenNotes);
-    let Some(Overlay::Notes(list)) = a.overlays.last() else { panic!() };
+    let Some(Overlay::Notes(list)) = a.overlays.last() else {
+        panic!()
+    };
     assert_eq!(list.rows.len(), 2);
     type_text(&mut a, "#spin-off");
-    let Some(Overlay::Notes(list)) = a.overlays.last() else { panic!() };
+    let Some(Overlay::Notes(list)) = a.overlays.last() else {
+        panic!()
+    };
     assert_eq!(list.rows.len(), 1);
     update(&mut a, Action::Delete);
     assert!(matches!(a.overlays.last(), Some(Overlay::Confirm(_))));
@@ -134,7 +147,9 @@ fn pasted_escape_sequences_become_visible_text() {
     let mut a = app(&s);
     update(&mut a, Action::Annotate);
     a.text_input_paste("a\u{1b}]52;c;eA==\u{7}b");
-    let Some(Overlay::Editor(e)) = a.overlays.last() else { panic!() };
+    let Some(Overlay::Editor(e)) = a.overlays.last() else {
+        panic!()
+    };
     let body = e.body();
     assert!(!body.chars().any(|c| c.is_control()), "{body:?}");
     assert!(body.contains('␛'));

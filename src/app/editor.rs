@@ -51,7 +51,11 @@ impl NoteEditor {
 
     /// Edits `note`; `existing` is its id if it is already stored. A note on
     /// a whole passage shows an empty quote field.
-    pub fn open(note: Note, existing: Option<String>, passage: Option<(usize, &Passage)>) -> NoteEditor {
+    pub fn open(
+        note: Note,
+        existing: Option<String>,
+        passage: Option<(usize, &Passage)>,
+    ) -> NoteEditor {
         let quote = match passage {
             Some((_, p)) if note.target.quote.exact == p.text => String::new(),
             _ => note.target.quote.exact.clone(),
@@ -119,7 +123,9 @@ impl NoteEditor {
         }
         match passage.text.find(&quote) {
             Some(start) => Ok(Target::from_span(passage, start..start + quote.len())),
-            None => Err("the quote is not in the passage; copy it exactly or leave it empty".into()),
+            None => {
+                Err("the quote is not in the passage; copy it exactly or leave it empty".into())
+            }
         }
     }
 
@@ -135,7 +141,11 @@ impl NoteEditor {
 
     /// Whether the quote field started empty (the note is on a whole passage).
     fn quote_was_whole(&self) -> bool {
-        self.original.target.position.as_ref().is_some_and(|p| p.start == 0)
+        self.original
+            .target
+            .position
+            .as_ref()
+            .is_some_and(|p| p.start == 0)
             && self.original.target.quote.prefix.is_empty()
             && self.original.target.quote.suffix.is_empty()
     }

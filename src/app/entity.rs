@@ -31,12 +31,19 @@ impl EntityView {
             .relations
             .iter()
             .map(|r| {
-                EntityRow::Relation(r.kind.clone(), study.catalog.index(&r.target), r.target.clone())
+                EntityRow::Relation(
+                    r.kind.clone(),
+                    study.catalog.index(&r.target),
+                    r.target.clone(),
+                )
             })
             .collect();
         let mut co = study.links.co_mentions(entity);
         co.truncate(12);
-        rows.extend(co.into_iter().map(|(other, n)| EntityRow::CoMention(other, n)));
+        rows.extend(
+            co.into_iter()
+                .map(|(other, n)| EntityRow::CoMention(other, n)),
+        );
         let mut places: Vec<Place> = Vec::new();
         for &m in study.links.mentions_of(entity) {
             let place = study.links.mentions[m].place;

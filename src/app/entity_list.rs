@@ -95,7 +95,12 @@ description = "x"
             series: None,
             source: None,
         };
-        let study = Study::assemble(meta, crate::testing::synthetic_doc(1, 1, 3), Some(catalog), vec![]);
+        let study = Study::assemble(
+            meta,
+            crate::testing::synthetic_doc(1, 1, 3),
+            Some(catalog),
+            vec![],
+        );
         let mut list = EntityList::new(&study);
         assert_eq!(list.rows.len(), 3);
         list.filter = "dhc".into();

@@ -27,7 +27,11 @@ impl App<'_> {
         }
         let mut buf = [0u8; 4];
         let edit = match key.code {
-            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 Edit::Insert(c.encode_utf8(&mut buf))
             }
             KeyCode::Backspace => Edit::Backspace,
@@ -51,6 +55,11 @@ impl App<'_> {
             Some(Overlay::Entities(list)) => {
                 apply(&mut list.filter, edit);
                 list.refilter(study);
+                true
+            }
+            Some(Overlay::Search(search)) => {
+                apply(&mut search.query, edit);
+                self.run_search();
                 true
             }
             Some(Overlay::Notes(list)) => {

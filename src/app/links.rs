@@ -56,7 +56,13 @@ impl App<'_> {
                     Place::Passage(p) => Link::Passage(p),
                 });
             }
-            links.extend(study.links.citations_in(place).iter().map(|&c| Link::Citation(c)));
+            links.extend(
+                study
+                    .links
+                    .citations_in(place)
+                    .iter()
+                    .map(|&c| Link::Citation(c)),
+            );
         }
         if let Some(Item::Reference(r)) = self.cursor_item() {
             let mut citing: Vec<usize> = study
@@ -100,8 +106,9 @@ impl App<'_> {
 
     pub fn open_entity(&mut self, entity: usize) {
         self.current_entity = Some(entity);
-        self.overlays.push(Overlay::Entity(crate::app::entity::EntityView::new(
-            self.study, entity,
-        )));
+        self.overlays
+            .push(Overlay::Entity(crate::app::entity::EntityView::new(
+                self.study, entity,
+            )));
     }
 }

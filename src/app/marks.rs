@@ -6,15 +6,38 @@ use std::ops::Range;
 use ratatui::style::Style;
 
 use crate::app::state::App;
+use crate::entities::Place;
 use crate::reader::outline::Item;
+use crate::study::kind_index;
 use crate::ui::theme::{Mark, Theme};
 
 impl App<'_> {
     /// Styled ranges of the item's shown text (`offset` is where the model's
     /// text starts in it).
-    pub fn marks(&self, item: Item, offset: usize, theme: &Theme) -> Vec<(Range<usize>, Style)> {
-        let doc = &self.study.doc;
+    pub fn marks(&self, index: usize, offset: usize, theme: &Theme) -> Vec<(Range<usize>, Style)> {
+        let study = self.study;
+        let doc = &study.doc;
+        let item = study.outline.items[index];
         let mut marks: Vec<(Range<usize>, Mark)> = Vec::new();
+        let place = match item {
+            Item::Passage(p) => Some(Place::Passage(p)),
+            Item::Footnote(f) => Some(Place::Footnote(f)),
+            _ => None,
+        };
+        if let Some(place) = place {
+            marks.extend(study.links.mentions_in(place).iter().map(|&m| {
+                let mention = &study.links.mentions[m];
+                let kind = &study.catalog.entities[mention.entity].kind;
+                (mention.span.clone(), Mark::Mention(kind_index(kind)))
+            }));
+            marks.extend(
+                study
+                    .links
+                    .citations_in(place)
+                    .iter()
+                    .map(|&c| (study.links.citations[c].span.clone(), Mark::Citation)),
+            );
+        }
         match item {
             Item::Passage(p) => {
                 let passage = &doc.passages[p];
@@ -27,12 +50,29 @@ impl App<'_> {
                 );
             }
             Item::Footnote(f) => {
-                marks.extend(doc.footnotes[f].emphasis.iter().map(|r| (r.clone(), Mark::Emphasis)));
+                marks.extend(
+                    doc.footnotes[f]
+                        .emphasis
+                        .iter()
+                        .map(|r| (r.clone(), Mark::Emphasis)),
+                );
             }
             Item::Reference(r) => {
-                marks.extend(doc.references[r].emphasis.iter().map(|r| (r.clone(), Mark::Emphasis)));
+                marks.extend(
+                    doc.references[r]
+                        .emphasis
+                        .iter()
+                        .map(|r| (r.clone(), Mark::Emphasis)),
+                );
             }
             Item::Heading(_) | Item::FootnotesHeading => {}
+        }
+        if let Some(hits) = &self.text_hits {
+            marks.extend(
+                hits.ranges(index)
+                    .iter()
+                    .map(|r| (r.clone(), Mark::SearchHit)),
+            );
         }
         marks
             .into_iter()

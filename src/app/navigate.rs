@@ -149,7 +149,12 @@ impl App<'_> {
         let section = study
             .outline
             .section_of(&study.doc, self.view.cursor)
-            .map(|s| study.doc.sections[s].number.clone().unwrap_or_else(|| study.doc.sections[s].title.clone()));
+            .map(|s| {
+                study.doc.sections[s]
+                    .number
+                    .clone()
+                    .unwrap_or_else(|| study.doc.sections[s].title.clone())
+            });
         Position {
             section,
             passage: n,

@@ -132,14 +132,18 @@ pub fn notes_list(app: &mut App, action: Action) -> Option<Effect> {
             app.overlays.pop();
         }
         Action::Open => {
-            let passage = selected.as_deref().and_then(|id| app.notebook.get(id)).and_then(|(_, a)| a.passage());
+            let passage = selected
+                .as_deref()
+                .and_then(|id| app.notebook.get(id))
+                .and_then(|(_, a)| a.passage());
             match passage {
                 Some(p) => {
                     app.overlays.clear();
                     app.jump_to_passage(p);
                 }
                 None if selected.is_some() => {
-                    app.message = Some("This note is orphaned: its passage is gone; edit or delete it".into())
+                    app.message =
+                        Some("This note is orphaned: its passage is gone; edit or delete it".into())
                 }
                 None => {}
             }

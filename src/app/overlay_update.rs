@@ -69,9 +69,7 @@ pub fn list_overlay(app: &mut App, action: Action) {
                 Then::Nothing
             } else {
                 match (action, sel.selected()) {
-                    (Action::Open, Some(i)) => {
-                        Then::PopAnd(Step::Follow(links[i].clone()))
-                    }
+                    (Action::Open, Some(i)) => Then::PopAnd(Step::Follow(links[i].clone())),
                     (Action::Close | Action::Cancel | Action::Open, _) => Then::Pop,
                     _ => Then::Nothing,
                 }
@@ -103,8 +101,12 @@ pub fn list_overlay(app: &mut App, action: Action) {
                 let row = view.sel.selected().map(|i| view.rows[i].clone());
                 match (action, row) {
                     (Action::Open, Some(EntityRow::Relation(_, Some(e), _)))
-                    | (Action::Open, Some(EntityRow::CoMention(e, _))) => Then::Do(Step::OpenEntity(e)),
-                    (Action::Open, Some(EntityRow::Mention(place, _))) => Then::Do(Step::GoTo(place)),
+                    | (Action::Open, Some(EntityRow::CoMention(e, _))) => {
+                        Then::Do(Step::OpenEntity(e))
+                    }
+                    (Action::Open, Some(EntityRow::Mention(place, _))) => {
+                        Then::Do(Step::GoTo(place))
+                    }
                     (Action::NextMention, _) => Then::Do(Step::Mention(true)),
                     (Action::PrevMention, _) => Then::Do(Step::Mention(false)),
                     (Action::JumpBack, _) => Then::Do(Step::Back),

@@ -9,15 +9,17 @@ use std::collections::HashSet;
 
 use crate::app::editor::NoteEditor;
 use crate::app::entity::EntityView;
-use crate::app::notes::Confirm;
-use crate::app::notes_list::NotesList;
-use crate::notes::Notebook;
 use crate::app::entity_list::EntityList;
 use crate::app::list::Selection;
+use crate::app::notes::Confirm;
+use crate::app::notes_list::NotesList;
+use crate::app::search::{SearchBox, TextHits};
 use crate::charts::ChartsState;
 use crate::keymap::Mode;
+use crate::notes::Notebook;
 use crate::reader::outline::Item;
 use crate::reader::view::{Pages, Viewport};
+use crate::search::Index;
 use crate::study::Study;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +39,9 @@ pub enum PeekTarget {
 /// entities list, a confirmation over the editor) and Esc closes the top one.
 #[derive(Debug)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Toc(Selection),
     Peek(PeekTarget),
     /// The links of the focused item, to choose one to follow.
@@ -45,6 +49,7 @@ pub enum Overlay {
     Entities(EntityList),
     Entity(EntityView),
     Charts(ChartsState),
+    Search(SearchBox),
     Notes(NotesList),
     Editor(Box<NoteEditor>),
     Confirm(Confirm),
@@ -60,6 +65,7 @@ impl Overlay {
             Overlay::Entities(_) => Mode::Entities,
             Overlay::Entity(_) => Mode::Entity,
             Overlay::Charts(_) => Mode::Charts,
+            Overlay::Search(_) => Mode::Search,
             Overlay::Notes(_) => Mode::Notes,
             Overlay::Editor(_) => Mode::Editor,
             Overlay::Confirm(_) => Mode::Confirm,
@@ -84,6 +90,10 @@ pub struct App<'s> {
     pub overlays: Vec<Overlay>,
     pub jumps: JumpList,
     pub notebook: Notebook,
+    /// Built on the first search, so start-up never waits for it.
+    pub search_index: Option<Index>,
+    /// Hits of the last search, for n/N and highlights.
+    pub text_hits: Option<TextHits>,
     /// Passages that carry at least one note (for margin markers).
     pub notes_on: HashSet<usize>,
     /// The entity whose mentions next/previous mention steps through.
@@ -108,6 +118,8 @@ impl<'s> App<'s> {
             jumps: JumpList::default(),
             current_entity: None,
             notebook: Notebook::default(),
+            search_index: None,
+            text_hits: None,
             notes_on: HashSet::new(),
             area: Rect::default(),
             message: None,

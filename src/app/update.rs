@@ -5,8 +5,9 @@ use crate::app::links::Link;
 use crate::app::list::Selection;
 use crate::app::notes;
 use crate::app::overlay_update::list_overlay;
-use crate::charts::ChartsState;
+use crate::app::search;
 use crate::app::state::{App, Focus, Overlay, PeekTarget};
+use crate::charts::ChartsState;
 use crate::keymap::{Action, Mode};
 
 /// I/O the caller performs after an update; `update` itself never touches
@@ -38,11 +39,17 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         Mode::Toc => toc(app, action),
+        Mode::Search => {
+            match action {
+                Action::OpenHelp => app.overlays.push(Overlay::Help { scroll: 0 }),
+                _ => search::search(app, action),
+            }
+            None
+        }
         Mode::Notes => notes::notes_list(app, action),
         Mode::Editor => notes::editor(app, action),
         Mode::Confirm => notes::confirm(app, action),
         Mode::Peek => peek(app, action),
-        _ => None,
     }
 }
 
@@ -85,7 +92,9 @@ fn reader(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::Peek => peek_first(app),
-        Action::OpenEntities => app.overlays.push(Overlay::Entities(EntityList::new(app.study))),
+        Action::OpenEntities => app
+            .overlays
+            .push(Overlay::Entities(EntityList::new(app.study))),
         Action::OpenCharts => {
             let study = app.study;
             app.overlays.push(Overlay::Charts(ChartsState::new(
@@ -95,17 +104,25 @@ fn reader(app: &mut App, action: Action) -> Option<Effect> {
             )));
         }
         Action::Annotate => app.annotate(),
+        Action::OpenSearch => app.open_search(),
+        Action::NextHit => app.step_hit(true),
+        Action::PrevHit => app.step_hit(false),
         Action::OpenNotes => app.open_notes(),
         Action::NextMention => app.step_mention(true),
         Action::PrevMention => app.step_mention(false),
         Action::OpenToc => {
             let mut sel = Selection::new(app.study.doc.sections.len());
-            if let Some(s) = app.study.outline.section_of(&app.study.doc, app.view.cursor) {
+            if let Some(s) = app
+                .study
+                .outline
+                .section_of(&app.study.doc, app.view.cursor)
+            {
                 sel.index = s;
             }
             app.overlays.push(Overlay::Toc(sel));
         }
         Action::Close => {
+            app.text_hits = None;
             if app.focus == Focus::Side {
                 app.focus = Focus::Reader;
                 let area = app.area;
@@ -142,7 +159,9 @@ fn side(app: &mut App, action: Action) -> bool {
 fn peek_first(app: &mut App) {
     let target = app.links_here().into_iter().find_map(|l| match l {
         Link::Footnote(f) => Some(PeekTarget::Footnote(f)),
-        Link::Citation(c) => app.study.links.citations[c].reference.map(PeekTarget::Reference),
+        Link::Citation(c) => app.study.links.citations[c]
+            .reference
+            .map(PeekTarget::Reference),
         _ => None,
     });
     match target {
@@ -157,7 +176,9 @@ fn help(app: &mut App, action: Action) -> Option<Effect> {
     };
     match action {
         Action::SelectDown | Action::NextPassage | Action::LineDown => *scroll += 1,
-        Action::SelectUp | Action::PrevPassage | Action::LineUp => *scroll = scroll.saturating_sub(1),
+        Action::SelectUp | Action::PrevPassage | Action::LineUp => {
+            *scroll = scroll.saturating_sub(1)
+        }
         Action::PageDown | Action::SelectPageDown => *scroll += 10,
         Action::PageUp | Action::SelectPageUp => *scroll = scroll.saturating_sub(10),
         Action::SelectFirst | Action::GoToTop => *scroll = 0,

@@ -114,7 +114,11 @@ mod tests {
                     development enterprise, was founded in 1996 — Xiàgăng “quoted”.";
         for w in 1..40 {
             for r in wrap(text, w) {
-                assert!(str_width(&text[r.clone()]) <= w, "width {w}: {:?}", &text[r]);
+                assert!(
+                    str_width(&text[r.clone()]) <= w,
+                    "width {w}: {:?}",
+                    &text[r]
+                );
             }
         }
     }

@@ -58,7 +58,8 @@ impl<B: Backend> Backend for GuardedBackend<B> {
             }
             repaired.push((*x, *y, cell));
         }
-        self.inner.draw(repaired.iter().map(|(x, y, c)| (*x, *y, c)))
+        self.inner
+            .draw(repaired.iter().map(|(x, y, c)| (*x, *y, c)))
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -101,7 +102,11 @@ impl<B: Backend> Backend for GuardedBackend<B> {
         self.inner.flush()
     }
 
-    fn scroll_region_up(&mut self, region: std::ops::Range<u16>, line_count: u16) -> io::Result<()> {
+    fn scroll_region_up(
+        &mut self,
+        region: std::ops::Range<u16>,
+        line_count: u16,
+    ) -> io::Result<()> {
         self.inner.scroll_region_up(region, line_count)
     }
 

@@ -1,6 +1,6 @@
 //! Everything between casebook and the terminal.
 
-pub mod sanitize;
 pub mod guard;
+pub mod sanitize;
 pub mod signals;
 pub mod terminal;

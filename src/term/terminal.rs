@@ -35,7 +35,12 @@ pub fn enter() -> io::Result<Terminal<Backend>> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
     out.flush()?;
     let mut t = Terminal::new(GuardedBackend::new(CrosstermBackend::new(out)))?;
     t.clear()?;

@@ -29,8 +29,18 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, keymap: &Keymap) {
     let theme = Theme::new(app.options.color, app.options.ascii);
     if too_small(area) {
         let msg = "terminal too small";
-        let short = if (area.width as usize) < msg.len() { "small" } else { msg };
-        Paragraph::new(short).render(Rect { height: area.height.min(1), ..area }, buf);
+        let short = if (area.width as usize) < msg.len() {
+            "small"
+        } else {
+            msg
+        };
+        Paragraph::new(short).render(
+            Rect {
+                height: area.height.min(1),
+                ..area
+            },
+            buf,
+        );
         return;
     }
     let panes = app.panes();

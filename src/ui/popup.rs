@@ -21,7 +21,13 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// Clears `area`, draws the frame with `title` and returns the inside.
-pub fn frame(area: Rect, buf: &mut Buffer, title: &str, footer: Option<&str>, theme: Theme) -> Rect {
+pub fn frame(
+    area: Rect,
+    buf: &mut Buffer,
+    title: &str,
+    footer: Option<&str>,
+    theme: Theme,
+) -> Rect {
     Clear.render(area, buf);
     let mut block = Block::default()
         .borders(Borders::ALL)

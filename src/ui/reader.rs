@@ -44,7 +44,7 @@ impl Widget for ReaderPane<'_, '_> {
             let lines = app.view.lines(pages, index);
             let range = lines[line].clone();
             let base = base_style(&theme, doc, item, focused);
-            let marks = app.marks(item, offset, &theme);
+            let marks = app.marks(index, offset, &theme);
             let rendered = styled(&text, range, &marks, base);
             buf.set_line(text_x, y, &rendered, text_width);
         }

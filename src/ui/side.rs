@@ -37,7 +37,12 @@ impl Widget for SidePane<'_, '_> {
         let links = app.links_here();
         if links.is_empty() {
             let msg = "Nothing linked here";
-            buf.set_line(inner.x, inner.y, &Line::from(owned(msg, theme.dim())), inner.width);
+            buf.set_line(
+                inner.x,
+                inner.y,
+                &Line::from(owned(msg, theme.dim())),
+                inner.width,
+            );
             return;
         }
         let mut sel = app.side;
@@ -85,7 +90,14 @@ impl Widget for LinkRows<'_, '_> {
             let y = area.y + row as u16;
             buf.set_line(area.x, y, line, area.width);
             if index.is_some() && *index == self.selected {
-                buf.set_style(Rect { y, height: 1, ..area }, theme.selected());
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..area
+                    },
+                    theme.selected(),
+                );
             }
         }
     }
@@ -97,7 +109,11 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
     match link {
         Link::Entity(e) => {
             let entity = &study.catalog.entities[*e];
-            let glyphs = if theme.ascii { spark::Glyphs::Ascii } else { spark::Glyphs::Unicode };
+            let glyphs = if theme.ascii {
+                spark::Glyphs::Ascii
+            } else {
+                spark::Glyphs::Unicode
+            };
             let sparkline = spark::render(&study.sparks[*e], glyphs);
             let count = format!("{:>3}", study.mention_count(*e));
             let tag = format!("{:<6}", kind_tag(&entity.kind));
@@ -123,7 +139,10 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             match cite.reference {
                 Some(r) => {
                     let text = format!("{} → {}", cite.text, study.doc.references[r].text);
-                    Line::from(owned(&truncate(&text, width), theme.mark(crate::ui::theme::Mark::Citation)))
+                    Line::from(owned(
+                        &truncate(&text, width),
+                        theme.mark(crate::ui::theme::Mark::Citation),
+                    ))
                 }
                 None => {
                     let text = format!("{} (no matching reference)", cite.text);

@@ -90,9 +90,9 @@ impl Theme {
     pub fn mark(&self, mark: Mark) -> Style {
         match mark {
             Mark::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
-            Mark::FootnoteMarker | Mark::Citation => self
-                .fg(Color::LightBlue)
-                .add_modifier(Modifier::UNDERLINED),
+            Mark::FootnoteMarker | Mark::Citation => {
+                self.fg(Color::LightBlue).add_modifier(Modifier::UNDERLINED)
+            }
             Mark::Mention(kind) => self.mention(kind).add_modifier(Modifier::UNDERLINED),
             Mark::SearchHit => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         }

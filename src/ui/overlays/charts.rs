@@ -38,7 +38,11 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, state: &ChartsState, theme:
         series: &study.series,
         entities: &entities,
         state,
-        glyphs: if theme.ascii { Glyphs::Ascii } else { Glyphs::Unicode },
+        glyphs: if theme.ascii {
+            Glyphs::Ascii
+        } else {
+            Glyphs::Unicode
+        },
     }
     .render(inner, buf);
 }

@@ -16,12 +16,26 @@ use crate::ui::theme::Theme;
 
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &EntityList, theme: Theme) {
     let outer = popup::centered(area, 80, area.height.saturating_sub(2));
-    let title = format!("Entities ({} of {})", list.rows.len(), app.study.catalog.len());
-    let inner = popup::frame(outer, buf, &title, Some("type to filter · Enter open · Esc close"), theme);
+    let title = format!(
+        "Entities ({} of {})",
+        list.rows.len(),
+        app.study.catalog.len()
+    );
+    let inner = popup::frame(
+        outer,
+        buf,
+        &title,
+        Some("type to filter · Enter open · Esc close"),
+        theme,
+    );
     if inner.height < 2 {
         return;
     }
-    let prompt = Line::from(vec![owned("filter: ", theme.dim()), owned(&list.filter, theme.key()), owned("▏", theme.dim())]);
+    let prompt = Line::from(vec![
+        owned("filter: ", theme.dim()),
+        owned(&list.filter, theme.key()),
+        owned("▏", theme.dim()),
+    ]);
     buf.set_line(inner.x, inner.y, &prompt, inner.width);
     let body = Rect {
         y: inner.y + 1,
@@ -38,7 +52,10 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &EntityList, theme: T
             kind = k;
             rows.push((None, Line::from(owned(&plural(k), theme.heading(2)))));
         }
-        rows.push((Some(i), link_line(app, &Link::Entity(e), body.width as usize, theme)));
+        rows.push((
+            Some(i),
+            link_line(app, &Link::Entity(e), body.width as usize, theme),
+        ));
     }
     let sel_row = rows
         .iter()
@@ -50,11 +67,23 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &EntityList, theme: T
         let y = body.y + row as u16;
         buf.set_line(body.x, y, line, body.width);
         if *index == Some(list.sel.index) {
-            buf.set_style(Rect { y, height: 1, ..body }, theme.selected());
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..body
+                },
+                theme.selected(),
+            );
         }
     }
     if rows.is_empty() {
-        buf.set_line(body.x, body.y, &Line::from(owned("No entity matches", Style::new())), body.width);
+        buf.set_line(
+            body.x,
+            body.y,
+            &Line::from(owned("No entity matches", Style::new())),
+            body.width,
+        );
     }
 }
 

@@ -20,22 +20,41 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: T
     let entity = &study.catalog.entities[view.entity];
     let outer = popup::centered(area, 100, area.height.saturating_sub(2));
     let title = format!("{} · {}", entity.name, kind_tag(&entity.kind));
-    let inner = popup::frame(outer, buf, &title, Some("Enter go · ) ( next/prev mention · Esc back"), theme);
+    let inner = popup::frame(
+        outer,
+        buf,
+        &title,
+        Some("Enter go · ) ( next/prev mention · Esc back"),
+        theme,
+    );
     let width = inner.width as usize;
     let mut card: Vec<Line> = Vec::new();
     if !entity.aliases.is_empty() {
         card.push(Line::from(vec![
             owned("Also: ", theme.dim()),
-            owned(&truncate(&entity.aliases.join(", "), width.saturating_sub(6)), Style::new()),
+            owned(
+                &truncate(&entity.aliases.join(", "), width.saturating_sub(6)),
+                Style::new(),
+            ),
         ]));
     }
     for range in wrap(&entity.description, width).into_iter().take(4) {
         card.push(Line::from(owned(&entity.description[range], Style::new())));
     }
-    let glyphs = if theme.ascii { spark::Glyphs::Ascii } else { spark::Glyphs::Unicode };
+    let glyphs = if theme.ascii {
+        spark::Glyphs::Ascii
+    } else {
+        spark::Glyphs::Unicode
+    };
     card.push(Line::from(vec![
-        owned(&format!("{} mentions  ", study.mention_count(view.entity)), theme.dim()),
-        owned(&spark::render(&study.sparks[view.entity], glyphs), theme.mention(kind_index(&entity.kind))),
+        owned(
+            &format!("{} mentions  ", study.mention_count(view.entity)),
+            theme.dim(),
+        ),
+        owned(
+            &spark::render(&study.sparks[view.entity], glyphs),
+            theme.mention(kind_index(&entity.kind)),
+        ),
         owned("  (start → end of the paper)", theme.dim()),
     ]));
     let card_height = (card.len() as u16 + 1).min(inner.height / 2);
@@ -61,14 +80,24 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: T
         }
         rows.push((Some(i), row_line(app, row, width, theme)));
     }
-    let sel_row = rows.iter().position(|(i, _)| *i == Some(view.sel.index)).unwrap_or(0);
+    let sel_row = rows
+        .iter()
+        .position(|(i, _)| *i == Some(view.sel.index))
+        .unwrap_or(0);
     let height = body.height as usize;
     let first = sel_row.saturating_sub(height.saturating_sub(1));
     for (row, (index, line)) in rows.iter().skip(first).take(height).enumerate() {
         let y = body.y + row as u16;
         buf.set_line(body.x, y, line, body.width);
         if *index == Some(view.sel.index) {
-            buf.set_style(Rect { y, height: 1, ..body }, theme.selected());
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..body
+                },
+                theme.selected(),
+            );
         }
     }
 }
@@ -83,7 +112,10 @@ fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'sta
         }
         EntityRow::CoMention(e, n) => {
             let text = format!("  {} ({n})", study.catalog.entities[*e].name);
-            Line::from(owned(&truncate(&text, width), theme.mention(kind_index(&study.catalog.entities[*e].kind))))
+            Line::from(owned(
+                &truncate(&text, width),
+                theme.mention(kind_index(&study.catalog.entities[*e].kind)),
+            ))
         }
         EntityRow::Mention(place, m) => {
             let text = place.text(&study.doc);
@@ -94,10 +126,17 @@ fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'sta
             };
             let room = width.saturating_sub(label.chars().count());
             let window = context(text, span.clone(), room);
-            let mark = (span.start.max(window.start)..span.end.min(window.end), theme.mark(Mark::SearchHit));
+            let mark = (
+                span.start.max(window.start)..span.end.min(window.end),
+                theme.mark(Mark::SearchHit),
+            );
             let mut line = styled(text, window, &[mark], Style::new());
             let mut spans = vec![owned(&label, theme.dim())];
-            spans.extend(line.spans.drain(..).map(|s| ratatui::text::Span::styled(s.content.into_owned(), s.style)));
+            spans.extend(
+                line.spans
+                    .drain(..)
+                    .map(|s| ratatui::text::Span::styled(s.content.into_owned(), s.style)),
+            );
             Line::from(spans)
         }
     }

@@ -19,7 +19,13 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, sel: &Selection, theme: The
     };
     let height = (links.len() + groups + 2) as u16;
     let outer = popup::centered(area, 72, height.min(area.height.saturating_sub(2)));
-    let inner = popup::frame(outer, buf, "Follow", Some("Enter follow · Esc close"), theme);
+    let inner = popup::frame(
+        outer,
+        buf,
+        "Follow",
+        Some("Enter follow · Esc close"),
+        theme,
+    );
     let mut sel = *sel;
     sel.set_len(links.len());
     LinkRows {

@@ -40,7 +40,12 @@ pub fn draw_list(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, them
         } else {
             "No note matches"
         };
-        buf.set_line(body.x, body.y, &Line::from(owned(msg, theme.dim())), body.width);
+        buf.set_line(
+            body.x,
+            body.y,
+            &Line::from(owned(msg, theme.dim())),
+            body.width,
+        );
         return;
     }
     // Two lines per note: where and state; tags and text.
@@ -66,21 +71,46 @@ pub fn draw_list(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, them
         let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
         let text = format!("  {tags}{}", note.text.replace('\n', " "));
         let selected = row == list.sel.index;
-        let style = if selected { theme.selected() } else { Style::new() };
-        buf.set_line(body.x, y, &Line::from(owned(&truncate(&head, width), theme.dim())), body.width);
+        let style = if selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        buf.set_line(
+            body.x,
+            y,
+            &Line::from(owned(&truncate(&head, width), theme.dim())),
+            body.width,
+        );
         if y + 1 < body.bottom() {
-            buf.set_line(body.x, y + 1, &Line::from(owned(&truncate(&text, width), Style::new())), body.width);
+            buf.set_line(
+                body.x,
+                y + 1,
+                &Line::from(owned(&truncate(&text, width), Style::new())),
+                body.width,
+            );
         }
         if selected {
             let h = if y + 1 < body.bottom() { 2 } else { 1 };
-            buf.set_style(Rect { y, height: h, ..body }, style);
+            buf.set_style(
+                Rect {
+                    y,
+                    height: h,
+                    ..body
+                },
+                style,
+            );
         }
     }
 }
 
 pub fn draw_editor(area: Rect, buf: &mut Buffer, app: &App, editor: &NoteEditor, theme: Theme) {
     let outer = popup::centered(area, 84, 20.min(area.height));
-    let title = if editor.note_id.is_some() { "Edit note" } else { "New note" };
+    let title = if editor.note_id.is_some() {
+        "Edit note"
+    } else {
+        "New note"
+    };
     let where_ = editor
         .passage
         .map(|p| format!(" on {}", app.study.doc.passages[p].id))
@@ -100,16 +130,22 @@ pub fn draw_editor(area: Rect, buf: &mut Buffer, app: &App, editor: &NoteEditor,
     .areas(inner);
     let fields = [
         (Field::Text, &editor.text, text_area, "Note"),
-        (Field::Tags, &editor.tags, tags_area, "Tags (comma separated; entity names welcome)"),
-        (Field::Quote, &editor.quote, quote_area, "Quote (empty: whole passage)"),
+        (
+            Field::Tags,
+            &editor.tags,
+            tags_area,
+            "Tags (comma separated; entity names welcome)",
+        ),
+        (
+            Field::Quote,
+            &editor.quote,
+            quote_area,
+            "Quote (empty: whole passage)",
+        ),
     ];
     for (field, textarea, area, label) in fields {
         let active = field == editor.field;
-        let style = if active {
-            theme.key()
-        } else {
-            theme.dim()
-        };
+        let style = if active { theme.key() } else { theme.dim() };
         let block = Block::default()
             .borders(Borders::TOP)
             .border_set(theme.border())
@@ -133,5 +169,10 @@ pub fn draw_confirm(area: Rect, buf: &mut Buffer, question: &Confirm, theme: The
     let width = (text.chars().count() as u16 + 6).min(area.width);
     let outer = popup::centered(area, width, 4);
     let inner = popup::frame(outer, buf, "Confirm", Some("y yes · n no"), theme);
-    buf.set_line(inner.x + 1, inner.y, &Line::from(owned(text, theme.key())), inner.width.saturating_sub(1));
+    buf.set_line(
+        inner.x + 1,
+        inner.y,
+        &Line::from(owned(text, theme.key())),
+        inner.width.saturating_sub(1),
+    );
 }

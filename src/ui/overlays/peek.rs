@@ -12,7 +12,14 @@ use crate::ui::popup;
 use crate::ui::text::line;
 use crate::ui::theme::Theme;
 
-pub fn draw(area: Rect, buf: &mut Buffer, app: &App, target: PeekTarget, keymap: &Keymap, theme: Theme) {
+pub fn draw(
+    area: Rect,
+    buf: &mut Buffer,
+    app: &App,
+    target: PeekTarget,
+    keymap: &Keymap,
+    theme: Theme,
+) {
     let doc = &app.study.doc;
     let (title, text) = match target {
         PeekTarget::Footnote(f) => (
@@ -31,6 +38,11 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, target: PeekTarget, keymap:
     let outer = popup::centered(area, width, height);
     let inner = popup::frame(outer, buf, &title, Some(&footer), theme);
     for (row, range) in lines.into_iter().take(inner.height as usize).enumerate() {
-        buf.set_line(inner.x, inner.y + row as u16, &line(&text[range], Style::new()), inner.width);
+        buf.set_line(
+            inner.x,
+            inner.y + row as u16,
+            &line(&text[range], Style::new()),
+            inner.width,
+        );
     }
 }

@@ -11,7 +11,13 @@ use crate::ui::theme::Theme;
 
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, sel: &Selection, theme: Theme) {
     let outer = popup::centered(area, 90, area.height.saturating_sub(2));
-    let inner = popup::frame(outer, buf, "Contents", Some("Enter jump · Esc close"), theme);
+    let inner = popup::frame(
+        outer,
+        buf,
+        "Contents",
+        Some("Enter jump · Esc close"),
+        theme,
+    );
     let doc = &app.study.doc;
     let height = inner.height as usize;
     let first = sel.scrolled(height);
@@ -29,7 +35,14 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, sel: &Selection, theme: The
         };
         let y = inner.y + row as u16;
         if s == sel.index {
-            buf.set_style(Rect { y, height: 1, ..inner }, style);
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                style,
+            );
         }
         buf.set_line(inner.x, y, &line(&text, style), inner.width);
     }
