@@ -227,20 +227,6 @@ impl Keymap {
     }
 }
 
-/// Where the user's `keymap.toml` lives: `explicit` (from `--config-dir`), else
-/// `$XDG_CONFIG_HOME/casebook`, else `~/.config/casebook`.
-pub fn config_dir(explicit: Option<&Path>) -> Option<PathBuf> {
-    let nonempty = |var| {
-        std::env::var_os(var)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    explicit
-        .map(Path::to_path_buf)
-        .or_else(|| nonempty("XDG_CONFIG_HOME").map(|d| d.join("casebook")))
-        .or_else(|| nonempty("HOME").map(|d| d.join(".config/casebook")))
-}
-
 fn preset_path(name: &str) -> PathBuf {
     PathBuf::from(format!("keymaps/{name}.toml"))
 }

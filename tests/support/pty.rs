@@ -22,7 +22,13 @@ pub const DEADLINE: Duration = Duration::from_secs(20);
 
 impl Session {
     /// Starts casebook with `args` at `cols` x `rows`; `data` is its data dir.
-    pub fn start(args: &[&str], cols: u16, rows: u16, data: &Path, env: &[(&str, &str)]) -> Session {
+    pub fn start(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        data: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {

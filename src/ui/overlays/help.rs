@@ -1,10 +1,8 @@
 //! Help generated from the loaded key map, grouped by what the keys do.
 
-use std::collections::BTreeMap;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::keymap::{Keymap, Mode};
@@ -16,30 +14,23 @@ use crate::ui::theme::Theme;
 pub fn help_lines(keymap: &Keymap, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for &mode in Mode::ALL {
-        let mut groups: BTreeMap<_, Vec<(String, String)>> = BTreeMap::new();
-        for (chord, action, desc) in keymap.bindings(mode) {
-            groups
-                .entry(action.group())
-                .or_default()
-                .push((chord.to_string(), desc.to_string()));
-        }
+        let groups = keymap.help(mode);
         if groups.is_empty() {
             continue;
         }
-        lines.push(Line::from(Span::styled(
-            format!("In {}", mode_title(mode)),
+        lines.push(Line::from(owned(
+            &format!("In {}", mode_title(mode)),
             theme.heading(1),
         )));
         for (group, bindings) in groups {
-            lines.push(Line::from(Span::styled(
-                format!("  {}", group.title()),
+            lines.push(Line::from(owned(
+                &format!("  {}", group.title()),
                 theme.heading(2),
             )));
-            for (keys, desc) in bindings {
+            for line in bindings {
                 lines.push(Line::from(vec![
-                    Span::raw("    "),
-                    owned(&format!("{keys:<12}"), theme.key()),
-                    owned(&desc, ratatui::style::Style::new()),
+                    owned(&format!("    {:<22}", line.keys_text()), theme.key()),
+                    owned(line.desc, ratatui::style::Style::new()),
                 ]));
             }
         }

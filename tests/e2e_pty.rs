@@ -1,0 +1,63 @@
+//! End-to-end: the built binary in a real pseudo-terminal, read back
+//! through a VT parser.
+
+mod support;
+
+use support::pty::Session;
+
+const TITLE: &str = "The Formation of the Software";
+
+#[test]
+fn starts_shows_the_title_and_quits_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 100, 30, dir.path(), &[]);
+    s.wait_text(TITLE);
+    s.wait_text("1/");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_malformed_key_map_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("keymap.toml"),
+        "[reader]\nkeymap = [\n  { on = \"j\", run = \"fly_away\" },\n]\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[], 80, 24, dir.path(), &[]);
+    let screen = s.wait_text("fly_away");
+    assert!(screen.contains("keymap.toml:3"), "{screen}");
+    assert_ne!(s.wait_exit(), 0);
+    assert!(!s.screen().contains(TITLE), "the reader never started");
+}
+
+#[test]
+fn dumb_terminal_is_refused_with_a_pointer_to_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 80, 24, dir.path(), &[("TERM", "dumb")]);
+    s.wait_text("export --format markdown");
+    assert_ne!(s.wait_exit(), 0);
+}
+
+#[test]
+fn reading_position_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 100, 30, dir.path(), &[]);
+    s.wait_text(TITLE);
+    s.send("]");
+    s.send("j");
+    let screen = s.wait_for("moved to the second section", |sc| sc.contains("§2"));
+    let status = screen.lines().last().unwrap().to_string();
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let s2 = Session::start(&[], 100, 30, dir.path(), &[]);
+    let again = s2.wait_text("§2");
+    let status2 = again.lines().last().unwrap().to_string();
+    assert_eq!(
+        status.split_whitespace().take(2).collect::<Vec<_>>(),
+        status2.split_whitespace().take(2).collect::<Vec<_>>()
+    );
+}
