@@ -6,4 +6,6 @@
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod model;
