@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::corpus::Source;
+use crate::corpus::{commands, Source};
+use crate::export;
 use crate::launch::{self, ColorChoice, ReaderOptions};
 use crate::paths::Paths;
 
@@ -42,7 +43,7 @@ pub struct Cli {
 }
 
 impl Cli {
-    /// The case study named by `--corpus`, or the bundled one.
+    /// The case study to open: `--corpus` / `CASEBOOK_CORPUS`, else the bundled one.
     pub fn source(&self) -> Source {
         match &self.corpus {
             Some(dir) => Source::Dir(dir.clone()),
@@ -64,17 +65,33 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::notes::command::NotesCommand,
     },
+    /// Segment a PDF-extracted plain text into a case-study folder.
+    Import {
+        /// The extracted text (for example the output of `pdftotext`).
+        text: PathBuf,
+        /// Folder to write meta.toml and paper.md into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print the case study as JSON or Markdown.
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: export::Format,
+    },
+    /// Validate a case-study folder (default: --corpus, or the bundled one).
+    Check { dir: Option<PathBuf> },
 }
 
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
+    let source = cli.source();
     match cli.command {
         None => {
             let Some(paths) = paths_or_report(&cli) else {
                 return ExitCode::from(2);
             };
             launch::read(ReaderOptions {
-                source: cli.source(),
+                source,
                 keymap: cli.keymap.as_deref(),
                 color: cli.color,
                 ascii: cli.ascii,
@@ -97,6 +114,9 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Some(Command::Notes { ref command }) => run_notes(&cli, command),
+        Some(Command::Import { ref text, ref out }) => commands::import(text, out),
+        Some(Command::Export { format }) => commands::export(&source, format),
+        Some(Command::Check { ref dir }) => commands::check(&dir.clone().map_or(source, Source::Dir)),
     }
 }
 

@@ -9,6 +9,8 @@ pub mod cli;
 pub mod corpus;
 pub mod diag;
 pub mod entities;
+pub mod export;
+pub mod import;
 pub mod keymap;
 pub mod launch;
 pub mod model;
