@@ -116,7 +116,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Notes { ref command }) => run_notes(&cli, command),
         Some(Command::Import { ref text, ref out }) => commands::import(text, out),
         Some(Command::Export { format }) => commands::export(&source, format),
-        Some(Command::Check { ref dir }) => commands::check(&dir.clone().map_or(source, Source::Dir)),
+        Some(Command::Check { ref dir }) => {
+            commands::check(&dir.clone().map_or(source, Source::Dir))
+        }
     }
 }
 

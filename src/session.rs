@@ -14,7 +14,7 @@ use ratatui::Terminal;
 
 use crate::app::state::App;
 use crate::app::update::{update, Effect};
-use crate::keymap::{KeyResolver, Keymap, Resolution};
+use crate::keymap::{KeyResolver, Keymap, Mode, Resolution};
 use crate::rescue::SharedRescue;
 use crate::storage::Storage;
 use crate::term::{signals, terminal};
@@ -53,7 +53,13 @@ fn event_loop(
     while !app.quit {
         let changed = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                match resolver.feed(app.mode(), key) {
+                let mode = app.mode();
+                let mut resolution = resolver.feed(mode, key);
+                // The side pane's table only overrides the reader's.
+                if let (Resolution::Unbound(key), Mode::Side) = (&resolution, mode) {
+                    resolution = resolver.feed(Mode::Reader, *key);
+                }
+                match resolution {
                     Resolution::Action(action) => {
                         match update(app, action) {
                             Some(Effect::Quit) => break,

@@ -146,14 +146,21 @@ impl App<'_> {
                 (self.view.cursor + 1) * 100 / study.outline.len().max(1),
             ),
         };
+        // The numbers of the section path: "3. (1) 2)".
         let section = study
             .outline
             .section_of(&study.doc, self.view.cursor)
             .map(|s| {
-                study.doc.sections[s]
-                    .number
-                    .clone()
-                    .unwrap_or_else(|| study.doc.sections[s].title.clone())
+                study
+                    .doc
+                    .section_path(s)
+                    .into_iter()
+                    .map(|i| {
+                        let sec = &study.doc.sections[i];
+                        sec.number.clone().unwrap_or_else(|| sec.title.clone())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
             });
         Position {
             section,

@@ -10,7 +10,7 @@ use crate::keymap::Action;
 use crate::search::adapters::{
     docs_from_catalog, docs_from_document, docs_from_notes, footnote_id,
 };
-use crate::search::{Hit, HitKind, Index, Query};
+use crate::search::{group_by_kind, Hit, HitKind, Index, Query};
 
 /// Results shown in the overlay at most.
 const LIMIT: usize = 200;
@@ -80,8 +80,17 @@ impl App<'_> {
             self.index().search(&query, LIMIT)
         };
         if let Some(Overlay::Search(s)) = self.overlays.last_mut() {
-            s.hits = hits;
+            // Shown grouped by kind; the best hit is selected wherever it lands.
+            let best = hits.first().map(|h| (h.kind, h.doc));
+            s.hits = group_by_kind(&hits)
+                .into_iter()
+                .flat_map(|(_, g)| g)
+                .cloned()
+                .collect();
             s.sel = Selection::new(s.hits.len());
+            s.sel.index = best
+                .and_then(|b| s.hits.iter().position(|h| (h.kind, h.doc) == b))
+                .unwrap_or(0);
         }
     }
 

@@ -116,7 +116,7 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             };
             let sparkline = spark::render(&study.sparks[*e], glyphs);
             let count = format!("{:>3}", study.mention_count(*e));
-            let tag = format!("{:<6}", kind_tag(&entity.kind));
+            let tag = format!("{:<7}", kind_tag(&entity.kind));
             let fixed = tag.chars().count() + count.len() + sparkline.chars().count() + 3;
             let name = truncate(&entity.name, width.saturating_sub(fixed));
             let pad = width.saturating_sub(fixed + crate::reader::wrap::str_width(&name));

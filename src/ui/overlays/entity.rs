@@ -48,7 +48,7 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: T
     };
     card.push(Line::from(vec![
         owned(
-            &format!("{} mentions  ", study.mention_count(view.entity)),
+            &mentions_label(study.mention_count(view.entity)),
             theme.dim(),
         ),
         owned(
@@ -162,4 +162,11 @@ pub fn context(text: &str, span: std::ops::Range<usize>, width: usize) -> std::o
         end += c.len_utf8();
     }
     start..end.max(span.end.min(text.len()))
+}
+
+fn mentions_label(n: usize) -> String {
+    match n {
+        1 => "1 mention  ".to_string(),
+        n => format!("{n} mentions  "),
+    }
 }

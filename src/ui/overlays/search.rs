@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::search::SearchBox;
-use crate::search::{group_by_kind, HitKind};
+use crate::search::HitKind;
 use crate::ui::popup;
 use crate::ui::text::{owned, styled, truncate};
 use crate::ui::theme::{Mark, Theme};
@@ -47,37 +47,36 @@ pub fn draw(area: Rect, buf: &mut Buffer, search: &SearchBox, theme: Theme) {
         return;
     }
     let width = body.width as usize;
-    // Rows: group headings and hits; a hit row knows its rank in `hits`.
+    // Hits come grouped by kind; a heading starts each group.
     let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
-    for (kind, hits) in group_by_kind(&search.hits) {
-        rows.push((None, Line::from(owned(kind_title(kind), theme.heading(2)))));
-        for hit in hits {
-            let rank = search
-                .hits
-                .iter()
-                .position(|h| std::ptr::eq(h, hit))
-                .unwrap_or(0);
-            let label = truncate(&hit.title, 28.min(width / 3));
-            let label = format!("{label:<28} ");
-            let marks: Vec<_> = hit
-                .highlights
-                .iter()
-                .map(|r| (r.clone(), theme.mark(Mark::SearchHit)))
-                .collect();
-            let room = width.saturating_sub(label.chars().count());
-            let end = snippet_end(&hit.snippet, room);
-            let snippet = styled(&hit.snippet, 0..end, &marks, Style::new());
-            let mut spans = vec![owned(&label, theme.dim())];
-            spans.extend(
-                snippet
-                    .spans
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            rows.push((Some(rank), Line::from(spans)));
+    let mut kind = None;
+    for (rank, hit) in search.hits.iter().enumerate() {
+        if kind != Some(hit.kind) {
+            kind = Some(hit.kind);
+            rows.push((
+                None,
+                Line::from(owned(kind_title(hit.kind), theme.heading(2))),
+            ));
         }
+        let label = truncate(&hit.title, 28.min(width / 3));
+        let label = format!("{label:<28} ");
+        let marks: Vec<_> = hit
+            .highlights
+            .iter()
+            .map(|r| (r.clone(), theme.mark(Mark::SearchHit)))
+            .collect();
+        let room = width.saturating_sub(label.chars().count());
+        let end = snippet_end(&hit.snippet, room);
+        let snippet = styled(&hit.snippet, 0..end, &marks, Style::new());
+        let mut spans = vec![owned(&label, theme.dim())];
+        spans.extend(
+            snippet
+                .spans
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
+        rows.push((Some(rank), Line::from(spans)));
     }
-    // Rows are grouped, so the selection moves by rank; find its row.
     let sel_row = rows
         .iter()
         .position(|(r, _)| *r == Some(search.sel.index))
