@@ -1,0 +1,161 @@
+//! Whole-screen snapshots of every view on the bundled case study, at
+//! 80x24 and 200x50, plus style checks where colour or emphasis carries
+//! meaning (snapshots record only text).
+
+use casebook::app::state::{App, UiOptions};
+use casebook::app::update::update;
+use casebook::corpus::Source;
+use casebook::keymap::{Action, Keymap};
+use casebook::launch::load_study;
+use casebook::study::Study;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use std::sync::OnceLock;
+
+fn study() -> &'static Study {
+    static STUDY: OnceLock<Study> = OnceLock::new();
+    STUDY.get_or_init(|| load_study(&Source::Bundled).expect("bundled case study loads"))
+}
+
+fn render(app: &App, w: u16, h: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    casebook::ui::render(buf.area, &mut buf, app, &Keymap::default_map());
+    buf
+}
+
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            let line: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Runs `actions` (and typed text) on a fresh app and snapshots the screen
+/// at both sizes.
+fn snap(name: &str, steps: &[Step]) {
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut app = App::new(study(), UiOptions { color: true, ascii: false });
+        app.resize(Rect::new(0, 0, w, h));
+        for step in steps {
+            match step {
+                Step::Do(a) => {
+                    update(&mut app, *a);
+                }
+                Step::Type(t) => {
+                    for c in t.chars() {
+                        app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                    }
+                }
+            }
+        }
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&render(&app, w, h)));
+    }
+}
+
+enum Step {
+    Do(Action),
+    Type(&'static str),
+}
+use Step::{Do, Type};
+
+#[test]
+fn reader_at_start() {
+    snap("reader_start", &[]);
+}
+
+#[test]
+fn reader_in_a_subsection() {
+    snap("reader_section", &[Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextPassage)]);
+}
+
+#[test]
+fn side_pane_focused() {
+    snap("side", &[Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextPassage), Do(Action::SwitchPane)]);
+}
+
+#[test]
+fn links_menu() {
+    snap("links", &[Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextPassage), Do(Action::Open)]);
+}
+
+#[test]
+fn table_of_contents() {
+    snap("toc", &[Do(Action::OpenToc)]);
+}
+
+#[test]
+fn entities_list_filtered() {
+    snap("entities", &[Do(Action::OpenEntities), Type("neu")]);
+}
+
+#[test]
+fn entity_view() {
+    snap("entity", &[Do(Action::OpenEntities), Type("DHC"), Do(Action::Open)]);
+}
+
+#[test]
+fn search_overlay() {
+    snap("search", &[Do(Action::OpenSearch), Type("postal savings")]);
+}
+
+#[test]
+fn charts_view() {
+    snap("charts", &[Do(Action::OpenCharts)]);
+}
+
+#[test]
+fn help_screen() {
+    snap("help", &[Do(Action::OpenHelp)]);
+}
+
+#[test]
+fn footnote_peek() {
+    // Passage p1-2.3 carries footnote 1.
+    let mut steps: Vec<Step> = (0..7).map(|_| Do(Action::NextPassage)).collect();
+    steps.push(Do(Action::Peek));
+    snap("peek", &steps);
+}
+
+#[test]
+fn note_editor_and_notes_list() {
+    snap("editor", &[Do(Action::Annotate), Type("a first note")]);
+    snap("notes", &[Do(Action::Annotate), Type("a first note"), Do(Action::Save), Do(Action::OpenNotes)]);
+}
+
+#[test]
+fn too_small() {
+    let mut app = App::new(study(), UiOptions::default());
+    app.resize(Rect::new(0, 0, 20, 4));
+    assert_eq!(text(&render(&app, 20, 4)).lines().next(), Some("terminal too small"));
+}
+
+/// Without colour the focused passage is still marked: bar and bold text.
+#[test]
+fn focus_survives_no_color() {
+    let mut app = App::new(study(), UiOptions { color: false, ascii: false });
+    app.resize(Rect::new(0, 0, 80, 24));
+    let buf = render(&app, 80, 24);
+    let row = (0..24)
+        .find(|&y| buf[(0, y)].symbol() == "▌")
+        .expect("focus bar drawn");
+    assert!(buf[(2, row)].modifier.contains(Modifier::BOLD));
+    // Mentions stay visible without colour: underlined.
+    let underlined = (0..24).any(|y| (2..78).any(|x| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
+    assert!(underlined, "entity mentions are underlined");
+}
+
+#[test]
+fn ascii_mode_draws_no_box_drawing_or_blocks() {
+    let mut app = App::new(study(), UiOptions { color: false, ascii: true });
+    app.resize(Rect::new(0, 0, 120, 40));
+    update(&mut app, Action::OpenCharts);
+    let screen = text(&render(&app, 120, 40));
+    let fancy = screen.chars().filter(|c| ('\u{2500}'..='\u{259F}').contains(c)).count();
+    assert_eq!(fancy, 0, "{screen}");
+}
