@@ -13,6 +13,7 @@ use crate::diag::{toml_error, Diagnostic};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModeTable {
+    #[serde(default)]
     keymap: Vec<Spanned<EntryDe>>,
 }
 
