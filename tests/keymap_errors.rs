@@ -81,7 +81,7 @@ fn duplicate_keys_in_one_file_name_both_lines() {
 #[test]
 fn the_same_key_in_two_modes_is_fine() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "[reader]\nkeymap = [{ on = \"x\", run = \"quit\" }]\n[help]\nkeymap = [{ on = \"x\", run = \"close\" }]\n";
+    let text = "[toc]\n[reader]\nkeymap = [{ on = \"x\", run = \"quit\" }]\n[help]\nkeymap = [{ on = \"x\", run = \"close\" }]\n";
     std::fs::write(dir.path().join("keymap.toml"), text).unwrap();
     Keymap::load(None, Some(dir.path())).unwrap();
 }

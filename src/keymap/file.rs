@@ -8,11 +8,12 @@ use toml::Spanned;
 
 use super::key::hides_text;
 use super::{Action, Binding, Chord, Key, Mode};
-use crate::diag::{line_col, toml_error, Diagnostic};
+use crate::diag::{toml_error, Diagnostic};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModeTable {
+    #[serde(default)]
     keymap: Vec<Spanned<EntryDe>>,
 }
 
@@ -97,8 +98,9 @@ fn parse(
 ) -> Result<Vec<(Mode, Vec<Binding>)>, Vec<Diagnostic>> {
     let tables: BTreeMap<Spanned<String>, ModeTable> =
         toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
+    let lines = Lines::new(text);
     let at = |span: std::ops::Range<usize>, msg: String| {
-        let (line, col) = line_col(text, span.start);
+        let (line, col) = lines.line_col(span.start);
         Diagnostic::error(path, line, col, msg)
     };
     let mut diags = Vec::new();
@@ -138,7 +140,7 @@ fn parse(
                     continue;
                 }
             };
-            let (line, col) = line_col(text, entry_span.start);
+            let (line, col) = lines.line_col(entry_span.start);
             if let Some(first) = entries.iter().find(|x| x.chord == chord) {
                 let msg = format!(
                     "`{chord}` is bound twice in [{}]: first at line {} ({}), again here ({})",
@@ -167,6 +169,33 @@ fn parse(
         Ok(out)
     } else {
         Err(diags)
+    }
+}
+
+/// Line starts of a file, so that locating each entry does not rescan the text.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines {
+            text,
+            starts: starts.collect(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
+        (line, col + 1)
     }
 }
 
@@ -227,6 +256,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_agree_with_diag() {
+        let text = "ab\nXiàgăng x\n\nlast";
+        let lines = Lines::new(text);
+        for (i, _) in text.char_indices() {
+            assert_eq!(
+                lines.line_col(i),
+                crate::diag::line_col(text, i),
+                "offset {i}"
+            );
+        }
+    }
 
     #[test]
     fn edit_distance_counts_edits() {

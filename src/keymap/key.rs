@@ -240,32 +240,6 @@ impl fmt::Display for Key {
     }
 }
 
-/// A sequence of keys bound together, such as `g g`; usually one key.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Chord(pub Vec<Key>);
-
-impl Chord {
-    pub fn keys(&self) -> &[Key] {
-        &self.0
-    }
-
-    pub fn starts_with(&self, prefix: &[Key]) -> bool {
-        self.0.starts_with(prefix)
-    }
-}
-
-impl fmt::Display for Chord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, k) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" ")?;
-            }
-            write!(f, "{k}")?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,10 +301,5 @@ mod tests {
         ] {
             assert!(s.parse::<Key>().is_err(), "{s:?} parsed");
         }
-    }
-
-    #[test]
-    fn chords_print_with_spaces() {
-        assert_eq!(Chord(vec![k("g"), k("g")]).to_string(), "g g");
     }
 }

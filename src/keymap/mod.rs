@@ -7,6 +7,7 @@
 //! [`Keymap::hint`], so they always show the keys that really work.
 
 mod action;
+mod chord;
 mod file;
 mod help;
 mod key;
@@ -15,8 +16,9 @@ mod resolve;
 use std::path::{Path, PathBuf};
 
 pub use action::{Action, Group};
+pub use chord::Chord;
 pub use help::HelpLine;
-pub use key::{Chord, Key, KeyError};
+pub use key::{Key, KeyError};
 pub use resolve::{KeyResolver, Resolution};
 
 use crate::diag::Diagnostic;
