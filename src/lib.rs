@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod cli;
+pub mod corpus;
 pub mod diag;
 pub mod model;
 pub mod ui;
