@@ -5,6 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::charts::report::{self, Report};
+use crate::charts::spark::Glyphs;
+use crate::corpus::Source;
+
 /// A full-screen terminal reader for research case studies.
 #[derive(Debug, Parser)]
 #[command(name = "casebook", version, about)]
@@ -26,11 +30,39 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Print the paper's figures as data series, each point with its passage.
+    Series {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the years the paper mentions and the passages mentioning each.
+    Timeline {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Draw bars with ASCII characters only.
+        #[arg(long)]
+        ascii: bool,
+    },
+}
 
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
+    let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
     match cli.command {
         None => ExitCode::SUCCESS,
+        Some(Command::Series { json }) => {
+            report::run(&source, Report::Series, json, Glyphs::Unicode)
+        }
+        Some(Command::Timeline { json, ascii }) => {
+            let glyphs = if ascii {
+                Glyphs::Ascii
+            } else {
+                Glyphs::Unicode
+            };
+            report::run(&source, Report::Timeline, json, glyphs)
+        }
     }
 }
