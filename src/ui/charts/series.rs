@@ -37,18 +37,11 @@ impl Widget for SeriesChart<'_> {
             SeriesKind::Time => "over time",
             SeriesKind::Comparison => "compared",
         };
-        put(
-            buf,
-            inner,
-            0,
-            Line::styled(series.title.clone(), Style::new().bold()),
-        );
-        put(
-            buf,
-            inner,
-            1,
-            Line::from(format!("{}, {kind}", series.unit)),
-        );
+        let width = usize::from(inner.width);
+        let title = clip(&series.title, width, self.glyphs);
+        put(buf, inner, 0, Line::styled(title, Style::new().bold()));
+        let unit = format!("{}, {kind}", series.unit);
+        put(buf, inner, 1, Line::from(clip(&unit, width, self.glyphs)));
         let mut y = 2;
         if series.kind == SeriesKind::Time && inner.height > 8 {
             y += self.sparkline(
