@@ -7,5 +7,7 @@ pub mod charts;
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod ui;

@@ -2,6 +2,7 @@
 //! optional `entities.toml` and `series.toml`, loaded into the model.
 
 mod check;
+pub mod commands;
 mod footnotes;
 pub mod ids;
 pub mod markdown;

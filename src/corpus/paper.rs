@@ -117,9 +117,9 @@ impl Builder<'_> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
-                if let Some(i) = unescaped(&self.src[range.clone()], '*') {
+                if let Some(i) = unescaped(self.src, range.clone(), '*') {
                     self.warn(
-                        range.start + i,
+                        i,
                         "unmatched '*' is shown literally; write \\* if that is meant".into(),
                     );
                 }
@@ -478,8 +478,11 @@ impl Builder<'_> {
 }
 
 /// Byte offset of an unescaped `c` in a source slice.
-fn unescaped(src: &str, c: char) -> Option<usize> {
-    src.char_indices()
+fn unescaped(src: &str, range: Range<usize>, c: char) -> Option<usize> {
+    let slice = src.get(range.clone())?;
+    slice
+        .char_indices()
+        .map(|(i, ch)| (range.start + i, ch))
         .find(|&(i, ch)| ch == c && !src[..i].ends_with('\\'))
         .map(|(i, _)| i)
 }
