@@ -118,13 +118,9 @@ impl SeriesChart<'_> {
             .bar_set(bar_set(self.glyphs))
             .absent_value_symbol(absent)
             .render(Rect { height: 2, ..area }, buf);
-        let axis = year_axis(first, last, span * per, |y| (y - first) as usize * per);
-        put(
-            buf,
-            area,
-            2,
-            Line::from(axis.into_iter().collect::<String>()),
-        );
+        let width = (span * per).min(area.width.into());
+        let axis = year_axis((first, last), width, |y| (y - first) as usize * per, None);
+        put(buf, area, 2, Line::from(axis));
         3
     }
 
