@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::charts::report::{self, Report};
+use crate::charts::spark::Glyphs;
 use crate::corpus::{commands, Source};
 use crate::export;
 use crate::launch::{self, ColorChoice, ReaderOptions};
@@ -65,6 +67,18 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::notes::command::NotesCommand,
     },
+    /// Print the paper's figures as data series, each point with its passage.
+    Series {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the years the paper mentions and the passages mentioning each.
+    Timeline {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Segment a PDF-extracted plain text into a case-study folder.
     Import {
         /// The extracted text (for example the output of `pdftotext`).
@@ -118,6 +132,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Export { format }) => commands::export(&source, format),
         Some(Command::Check { ref dir }) => {
             commands::check(&dir.clone().map_or(source, Source::Dir))
+        }
+        Some(Command::Series { json }) => {
+            report::run(&source, Report::Series, json, Glyphs::Unicode)
+        }
+        Some(Command::Timeline { json }) => {
+            let glyphs = if cli.ascii {
+                Glyphs::Ascii
+            } else {
+                Glyphs::Unicode
+            };
+            report::run(&source, Report::Timeline, json, glyphs)
         }
     }
 }

@@ -32,8 +32,16 @@ const VIEWS: &[&[Action]] = &[
     &[Action::Annotate],
     &[Action::Annotate, Action::Cancel],
     &[Action::GoToBottom],
-    &[Action::NextPassage, Action::NextPassage, Action::NextPassage, Action::NextPassage,
-      Action::NextPassage, Action::NextPassage, Action::NextPassage, Action::Peek],
+    &[
+        Action::NextPassage,
+        Action::NextPassage,
+        Action::NextPassage,
+        Action::NextPassage,
+        Action::NextPassage,
+        Action::NextPassage,
+        Action::NextPassage,
+        Action::Peek,
+    ],
 ];
 
 proptest! {

@@ -40,7 +40,13 @@ fn text(buf: &Buffer) -> String {
 /// at both sizes.
 fn snap(name: &str, steps: &[Step]) {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut app = App::new(study(), UiOptions { color: true, ascii: false });
+        let mut app = App::new(
+            study(),
+            UiOptions {
+                color: true,
+                ascii: false,
+            },
+        );
         app.resize(Rect::new(0, 0, w, h));
         for step in steps {
             match step {
@@ -71,17 +77,43 @@ fn reader_at_start() {
 
 #[test]
 fn reader_in_a_subsection() {
-    snap("reader_section", &[Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextPassage)]);
+    snap(
+        "reader_section",
+        &[
+            Do(Action::NextSection),
+            Do(Action::NextSection),
+            Do(Action::NextSection),
+            Do(Action::NextPassage),
+        ],
+    );
 }
 
 #[test]
 fn side_pane_focused() {
-    snap("side", &[Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextPassage), Do(Action::SwitchPane)]);
+    snap(
+        "side",
+        &[
+            Do(Action::NextSection),
+            Do(Action::NextSection),
+            Do(Action::NextSection),
+            Do(Action::NextPassage),
+            Do(Action::SwitchPane),
+        ],
+    );
 }
 
 #[test]
 fn links_menu() {
-    snap("links", &[Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextSection), Do(Action::NextPassage), Do(Action::Open)]);
+    snap(
+        "links",
+        &[
+            Do(Action::NextSection),
+            Do(Action::NextSection),
+            Do(Action::NextSection),
+            Do(Action::NextPassage),
+            Do(Action::Open),
+        ],
+    );
 }
 
 #[test]
@@ -96,7 +128,10 @@ fn entities_list_filtered() {
 
 #[test]
 fn entity_view() {
-    snap("entity", &[Do(Action::OpenEntities), Type("DHC"), Do(Action::Open)]);
+    snap(
+        "entity",
+        &[Do(Action::OpenEntities), Type("DHC"), Do(Action::Open)],
+    );
 }
 
 #[test]
@@ -125,20 +160,37 @@ fn footnote_peek() {
 #[test]
 fn note_editor_and_notes_list() {
     snap("editor", &[Do(Action::Annotate), Type("a first note")]);
-    snap("notes", &[Do(Action::Annotate), Type("a first note"), Do(Action::Save), Do(Action::OpenNotes)]);
+    snap(
+        "notes",
+        &[
+            Do(Action::Annotate),
+            Type("a first note"),
+            Do(Action::Save),
+            Do(Action::OpenNotes),
+        ],
+    );
 }
 
 #[test]
 fn too_small() {
     let mut app = App::new(study(), UiOptions::default());
     app.resize(Rect::new(0, 0, 20, 4));
-    assert_eq!(text(&render(&app, 20, 4)).lines().next(), Some("terminal too small"));
+    assert_eq!(
+        text(&render(&app, 20, 4)).lines().next(),
+        Some("terminal too small")
+    );
 }
 
 /// Without colour the focused passage is still marked: bar and bold text.
 #[test]
 fn focus_survives_no_color() {
-    let mut app = App::new(study(), UiOptions { color: false, ascii: false });
+    let mut app = App::new(
+        study(),
+        UiOptions {
+            color: false,
+            ascii: false,
+        },
+    );
     app.resize(Rect::new(0, 0, 80, 24));
     let buf = render(&app, 80, 24);
     let row = (0..24)
@@ -146,16 +198,26 @@ fn focus_survives_no_color() {
         .expect("focus bar drawn");
     assert!(buf[(2, row)].modifier.contains(Modifier::BOLD));
     // Mentions stay visible without colour: underlined.
-    let underlined = (0..24).any(|y| (2..78).any(|x| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
+    let underlined =
+        (0..24).any(|y| (2..78).any(|x| buf[(x, y)].modifier.contains(Modifier::UNDERLINED)));
     assert!(underlined, "entity mentions are underlined");
 }
 
 #[test]
 fn ascii_mode_draws_no_box_drawing_or_blocks() {
-    let mut app = App::new(study(), UiOptions { color: false, ascii: true });
+    let mut app = App::new(
+        study(),
+        UiOptions {
+            color: false,
+            ascii: true,
+        },
+    );
     app.resize(Rect::new(0, 0, 120, 40));
     update(&mut app, Action::OpenCharts);
     let screen = text(&render(&app, 120, 40));
-    let fancy = screen.chars().filter(|c| ('\u{2500}'..='\u{259F}').contains(c)).count();
+    let fancy = screen
+        .chars()
+        .filter(|c| ('\u{2500}'..='\u{259F}').contains(c))
+        .count();
     assert_eq!(fancy, 0, "{screen}");
 }

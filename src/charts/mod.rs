@@ -2,6 +2,7 @@
 //! the years it mentions, and mention sparklines.
 
 pub mod nav;
+pub mod quantity;
 pub mod report;
 pub mod series;
 pub mod spark;

@@ -141,7 +141,8 @@ fn next_word(after: &str) -> &str {
     &after[..end]
 }
 
-fn is_dash(s: &str) -> bool {
+/// Whether the text between two numbers continues a range or list.
+fn joins_range(s: &str) -> bool {
     matches!(s.trim(), "-" | "–" | "to" | "")
 }
 
@@ -150,7 +151,8 @@ fn is_dash(s: &str) -> bool {
 pub fn years_in(text: &str) -> Vec<i32> {
     let nums = numbers(text);
     let mut years = Vec::new();
-    // A chain is a run of numbers joined by dashes, or a page/citation list.
+    // A chain is a run of numbers joined by dashes; pages and citations
+    // carry on through lists ("pp. 82, 89", "(2004, 2006)").
     let mut chain_rejected = false;
     let mut chain_years: Vec<i32> = Vec::new();
     let mut cited = false;
@@ -169,7 +171,7 @@ pub fn years_in(text: &str) -> Vec<i32> {
             chain_years.clear();
             chain_rejected = false;
         }
-        let listed = k > 0 && (dashed || is_dash(gap) || gap.trim() == ",");
+        let listed = k > 0 && (dashed || joins_range(gap) || gap.trim() == ",");
         let word = last_word(&text[..n.start]);
         paged = (paged && listed) || LABELS.contains(&word.trim_end_matches(','));
         cited = (cited && listed) || cites(word);
@@ -185,8 +187,10 @@ pub fn years_in(text: &str) -> Vec<i32> {
             .ok()
             .filter(|y| digits.len() == 4 && (1900..=2099).contains(y));
         match year {
-            Some(y) if !(glued || quantity || paged || cited) => chain_years.push(y),
+            // Page numbers and cited years are skipped; they do not spoil a range.
             Some(_) if !glued && !quantity && (paged || cited) => {}
+            Some(y) if !glued && !quantity => chain_years.push(y),
+            // Anything else joined by a dash makes the whole run a code.
             _ => chain_rejected = true,
         }
     }

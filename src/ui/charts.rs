@@ -160,28 +160,37 @@ fn selected() -> Style {
 }
 
 /// A year axis `width` columns wide: the first and last year at the ends,
-/// decades in between where they fit without touching a neighbour.
-fn year_axis(first: i32, last: i32, width: usize, column: impl Fn(i32) -> usize) -> Vec<char> {
+/// decades in between where they fit, and `mark` (a column and its glyph)
+/// that no label may cover.
+fn year_axis(
+    (first, last): (i32, i32),
+    width: usize,
+    column: impl Fn(i32) -> usize,
+    mark: Option<(usize, char)>,
+) -> String {
     let mut axis = vec![' '; width];
-    let end = last.to_string();
-    let end_at = width.saturating_sub(end.len());
-    let mut free_from = 0;
-    let decades = (first..last).filter(|y| *y == first || y % 10 == 0);
-    for (year, at) in decades.map(|y| (y, column(y))) {
-        let label = year.to_string();
-        if at >= free_from && at + label.len() < end_at {
+    let mut place = |at: usize, label: &str, limit: usize| {
+        let covers = mark.is_some_and(|(m, _)| (at..at + label.len()).contains(&m));
+        let fits =
+            at + label.len() <= limit && axis[at..at + label.len()].iter().all(|&c| c == ' ');
+        if fits && !covers {
             for (i, c) in label.chars().enumerate() {
                 axis[at + i] = c;
             }
-            free_from = at + label.len() + 1;
         }
+    };
+    let end = last.to_string();
+    let end_at = width.saturating_sub(end.len());
+    place(end_at, &end, width);
+    for year in (first..last).filter(|y| *y == first || y % 10 == 0) {
+        // One blank column must separate two labels.
+        let label = format!("{year} ");
+        place(column(year), &label, end_at);
     }
-    if end.len() <= width {
-        for (i, c) in end.chars().enumerate() {
-            axis[end_at + i] = c;
-        }
+    if let Some((at, glyph)) = mark.filter(|(at, _)| *at < width) {
+        axis[at] = glyph;
     }
-    axis
+    axis.into_iter().collect()
 }
 
 /// Draws `line` on row `y` of `area`, clipped to its width.

@@ -37,18 +37,11 @@ impl Widget for SeriesChart<'_> {
             SeriesKind::Time => "over time",
             SeriesKind::Comparison => "compared",
         };
-        put(
-            buf,
-            inner,
-            0,
-            Line::styled(series.title.clone(), Style::new().bold()),
-        );
-        put(
-            buf,
-            inner,
-            1,
-            Line::from(format!("{}, {kind}", series.unit)),
-        );
+        let width = usize::from(inner.width);
+        let title = clip(&series.title, width, self.glyphs);
+        put(buf, inner, 0, Line::styled(title, Style::new().bold()));
+        let unit = format!("{}, {kind}", series.unit);
+        put(buf, inner, 1, Line::from(clip(&unit, width, self.glyphs)));
         let mut y = 2;
         if series.kind == SeriesKind::Time && inner.height > 8 {
             y += self.sparkline(
@@ -125,13 +118,9 @@ impl SeriesChart<'_> {
             .bar_set(bar_set(self.glyphs))
             .absent_value_symbol(absent)
             .render(Rect { height: 2, ..area }, buf);
-        let axis = year_axis(first, last, span * per, |y| (y - first) as usize * per);
-        put(
-            buf,
-            area,
-            2,
-            Line::from(axis.into_iter().collect::<String>()),
-        );
+        let width = (span * per).min(area.width.into());
+        let axis = year_axis((first, last), width, |y| (y - first) as usize * per, None);
+        put(buf, area, 2, Line::from(axis));
         3
     }
 

@@ -58,21 +58,15 @@ impl Widget for TimelineChart<'_> {
         let year = self
             .selection
             .and_then(|s| self.timeline.years.iter().nth(s.point()));
-        let mut axis = year_axis(first, last, width, column);
-        if let Some((&y, _)) = year {
-            let at = (column(y) + per / 2).min(width - 1);
-            axis[at] = if self.glyphs == Glyphs::Ascii {
-                '^'
-            } else {
-                '▲'
-            };
-        }
-        put(
-            buf,
-            inner,
-            spark_rows,
-            Line::from(axis.into_iter().collect::<String>()),
-        );
+        let glyph = if self.glyphs == Glyphs::Ascii {
+            '^'
+        } else {
+            '▲'
+        };
+        let mark = year.map(|(&y, _)| ((column(y) + per / 2).min(width - 1), glyph));
+        // The axis ends where the bars end, so the last year sits under its bar.
+        let axis = year_axis((first, last), data.len().min(width), column, mark);
+        put(buf, inner, spark_rows, Line::from(axis));
 
         let (info, list) = match (year, self.selection) {
             (Some((&y, passages)), Some(state)) => (
