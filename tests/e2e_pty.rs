@@ -49,12 +49,14 @@ fn reading_position_is_remembered() {
     s.wait_text(TITLE);
     s.send("]");
     s.send("j");
-    let screen = s.wait_for("moved to the second section", |sc| sc.contains("§2"));
+    let screen = s.wait_for("moved to the second subsection", |sc| {
+        sc.contains("§1. (2)")
+    });
     let status = screen.lines().last().unwrap().to_string();
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     let s2 = Session::start(&[], 100, 30, dir.path(), &[]);
-    let again = s2.wait_text("§2");
+    let again = s2.wait_text("§1. (2)");
     let status2 = again.lines().last().unwrap().to_string();
     assert_eq!(
         status.split_whitespace().take(2).collect::<Vec<_>>(),

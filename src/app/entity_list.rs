@@ -47,6 +47,23 @@ impl EntityList {
                 Some((kind_index(&e.kind), score, i))
             })
             .collect();
+        if !query.is_empty() {
+            // Scattered subsequence matches score far below real ones: drop
+            // them, and put the kind with the best match first.
+            let best = scored.iter().map(|s| s.1).max().unwrap_or(0);
+            scored.retain(|s| s.1 * 2 >= best);
+            let mut kinds: Vec<(u8, i64)> = Vec::new();
+            for &(k, score, _) in &scored {
+                match kinds.iter_mut().find(|(kind, _)| *kind == k) {
+                    Some((_, b)) => *b = (*b).max(score),
+                    None => kinds.push((k, score)),
+                }
+            }
+            kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for s in &mut scored {
+                s.0 = kinds.iter().position(|(k, _)| *k == s.0).unwrap_or(0) as u8;
+            }
+        }
         scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         self.rows = scored.into_iter().map(|(_, _, i)| i).collect();
         self.sel.set_len(self.rows.len());

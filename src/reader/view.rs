@@ -175,6 +175,13 @@ impl Viewport {
     }
 
     fn clamp_top(&mut self, pages: Pages<'_>) {
+        // After a width change the top item may have fewer lines than before.
+        if self.top.item < pages.outline.len() {
+            let last_line = self.span(pages, self.top.item) - 1;
+            self.top.line = self.top.line.min(last_line);
+        } else {
+            self.top = Pos::default();
+        }
         let max = self.max_top(pages);
         if self.top > max {
             self.top = max;
@@ -190,7 +197,7 @@ impl Viewport {
         let mut dist = 0;
         let mut at = self.top;
         while at.item < item {
-            dist += self.span(pages, at.item) - at.line;
+            dist += self.span(pages, at.item).saturating_sub(at.line);
             if dist > limit {
                 return Some(dist);
             }
@@ -207,6 +214,7 @@ impl Viewport {
         if pages.outline.is_empty() {
             return;
         }
+        self.clamp_top(pages);
         let height = self.height.max(1);
         let lines = self.span(pages, self.cursor) - 1;
         match self.distance_to(pages, self.cursor, height) {
@@ -285,7 +293,7 @@ impl Viewport {
             if at.line < span - 1 || span == 1 {
                 items.push(at.item);
             }
-            remaining = remaining.saturating_sub(span - at.line);
+            remaining = remaining.saturating_sub(span.saturating_sub(at.line));
             at = Pos {
                 item: at.item + 1,
                 line: 0,
