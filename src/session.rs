@@ -34,6 +34,12 @@ pub fn run(
         }
     }))?;
     let result = event_loop(&mut terminal, app, keymap, storage, &rescue);
+    if result.is_err() {
+        // A dead terminal: keep what was being written before giving up.
+        if let Ok(rescue) = rescue.lock() {
+            rescue.save();
+        }
+    }
     terminal::leave();
     result
 }

@@ -63,3 +63,31 @@ fn reading_position_is_remembered() {
         status2.split_whitespace().take(2).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn follow_an_entity_to_its_view_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 100, 30, dir.path(), &[]);
+    s.wait_text(TITLE);
+    // Section 2, subsection (2) 2): the passage about Mayor Bo's plan.
+    s.send("]]]");
+    s.wait_text("§2. (2) 1)");
+    s.send("]");
+    let before = s.wait_text("§2. (2) 2)");
+    let status = before.lines().last().unwrap().to_string();
+    s.send("\r");
+    s.wait_text("Follow");
+    s.send("\r");
+    s.wait_text("Northeast China · place");
+    s.wait_text("Mentions");
+    // Go to a mention, then back with Ctrl-O.
+    s.send("G\r");
+    s.wait_for("entity view closed", |sc| !sc.contains("· place"));
+    s.send("\x0f");
+    let back = s.wait_for("back at the passage", |sc| {
+        sc.lines().last() == Some(status.as_str())
+    });
+    assert!(back.contains("Mayor Bo"), "{back}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -11,6 +11,7 @@ use crate::app::links::Link;
 use crate::app::state::{App, Focus};
 use crate::charts::spark;
 use crate::reader::view::superscript;
+use crate::reader::wrap::str_width;
 use crate::study::{kind_index, kind_tag};
 use crate::ui::text::{owned, truncate};
 use crate::ui::theme::Theme;
@@ -109,24 +110,31 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
     match link {
         Link::Entity(e) => {
             let entity = &study.catalog.entities[*e];
+            let style = theme.mention(kind_index(&entity.kind));
             let glyphs = if theme.ascii {
                 spark::Glyphs::Ascii
             } else {
                 spark::Glyphs::Unicode
             };
-            let sparkline = spark::render(&study.sparks[*e], glyphs);
-            let count = format!("{:>3}", study.mention_count(*e));
             let tag = format!("{:<7}", kind_tag(&entity.kind));
-            let fixed = tag.chars().count() + count.len() + sparkline.chars().count() + 3;
-            let name = truncate(&entity.name, width.saturating_sub(fixed));
-            let pad = width.saturating_sub(fixed + crate::reader::wrap::str_width(&name));
+            let count = format!(" {:>3}", study.mention_count(*e));
+            // The sparkline goes first when space is short: the name matters more.
+            let sparkline = format!(" {}", spark::render(&study.sparks[*e], glyphs));
+            let fixed = str_width(&tag) + str_width(&count);
+            let sparkline = if width >= fixed + str_width(&sparkline) + 12 {
+                sparkline
+            } else {
+                String::new()
+            };
+            let room = width.saturating_sub(fixed + str_width(&sparkline));
+            let name = truncate(&entity.name, room);
+            let pad = room.saturating_sub(str_width(&name));
             Line::from(vec![
                 owned(&tag, theme.dim()),
-                owned(&name, theme.mention(kind_index(&entity.kind))),
-                Span::raw(" ".repeat(pad + 1)),
+                owned(&name, style),
+                Span::raw(" ".repeat(pad)),
                 owned(&count, Style::new()),
-                Span::raw(" "),
-                owned(&sparkline, theme.mention(kind_index(&entity.kind))),
+                owned(&sparkline, style),
             ])
         }
         Link::Footnote(f) => {
