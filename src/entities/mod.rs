@@ -12,6 +12,7 @@ pub mod citations;
 pub mod linker;
 pub mod links;
 pub mod lint;
+pub mod report;
 
 pub use catalog::{Catalog, Entity, EntityKind, Relation};
 pub use linker::Linker;
