@@ -36,7 +36,10 @@ pub fn build(pieces: Vec<Placed>) -> Built {
     let mut counts: Vec<usize> = Vec::new();
     for (piece, line) in pieces {
         match piece {
-            Piece::Front(text) => b.front.push((text, line)),
+            Piece::Front {
+                text,
+                joins_previous,
+            } => b.front.push((text, line, joins_previous)),
             Piece::Heading(h) => {
                 let parent = sections.iter().rposition(|s| s.level < h.level);
                 let base = match &h.number {
@@ -64,7 +67,7 @@ pub fn build(pieces: Vec<Placed>) -> Built {
             }
             Piece::Text { kind, text, .. } => {
                 let Some(section) = sections.len().checked_sub(1) else {
-                    b.front.push((text, line));
+                    b.front.push((text, line, false));
                     continue;
                 };
                 let (text, emphasis) = inline::parse(&text);
