@@ -147,13 +147,7 @@ fn every_footnote_is_linked_both_ways_to_its_marker() {
             );
         }
     }
-    assert_eq!(
-        doc.passage(&"p2-1.1".to_string())
-            .unwrap()
-            .footnote_refs
-            .len(),
-        1
-    );
+    assert_eq!(doc.passage("p2-1.1").unwrap().footnote_refs.len(), 1);
 }
 
 #[test]
