@@ -173,3 +173,22 @@ fn undecidable_things_become_warnings_with_line_numbers() {
         got.warnings[0]
     );
 }
+
+#[test]
+fn an_uncited_footnote_is_kept_as_a_paragraph_with_a_warning() {
+    let got = run(&format!(
+        "{HEAD}Body text without markers.\n\n⁴ A stray note.\n"
+    ));
+    assert_eq!(
+        texts(&got),
+        [para("Body text without markers."), para("A stray note.")]
+    );
+    assert!(got.doc.footnotes.is_empty());
+    assert!(
+        got.warnings
+            .iter()
+            .any(|w| w.line == 11 && w.message.contains("never cited")),
+        "{:#?}",
+        got.warnings
+    );
+}
