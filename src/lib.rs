@@ -4,6 +4,9 @@
 //! and dispatches to [`cli::run`].
 
 pub mod cli;
+pub mod corpus;
 pub mod diag;
 pub mod entities;
+pub mod export;
+pub mod import;
 pub mod model;

@@ -1,0 +1,196 @@
+//! A case study on disk (or compiled in): `meta.toml`, `paper.md` and the
+//! optional `entities.toml` and `series.toml`, loaded into the model.
+
+mod check;
+pub mod commands;
+mod footnotes;
+pub mod ids;
+pub mod markdown;
+mod meta;
+mod paper;
+mod refs;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{line_col, Diagnostic};
+use crate::model::{Document, Meta};
+
+pub use check::{check, check_dir};
+pub use meta::parse_meta;
+pub use paper::parse_paper;
+pub use refs::parse_references;
+
+/// Where a case study comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The case study compiled into the binary (`corpus/dalian`).
+    Bundled,
+    Dir(PathBuf),
+}
+
+/// A TOML file read verbatim; other modules parse it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TomlFile {
+    /// Display path, used in diagnostics.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseStudy {
+    pub meta: Meta,
+    pub doc: Document,
+    pub source: Source,
+    pub entities_toml: Option<TomlFile>,
+    pub series_toml: Option<TomlFile>,
+}
+
+const BUNDLED_DIR: &str = "corpus/dalian";
+const BUNDLED: [(&str, &str); 4] = [
+    ("meta.toml", include_str!("../../corpus/dalian/meta.toml")),
+    ("paper.md", include_str!("../../corpus/dalian/paper.md")),
+    (
+        "entities.toml",
+        include_str!("../../corpus/dalian/entities.toml"),
+    ),
+    (
+        "series.toml",
+        include_str!("../../corpus/dalian/series.toml"),
+    ),
+];
+
+/// Opens a case study. Only errors are returned; `check_dir` also lists warnings.
+pub fn open(source: &Source) -> Result<CaseStudy, Vec<Diagnostic>> {
+    let (study, diags) = load(source);
+    let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
+    match study {
+        Some(study) if errors.is_empty() => Ok(study),
+        _ => Err(errors),
+    }
+}
+
+/// Loads everything that can be loaded and reports every problem found on the way.
+pub(crate) fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    if let Source::Dir(dir) = source {
+        if !dir.is_dir() {
+            let message = format!("no case-study folder at {}", dir.display());
+            return (None, vec![Diagnostic::error(dir, 0, 0, message)]);
+        }
+    }
+    let mut read = |name: &str, required: bool| read_file(source, name, required, &mut diags);
+    let meta_file = read("meta.toml", true);
+    let paper_file = read("paper.md", true);
+    let entities_toml = read("entities.toml", false);
+    let series_toml = read("series.toml", false);
+
+    let meta = meta_file.and_then(|f| match parse_meta(&f.path, &f.text) {
+        Ok(meta) => Some(meta),
+        Err(errs) => {
+            diags.extend(errs);
+            None
+        }
+    });
+    let doc = paper_file.map(|f| {
+        let (doc, errs) = parse_paper(&f.path, &f.text);
+        diags.extend(errs);
+        doc
+    });
+    for file in [&entities_toml, &series_toml].into_iter().flatten() {
+        if let Err(err) = file.text.parse::<toml::Table>() {
+            diags.push(crate::diag::toml_error(&file.path, &file.text, &err));
+        }
+    }
+    let study = match (meta, doc) {
+        (Some(meta), Some(doc)) => Some(CaseStudy {
+            meta,
+            doc,
+            source: source.clone(),
+            entities_toml,
+            series_toml,
+        }),
+        _ => None,
+    };
+    (study, diags)
+}
+
+/// Reads one file as UTF-8 text, reporting a missing, unreadable or non-text file.
+fn read_file(
+    source: &Source,
+    name: &str,
+    required: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<TomlFile> {
+    let (path, bytes) = match source {
+        Source::Bundled => {
+            let text = BUNDLED.iter().find(|(n, _)| *n == name)?.1;
+            (Path::new(BUNDLED_DIR).join(name), text.as_bytes().to_vec())
+        }
+        Source::Dir(dir) => {
+            let path = dir.join(name);
+            match std::fs::read(&path) {
+                Ok(bytes) => (path, bytes),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                    if required {
+                        let what =
+                            format!("missing {name}: a case study needs meta.toml and paper.md");
+                        diags.push(Diagnostic::error(&path, 0, 0, what));
+                    }
+                    return None;
+                }
+                Err(err) => {
+                    diags.push(Diagnostic::error(
+                        &path,
+                        0,
+                        0,
+                        format!("cannot read: {err}"),
+                    ));
+                    return None;
+                }
+            }
+        }
+    };
+    match decode(&path, bytes) {
+        Ok(text) => Some(TomlFile { path, text }),
+        Err(diag) => {
+            diags.push(diag);
+            None
+        }
+    }
+}
+
+/// UTF-8 text without NUL bytes; anything else is reported where it starts.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => match text.find('\0') {
+            Some(at) => {
+                let (line, col) = line_col(&text, at);
+                Err(Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    "binary file: NUL byte, expected text",
+                ))
+            }
+            None => Ok(text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text)),
+        },
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let (line, col) = line_col(&prefix, valid);
+            Err(Diagnostic::error(
+                path,
+                line,
+                col,
+                format!(
+                    "invalid UTF-8 (byte 0x{:02x}); expected UTF-8 text",
+                    bytes[valid]
+                ),
+            ))
+        }
+    }
+}
