@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::corpus::{commands, Source};
+use crate::entities;
 use crate::export;
 
 /// A full-screen terminal reader for research case studies.
@@ -55,6 +56,20 @@ pub enum Command {
     },
     /// Validate a case-study folder (default: --corpus, or the bundled one).
     Check { dir: Option<PathBuf> },
+    /// List the firms, people, places and organisations with mention counts.
+    Entities {
+        /// Only this kind: firm, person, place, organisation, ...
+        #[arg(long)]
+        kind: Option<String>,
+        /// Print JSON with every mention (character offsets).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print an entity's card: description, relations and where it is mentioned.
+    Show {
+        /// Id, name or alias.
+        entity: String,
+    },
 }
 
 /// Runs the parsed command line; errors are printed here, once.
@@ -65,5 +80,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { text, out }) => commands::import(&text, &out),
         Some(Command::Export { format }) => commands::export(&source, format),
         Some(Command::Check { dir }) => commands::check(&dir.map_or(source, Source::Dir)),
+        Some(Command::Entities { kind, json }) => {
+            entities::command::list(&source, kind.as_deref(), json)
+        }
+        Some(Command::Show { entity }) => entities::command::show(&source, &entity),
     }
 }

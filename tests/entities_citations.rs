@@ -195,7 +195,7 @@ fn unresolved_citations_are_kept_and_reported() {
     let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 3, "{messages:?}");
     assert!(
-        messages[0].starts_with("paper.md:1:0: warning: citation \"Seki 1993\" in passage p0"),
+        messages[0].starts_with("paper.md:1:1: warning: citation \"Seki 1993\" in passage p0"),
         "{messages:?}"
     );
 }

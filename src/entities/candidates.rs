@@ -103,7 +103,9 @@ fn runs(text: &str) -> Vec<(String, &str)> {
                     .chars()
                     .all(|c| c.is_alphanumeric() || "-&.'’".contains(c))
                 || !words.is_empty() && JOINERS.contains(&bare);
-            let broken = j > i && tokens[j - 1].1.ends_with([',', '.', ';', ':', ')']) && !firmish;
+            let gap = j > i && text[tokens[j - 1].0..tokens[j].0].contains("\n\n");
+            let broken =
+                gap || j > i && tokens[j - 1].1.ends_with([',', '.', ';', ':', ')']) && !firmish;
             if !ok || broken {
                 break;
             }

@@ -8,8 +8,10 @@
 //!
 //! A citation resolves to the reference with the same year whose author
 //! (with `---.` replaced by the entry above) agrees with the cited name word
-//! by word; corporate authors may differ after their first three words. A
-//! citation that resolves to nothing is kept with `reference: None`.
+//! by word; corporate authors may differ after their first three words.
+//! Failing that, a year printed inside the entry (an edition or report year:
+//! "Annual Report 2010", published 2011) counts. A citation that resolves to
+//! nothing is kept with `reference: None`.
 
 use std::ops::Range;
 
@@ -27,7 +29,16 @@ pub struct Cited {
 /// The reference list, prepared for matching.
 #[derive(Debug, Clone)]
 pub struct Resolver {
-    entries: Vec<(Vec<String>, Option<i32>, String)>,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    author: Vec<String>,
+    year: Option<i32>,
+    /// Other years printed in the entry.
+    printed: Vec<i32>,
+    id: String,
 }
 
 const CONNECTORS: [&str; 8] = ["of", "for", "and", "&", "the", "on", "et", "al."];
@@ -75,7 +86,17 @@ impl Resolver {
                 if !(author.is_empty() || author.starts_with("---")) {
                     last = author.to_string();
                 }
-                (words(&last), r.year, r.id.clone())
+                let printed = (0..r.text.len())
+                    .filter(|&i| r.text.is_char_boundary(i))
+                    .filter_map(|i| year_at(&r.text, i).map(|(_, y, _)| y))
+                    .filter(|&y| Some(y) != r.year)
+                    .collect();
+                Entry {
+                    author: words(&last),
+                    year: r.year,
+                    printed,
+                    id: r.id.clone(),
+                }
             })
             .collect();
         Resolver { entries }
@@ -88,17 +109,28 @@ impl Resolver {
         if cited.is_empty() {
             return None;
         }
+        self.best(&cited, suffix, |e| e.year == Some(year))
+            .or_else(|| self.best(&cited, suffix, |e| e.printed.contains(&year)))
+    }
+
+    fn best(
+        &self,
+        cited: &[String],
+        suffix: Option<char>,
+        dated: impl Fn(&Entry) -> bool,
+    ) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
-        for (i, (author, y, id)) in self.entries.iter().enumerate() {
-            if *y != Some(year) {
-                continue;
-            }
-            let common = cited.iter().zip(author).take_while(|(a, b)| a == b).count();
-            let whole = common == cited.len().min(author.len());
+        for (i, e) in self.entries.iter().enumerate().filter(|(_, e)| dated(e)) {
+            let common = cited
+                .iter()
+                .zip(&e.author)
+                .take_while(|(a, b)| a == b)
+                .count();
+            let whole = common == cited.len().min(e.author.len());
             if common == 0 || !(whole || common >= 3) {
                 continue;
             }
-            let suffix_ok = suffix.is_none_or(|s| id.ends_with(s));
+            let suffix_ok = suffix.is_none_or(|s| e.id.ends_with(s));
             let score = common * 2 + usize::from(suffix_ok);
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((i, score));
@@ -296,7 +328,12 @@ fn narrative(
     let Some(&shortest) = starts.first() else {
         return;
     };
-    let author_of = |s: usize| text[s..open].trim().trim_end_matches('.').to_string();
+    let author_of = |s: usize| {
+        text[s..open]
+            .trim()
+            .trim_end_matches(['.', ','])
+            .to_string()
+    };
     // The longest run that resolves; failing that, the run after the last comma.
     let (year, suffix) = years[0];
     let chosen = starts
@@ -306,7 +343,7 @@ fn narrative(
         .or_else(|| {
             starts
                 .iter()
-                .take_while(|&&s| !text[s..open].contains(','))
+                .take_while(|&&s| !author_of(s).contains(','))
                 .last()
         })
         .copied()

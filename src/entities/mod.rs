@@ -9,6 +9,7 @@
 pub mod candidates;
 pub mod catalog;
 pub mod citations;
+pub mod command;
 pub mod linker;
 pub mod links;
 pub mod lint;

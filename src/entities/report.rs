@@ -173,14 +173,24 @@ fn flat(s: &str) -> String {
     out
 }
 
+/// The section path of a place: `3. Process … › (1) Foundation … › 1) Spin-Off …`.
 fn section_heading(doc: &Document, place: Place) -> String {
     let passage = match place {
         Place::Passage(p) => Some(p),
         Place::Footnote(f) => doc.footnotes[f].passages.first().copied(),
     };
-    passage
-        .and_then(|p| doc.sections.get(doc.passages[p].section))
-        .map_or_else(|| "(no section)".to_string(), |s| s.heading())
+    let Some(section) = passage
+        .map(|p| doc.passages[p].section)
+        .filter(|&s| s < doc.sections.len())
+    else {
+        return "(no section)".to_string();
+    };
+    let path: Vec<String> = doc
+        .section_path(section)
+        .into_iter()
+        .map(|s| doc.sections[s].heading())
+        .collect();
+    path.join(" › ")
 }
 
 /// `casebook show ENTITY`: description, relations both ways, mentions per
