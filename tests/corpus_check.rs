@@ -104,7 +104,10 @@ fn check_api_agrees_with_the_command() {
 #[test]
 fn bundled_corpus_checks_and_exports() {
     let (code, err) = check_default();
-    assert_eq!((code, err.as_str()), (0, ""));
+    // The paper cites two works its reference list does not hold.
+    let unresolved = "corpus/dalian/paper.md:38:1: warning: citation \"Seki 1993\" in passage p2-1.1 matches no reference\n\
+        corpus/dalian/paper.md:272:1: warning: citation \"Yan and Nozomu Kawabata,(2012)\" in passage p-notes.3 matches no reference\n";
+    assert_eq!((code, err.as_str()), (0, unresolved));
     let out = casebook(&["export"]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -17,6 +17,7 @@ fn references() -> Vec<Reference> {
         ),
         reference("gao-2008", "Gao, L.", 2008),
         reference("gregory-2009", "Gregory, N., S. Nollen, and S. Tenev.", 2009),
+        reference("dahl-1999", "Dahl, K. and L. Moe", 1999),
         reference("hisoft-2010", "Hisoft Technology International Limited", 2010),
         reference(
             "information-2009",
@@ -135,6 +136,10 @@ fn et_al_and_corporate_authors() {
         ]
     );
     assert_eq!(got[0].0, "Gregory et al., 2009, Chapter 4");
+    assert_eq!(
+        cited("a survey by Dahl and Moe (1999)."),
+        pairs(&[("Dahl and Moe (1999)", "dahl-1999")])
+    );
     assert_eq!(got[1].0, "Gregory et al. (2009)");
 }
 

@@ -72,7 +72,8 @@ fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .filter(|w| w != "et" && w != "al")
+        // Initials differ between citation and entry ("Dahl and Moe" vs "Dahl, K. and L. Moe").
+        .filter(|w| w.chars().count() > 1 && w != "et" && w != "al")
         .collect()
 }
 
