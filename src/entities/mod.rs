@@ -14,6 +14,7 @@ pub mod linker;
 pub mod links;
 pub mod lint;
 pub mod report;
+pub mod resolver;
 
 pub use catalog::{Catalog, Entity, EntityKind, Relation};
 pub use linker::Linker;
