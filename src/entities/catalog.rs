@@ -154,6 +154,14 @@ impl Catalog {
                 errors.push(Diagnostic::error(path, line, col, "entity id is empty"));
                 continue;
             }
+            if raw.kind.trim().is_empty() {
+                errors.push(Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("entity `{id}` has an empty kind"),
+                ));
+            }
             if raw.name.trim().is_empty() {
                 errors.push(Diagnostic::error(
                     path,

@@ -10,10 +10,6 @@ use super::catalog::{Catalog, Entity, EntityKind};
 use super::links::{Links, Mention, Place};
 use crate::model::Document;
 
-fn chars_before(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
-}
-
 /// `{"passage": id}` or `{"footnote": label}`.
 fn place_json(doc: &Document, place: Place) -> Map<String, Value> {
     let mut m = Map::new();
@@ -26,9 +22,10 @@ fn place_json(doc: &Document, place: Place) -> Map<String, Value> {
 
 fn mention_json(doc: &Document, m: &Mention) -> Value {
     let text = m.place.text(doc);
+    let chars = m.char_span(doc);
     let mut v = place_json(doc, m.place);
-    v.insert("start".into(), json!(chars_before(text, m.span.start)));
-    v.insert("end".into(), json!(chars_before(text, m.span.end)));
+    v.insert("start".into(), json!(chars.start));
+    v.insert("end".into(), json!(chars.end));
     v.insert("text".into(), json!(&text[m.span.clone()]));
     Value::Object(v)
 }
