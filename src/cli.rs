@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::charts::report::{self, Report};
 use crate::charts::spark::Glyphs;
 use crate::corpus::{commands, Source};
+use crate::entities;
 use crate::export;
 use crate::launch::{self, ColorChoice, ReaderOptions};
 use crate::paths::Paths;
@@ -94,6 +95,20 @@ pub enum Command {
     },
     /// Validate a case-study folder (default: --corpus, or the bundled one).
     Check { dir: Option<PathBuf> },
+    /// List the firms, people, places and organisations with mention counts.
+    Entities {
+        /// Only this kind: firm, person, place, organisation, ...
+        #[arg(long)]
+        kind: Option<String>,
+        /// Print JSON with every mention (character offsets).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print an entity's card: description, relations and where it is mentioned.
+    Show {
+        /// Id, name or alias.
+        entity: String,
+    },
 }
 
 /// Runs the parsed command line; errors are printed here, once.
@@ -133,6 +148,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Check { ref dir }) => {
             commands::check(&dir.clone().map_or(source, Source::Dir))
         }
+        Some(Command::Entities { ref kind, json }) => {
+            entities::command::list(&source, kind.as_deref(), json)
+        }
+        Some(Command::Show { ref entity }) => entities::command::show(&source, entity),
         Some(Command::Series { json }) => {
             report::run(&source, Report::Series, json, Glyphs::Unicode)
         }

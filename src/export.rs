@@ -34,6 +34,9 @@ struct Export<'a> {
     passages: Vec<PassageOut<'a>>,
     footnotes: Vec<FootnoteOut<'a>>,
     references: Vec<ReferenceOut<'a>>,
+    /// Entities with their mentions, all mentions, and citations.
+    #[serde(flatten)]
+    links: serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -72,6 +75,7 @@ struct ReferenceOut<'a> {
 
 fn json(study: &CaseStudy) -> String {
     let doc = &study.doc;
+    let (catalog, links) = crate::entities::command::linked(study);
     let meta = &study.meta;
     let out = Export {
         id: &meta.id,
@@ -130,6 +134,7 @@ fn json(study: &CaseStudy) -> String {
                 year: r.year,
             })
             .collect(),
+        links: crate::entities::report::export_json(doc, &catalog, &links),
     };
     let mut text = serde_json::to_string_pretty(&out).expect("export structs serialize");
     text.push('\n');

@@ -17,6 +17,7 @@ fn references() -> Vec<Reference> {
         ),
         reference("gao-2008", "Gao, L.", 2008),
         reference("gregory-2009", "Gregory, N., S. Nollen, and S. Tenev.", 2009),
+        reference("dahl-1999", "Dahl, K. and L. Moe", 1999),
         reference("hisoft-2010", "Hisoft Technology International Limited", 2010),
         reference(
             "information-2009",
@@ -135,6 +136,10 @@ fn et_al_and_corporate_authors() {
         ]
     );
     assert_eq!(got[0].0, "Gregory et al., 2009, Chapter 4");
+    assert_eq!(
+        cited("a survey by Dahl and Moe (1999)."),
+        pairs(&[("Dahl and Moe (1999)", "dahl-1999")])
+    );
     assert_eq!(got[1].0, "Gregory et al. (2009)");
 }
 
@@ -195,7 +200,7 @@ fn unresolved_citations_are_kept_and_reported() {
     let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 3, "{messages:?}");
     assert!(
-        messages[0].starts_with("paper.md:1:0: warning: citation \"Seki 1993\" in passage p0"),
+        messages[0].starts_with("paper.md:1:1: warning: citation \"Seki 1993\" in passage p0"),
         "{messages:?}"
     );
 }

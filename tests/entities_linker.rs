@@ -164,3 +164,55 @@ fn spans_are_byte_ranges_on_char_boundaries_after_non_ascii_text() {
     let got: Vec<&str> = found.iter().map(|f| &text[f.span.clone()]).collect();
     assert_eq!(got, ["Green Card", "Lùka", "Dalian"]);
 }
+
+mod arbitrary_text {
+    use super::*;
+    use casebook::entities::citations::{self, Resolver};
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("NEC".to_string()),
+            Just("Neusoft's".to_string()),
+            Just("Dalian Software Park".to_string()),
+            Just("dalian".to_string()),
+            Just("Gao (2008".to_string()),
+            Just("(Li 2009, pp. 82, ".to_string()),
+            Just("2010a)".to_string()),
+            Just("Dàlián ".to_string()),
+            "[a-zA-Z0-9 ,.()'’ĂàǔŁ³-]{0,12}",
+        ]
+    }
+
+    fn shared() -> &'static (casebook::entities::Catalog, Linker) {
+        static SHARED: std::sync::OnceLock<(casebook::entities::Catalog, Linker)> =
+            std::sync::OnceLock::new();
+        SHARED.get_or_init(|| {
+            let cat = bundled();
+            let linker = Linker::new(&cat);
+            (cat, linker)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn mentions_are_whole_names_and_nothing_panics(parts in proptest::collection::vec(piece(), 0..12)) {
+            let text: String = parts.concat();
+            let (cat, linker) = shared();
+            let found = linker.find(&text);
+            let mut end = 0;
+            for f in &found {
+                prop_assert!(f.span.start >= end);
+                end = f.span.end;
+                let matched = &text[f.span.clone()];
+                prop_assert!(cat.entities[f.entity].names().any(|n| n.eq_ignore_ascii_case(matched)));
+                let before = text[..f.span.start].chars().next_back();
+                let after = text[f.span.end..].chars().next();
+                prop_assert!(!before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric));
+            }
+            for c in citations::find(&text, &Resolver::new(&[])) {
+                prop_assert!(text.get(c.span.clone()).is_some());
+            }
+        }
+    }
+}

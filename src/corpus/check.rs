@@ -7,7 +7,10 @@ use crate::diag::Diagnostic;
 
 /// Validates a case study; diagnostics come sorted by file and position.
 pub fn check(source: &Source) -> Vec<Diagnostic> {
-    let (_, mut diags) = load(source);
+    let (study, mut diags) = load(source);
+    if let Some(study) = &study {
+        diags.extend(crate::entities::command::check(study));
+    }
     diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     diags
 }

@@ -37,16 +37,20 @@ pub fn import(text: &Path, out: &Path) -> ExitCode {
     for w in &imported.warnings {
         eprintln!("{w}");
     }
-    let meta_path = out.join("meta.toml");
+    // meta.toml and entities.toml are edited by hand after an import: never overwrite them.
+    let keep_or_write = |name: &str, text: String| {
+        let path = out.join(name);
+        if path.exists() {
+            eprintln!("{}: kept the existing file", path.display());
+            Ok(())
+        } else {
+            std::fs::write(&path, text)
+        }
+    };
     let result = std::fs::create_dir_all(out)
         .and_then(|()| std::fs::write(out.join("paper.md"), imported.paper_md()))
-        .and_then(|()| match meta_path.exists() {
-            true => {
-                eprintln!("{}: kept the existing file", meta_path.display());
-                Ok(())
-            }
-            false => std::fs::write(&meta_path, imported.meta_toml()),
-        });
+        .and_then(|()| keep_or_write("meta.toml", imported.meta_toml()))
+        .and_then(|()| keep_or_write("entities.toml", imported.entities_toml()));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(&[Diagnostic::error(out, 0, 0, format!("cannot write: {err}"))]),

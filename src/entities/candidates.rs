@@ -14,6 +14,7 @@ const LEADING: [&str; 24] = [
     "However", "Thus", "From", "With", "As", "While", "When", "Although", "Since", "After",
     "Before",
 ];
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 const FIRM: [&str; 8] = [
     "Co.",
     "Ltd",
@@ -93,32 +94,63 @@ fn runs(text: &str) -> Vec<(String, &str)> {
         let mut j = i;
         let mut words: Vec<&str> = Vec::new();
         while j < tokens.len() {
-            let w = tokens[j].1;
-            let bare = w
-                .trim_end_matches([',', '.', ';', ':', ')'])
-                .trim_start_matches(['"', '“']);
-            let firmish = FIRM.contains(&w.trim_end_matches([',', ';', ':', ')']));
+            let token = tokens[j].1;
+            if j > i
+                && (token.starts_with('(') || text[tokens[j - 1].0..tokens[j].0].contains("\n\n"))
+            {
+                break;
+            }
+            // Footnote markers, closing quotes and brackets end a name after this word.
+            let w = token
+                .trim_end_matches(SUPERSCRIPTS)
+                .trim_end_matches(['"', '”', ';', ':', ')']);
+            let closes = w.len() < token.len();
+            let w = w.trim_start_matches(['"', '“', '(']);
+            let firmish = FIRM.contains(&w.trim_end_matches(','));
+            let bare = w.trim_end_matches([',', '.']);
+            let next_capital = tokens.get(j + 1).is_some_and(|t| is_capitalised(t.1));
+            let possessive = bare.ends_with("'s") || bare.ends_with("’s");
+            let bare = if possessive && !next_capital {
+                &bare[..bare.len() - 2]
+            } else {
+                bare
+            };
             let ok = is_capitalised(bare)
                 && bare
                     .chars()
                     .all(|c| c.is_alphanumeric() || "-&.'’".contains(c))
                 || !words.is_empty() && JOINERS.contains(&bare);
-            let broken = j > i && tokens[j - 1].1.ends_with([',', '.', ';', ':', ')']) && !firmish;
-            if !ok || broken {
+            if !ok || (firmish && words.is_empty()) {
                 break;
             }
-            words.push(if firmish {
-                w.trim_end_matches([';', ':', ')'])
-            } else {
-                bare
-            });
+            let stops = closes || possessive && !next_capital || w.len() > bare.len() && !firmish;
+            // "Co., Ltd": punctuation inside a company name does not end it.
+            let firm_next = !closes
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| FIRM.contains(&t.1.trim_end_matches([',', ';', ':', ')'])));
+            words.push(if stops && !firm_next { bare } else { w });
             j += 1;
+            if stops && !firm_next {
+                break;
+            }
+        }
+        // "Beijing and Shanghai": a single word before "and" is a list, not a name.
+        if let Some(k) = words.iter().position(|w| *w == "and") {
+            if k == 1 {
+                words.drain(..2);
+            }
         }
         while words.last().is_some_and(|w| JOINERS.contains(w)) {
             words.pop();
         }
         while words.first().is_some_and(|w| LEADING.contains(w)) {
             words.remove(0);
+        }
+        if let Some(last) = words.last_mut() {
+            if !FIRM.contains(last) {
+                *last = last.trim_end_matches([',', '.']);
+            }
         }
         if words.len() >= 2 {
             let after = &text[tokens[j - 1].0 + tokens[j - 1].1.len()..];

@@ -133,7 +133,15 @@ impl Catalog {
     /// left to [`crate::entities::lint`] so one bad edge does not hide the file.
     pub fn parse(path: &Path, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
         let raw: RawFile = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
-        let at = |span: std::ops::Range<usize>| line_col(text, span.start);
+        // Line starts, found once: line_col from the top for every alias is quadratic.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let at = |span: std::ops::Range<usize>| {
+            let line = starts.partition_point(|&s| s <= span.start);
+            let (_, col) = line_col(&text[starts[line - 1]..], span.start - starts[line - 1]);
+            (line, col)
+        };
         let mut catalog = Catalog {
             path: path.to_path_buf(),
             ..Catalog::default()
@@ -145,6 +153,14 @@ impl Catalog {
             if id.trim().is_empty() {
                 errors.push(Diagnostic::error(path, line, col, "entity id is empty"));
                 continue;
+            }
+            if raw.kind.trim().is_empty() {
+                errors.push(Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!("entity `{id}` has an empty kind"),
+                ));
             }
             if raw.name.trim().is_empty() {
                 errors.push(Diagnostic::error(

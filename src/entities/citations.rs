@@ -8,12 +8,14 @@
 //!
 //! A citation resolves to the reference with the same year whose author
 //! (with `---.` replaced by the entry above) agrees with the cited name word
-//! by word; corporate authors may differ after their first three words. A
-//! citation that resolves to nothing is kept with `reference: None`.
+//! by word; corporate authors may differ after their first three words.
+//! Failing that, a year printed inside the entry (an edition or report year:
+//! "Annual Report 2010", published 2011) counts. A citation that resolves to
+//! nothing is kept with `reference: None`.
 
 use std::ops::Range;
 
-use crate::model::Reference;
+pub use super::resolver::Resolver;
 
 /// A citation found in a text, before it is placed in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +24,6 @@ pub struct Cited {
     pub author: String,
     pub year: i32,
     pub reference: Option<usize>,
-}
-
-/// The reference list, prepared for matching.
-#[derive(Debug, Clone)]
-pub struct Resolver {
-    entries: Vec<(Vec<String>, Option<i32>, String)>,
 }
 
 const CONNECTORS: [&str; 8] = ["of", "for", "and", "&", "the", "on", "et", "al."];
@@ -57,59 +53,8 @@ const NOT_AUTHORS: [&str; 22] = [
     "Also",
 ];
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| w != "et" && w != "al")
-        .collect()
-}
-
-impl Resolver {
-    pub fn new(references: &[Reference]) -> Resolver {
-        let mut last = String::new();
-        let entries = references
-            .iter()
-            .map(|r| {
-                let author = r.author.trim();
-                if !(author.is_empty() || author.starts_with("---")) {
-                    last = author.to_string();
-                }
-                (words(&last), r.year, r.id.clone())
-            })
-            .collect();
-        Resolver { entries }
-    }
-
-    /// The best reference for `author` and `year`; `suffix` is the `a`/`b`
-    /// of `2008a`, which picks between works sharing author and year.
-    pub fn resolve(&self, author: &str, year: i32, suffix: Option<char>) -> Option<usize> {
-        let cited = words(author);
-        if cited.is_empty() {
-            return None;
-        }
-        let mut best: Option<(usize, usize)> = None;
-        for (i, (author, y, id)) in self.entries.iter().enumerate() {
-            if *y != Some(year) {
-                continue;
-            }
-            let common = cited.iter().zip(author).take_while(|(a, b)| a == b).count();
-            let whole = common == cited.len().min(author.len());
-            if common == 0 || !(whole || common >= 3) {
-                continue;
-            }
-            let suffix_ok = suffix.is_none_or(|s| id.ends_with(s));
-            let score = common * 2 + usize::from(suffix_ok);
-            if best.is_none_or(|(_, b)| score > b) {
-                best = Some((i, score));
-            }
-        }
-        best.map(|(i, _)| i)
-    }
-}
-
 /// A year such as `2008` or `2008a` starting at byte `i`: (end, year, suffix).
-fn year_at(text: &str, i: usize) -> Option<(usize, i32, Option<char>)> {
+pub(super) fn year_at(text: &str, i: usize) -> Option<(usize, i32, Option<char>)> {
     let b = text.as_bytes();
     if i > 0
         && text[..i]
@@ -296,7 +241,12 @@ fn narrative(
     let Some(&shortest) = starts.first() else {
         return;
     };
-    let author_of = |s: usize| text[s..open].trim().trim_end_matches('.').to_string();
+    let author_of = |s: usize| {
+        text[s..open]
+            .trim()
+            .trim_end_matches(['.', ','])
+            .to_string()
+    };
     // The longest run that resolves; failing that, the run after the last comma.
     let (year, suffix) = years[0];
     let chosen = starts
@@ -306,7 +256,7 @@ fn narrative(
         .or_else(|| {
             starts
                 .iter()
-                .take_while(|&&s| !text[s..open].contains(','))
+                .take_while(|&&s| !author_of(s).contains(','))
                 .last()
         })
         .copied()

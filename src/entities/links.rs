@@ -52,6 +52,15 @@ pub struct Mention {
     pub alias: Option<usize>,
 }
 
+impl Mention {
+    /// The span in characters of the place's text, as other tools count.
+    pub fn char_span(&self, doc: &Document) -> Range<usize> {
+        let text = self.place.text(doc);
+        let start = text[..self.span.start].chars().count();
+        start..start + text[self.span.clone()].chars().count()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Citation {
     pub place: Place,

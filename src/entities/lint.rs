@@ -85,10 +85,11 @@ pub fn lint(catalog: &Catalog, doc: &Document, links: &Links, paper: &Path) -> V
                 format!("footnote {}", doc.footnotes[f].label),
             ),
         };
+        // The passage's first line: spans are in decoded text, not in the Markdown.
         out.push(Diagnostic::warning(
             paper,
             line,
-            0,
+            1,
             format!("citation \"{}\" in {what} matches no reference", c.text),
         ));
     }

@@ -9,9 +9,12 @@
 pub mod candidates;
 pub mod catalog;
 pub mod citations;
+pub mod command;
 pub mod linker;
 pub mod links;
 pub mod lint;
+pub mod report;
+pub mod resolver;
 
 pub use catalog::{Catalog, Entity, EntityKind, Relation};
 pub use linker::Linker;

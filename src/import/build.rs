@@ -24,6 +24,16 @@ pub fn build(pieces: Vec<Placed>) -> Built {
             _ => None,
         })
         .collect();
+    let cited: HashSet<String> = pieces
+        .iter()
+        .filter_map(|(p, _)| match p {
+            Piece::Text { text, .. } => Some(markers(text)),
+            _ => None,
+        })
+        .flatten()
+        .map(|(_, label)| label)
+        .filter(|label| defined.contains(label))
+        .collect();
     let mut b = Built {
         doc: Document::default(),
         front: Vec::new(),
@@ -36,7 +46,10 @@ pub fn build(pieces: Vec<Placed>) -> Built {
     let mut counts: Vec<usize> = Vec::new();
     for (piece, line) in pieces {
         match piece {
-            Piece::Front(text) => b.front.push((text, line)),
+            Piece::Front {
+                text,
+                joins_previous,
+            } => b.front.push((text, line, joins_previous)),
             Piece::Heading(h) => {
                 let parent = sections.iter().rposition(|s| s.level < h.level);
                 let base = match &h.number {
@@ -64,7 +77,7 @@ pub fn build(pieces: Vec<Placed>) -> Built {
             }
             Piece::Text { kind, text, .. } => {
                 let Some(section) = sections.len().checked_sub(1) else {
-                    b.front.push((text, line));
+                    b.front.push((text, line, false));
                     continue;
                 };
                 let (text, emphasis) = inline::parse(&text);
@@ -98,7 +111,33 @@ pub fn build(pieces: Vec<Placed>) -> Built {
                     line,
                 });
             }
-            Piece::Footnote { label, text } => notes.push((label, text, line)),
+            Piece::Footnote { label, text } if cited.contains(&label) => {
+                notes.push((label, text, line))
+            }
+            Piece::Footnote { label, text } => {
+                // Keep the words: an uncited note becomes a paragraph where it stood.
+                b.doubts.push((
+                    line,
+                    format!("footnote {label} is never cited in the text; kept as a paragraph"),
+                ));
+                let Some(section) = sections.len().checked_sub(1) else {
+                    b.front.push((text, line, false));
+                    continue;
+                };
+                let (text, emphasis) = inline::parse(&text);
+                counts[section] += 1;
+                let id = passage_id(&sections[section].id, counts[section]);
+                let kind = PassageKind::Paragraph;
+                passages.push(Passage {
+                    id,
+                    section,
+                    kind,
+                    text,
+                    footnote_refs: Vec::new(),
+                    emphasis,
+                    line,
+                });
+            }
             Piece::Reference(text) => {
                 let (text, emphasis) = inline::parse(&text);
                 refs.push((text, emphasis, line));
@@ -166,17 +205,6 @@ fn link(
         {
             r.footnote = f;
         }
-    }
-    let mut uncited: Vec<_> = defs
-        .iter()
-        .filter(|(l, _)| !index.contains_key(*l))
-        .collect();
-    uncited.sort_by_key(|(_, (_, line))| *line);
-    for (label, (_, line)) in uncited {
-        doubts.push((
-            *line,
-            format!("footnote {label} is never cited in the text; dropped"),
-        ));
     }
     footnotes
 }

@@ -9,7 +9,11 @@ use crate::model::PassageKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
-    Front(String),
+    /// A title-block line; `joins_previous` when it follows the line before without a gap.
+    Front {
+        text: String,
+        joins_previous: bool,
+    },
     Heading(Heading),
     Text {
         kind: PassageKind,
@@ -105,7 +109,16 @@ pub fn classify(blocks: &[Block], vocab: &Vocabulary, toc: &[String]) -> Classif
             Verdict::Text => {}
         }
         if !seen_heading {
-            c.pieces.push((Piece::Front(text), line));
+            // Title blocks stack unrelated lines (series, publisher, date): keep them apart.
+            for (k, l) in block.lines.iter().enumerate() {
+                c.pieces.push((
+                    Piece::Front {
+                        text: l.text.trim().to_string(),
+                        joins_previous: k > 0,
+                    },
+                    l.no,
+                ));
+            }
             continue;
         }
         match figures::split(&text) {

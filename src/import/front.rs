@@ -2,11 +2,11 @@
 
 use crate::model::Meta;
 
-/// A front-matter block's text and line.
-pub type Front = (String, usize);
+/// A title-block line: text, line number, and whether it directly follows the previous line.
+pub type Front = (String, usize, bool);
 
 /// Fills `meta` from the title block; returns the blocks it did not use.
-pub fn read_meta(id: &str, blocks: &[Front]) -> (Meta, Vec<Front>) {
+pub fn read_meta(id: &str, blocks: &[Front]) -> (Meta, Vec<(String, usize)>) {
     let mut meta = Meta {
         id: id.to_string(),
         title: String::new(),
@@ -16,14 +16,24 @@ pub fn read_meta(id: &str, blocks: &[Front]) -> (Meta, Vec<Front>) {
         source: None,
     };
     let mut unused = Vec::new();
-    for (text, line) in blocks {
+    let mut title_open = false;
+    for (text, line, joins) in blocks {
         let t = text.trim();
+        // A title wrapped onto the next line of the same block.
+        let plain =
+            !is_institution(t) && !is_series(t) && year_in(t).is_none() && authors(t).is_none();
+        if title_open && *joins && plain && meta.title.len() + t.len() < 200 {
+            meta.title = format!("{} {t}", meta.title);
+            continue;
+        }
+        title_open = false;
         if meta.year.is_none() && t.chars().count() <= 40 && year_in(t).is_some() {
             meta.year = year_in(t);
         } else if meta.series.is_none() && is_series(t) {
             meta.series = Some(t.to_string());
         } else if meta.title.is_empty() && is_title(t) {
             meta.title = t.to_string();
+            title_open = true;
         } else if meta.authors.is_empty() && !meta.title.is_empty() && authors(t).is_some() {
             meta.authors = authors(t).unwrap_or_default();
         } else if meta.source.is_none() && is_institution(t) {
@@ -101,7 +111,7 @@ mod tests {
         ]
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.to_string(), i + 1))
+        .map(|(i, t)| (t.to_string(), i + 1, false))
         .collect();
         let (meta, unused) = read_meta("dalian", &blocks);
         assert_eq!(

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::corpus::ids::{Numbering, Style};
+
 /// One line of the input, numbered as in the file (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -105,18 +107,28 @@ fn page_ranges(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// The first two and last two non-blank lines of a page.
+/// The first and last non-blank lines of a page, and their neighbours when
+/// those are page numbers (a head above a number, or a number above a foot).
 fn edge_lines(lines: &[Line], range: std::ops::Range<usize>) -> Vec<usize> {
     let filled: Vec<usize> = range.filter(|&i| !lines[i].is_blank()).collect();
-    let mut edges: Vec<usize> = filled
-        .iter()
-        .take(2)
-        .chain(filled.iter().rev().take(2))
-        .copied()
-        .collect();
+    let mut edges = Vec::new();
+    for side in [filled.clone(), filled.iter().rev().copied().collect()] {
+        if let Some(&first) = side.first() {
+            edges.push(first);
+            if is_page_number(&lines[first].text) {
+                edges.extend(side.get(1));
+            }
+        }
+    }
+    // A chapter opening ("Chapter 2") recurs at page tops but is no running head.
+    edges.retain(|&i| !is_chapter_opening(&lines[i].text));
     edges.sort_unstable();
     edges.dedup();
     edges
+}
+
+fn is_chapter_opening(text: &str) -> bool {
+    Numbering::parse(text.trim()).is_some_and(|(n, _)| n.style == Style::Chapter)
 }
 
 /// Digits replaced by `#`, so "Harbour Towns  12" and "Harbour Towns  13" compare equal.
@@ -135,7 +147,7 @@ fn shape(text: &str) -> String {
     out
 }
 
-/// `12`, `- 12 -`, `Page 12`, `12 of 30`, `xii`.
+/// `12`, `- 12 -`, `Page 12`, `12 of 30`, `xii`; not four digits, which is a year.
 pub fn is_page_number(text: &str) -> bool {
     let t = text.trim().trim_matches(['-', '–', '—', ' ']);
     let t = t
@@ -143,7 +155,7 @@ pub fn is_page_number(text: &str) -> bool {
         .or_else(|| t.strip_prefix("page "))
         .unwrap_or(t);
     let t = t.split(" of ").next().unwrap_or(t).trim();
-    let digits = !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let digits = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
     let roman = !t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
     digits || roman
 }

@@ -44,6 +44,14 @@ impl Imported {
     pub fn meta_toml(&self) -> String {
         writer::meta(&self.meta)
     }
+
+    /// A draft catalogue of the names the paper uses, for the user to curate.
+    pub fn entities_toml(&self) -> String {
+        let passages = self.doc.passages.iter().map(|p| p.text.as_str());
+        let notes = self.doc.footnotes.iter().map(|f| f.text.as_str());
+        let body: Vec<&str> = passages.chain(notes).collect();
+        crate::entities::candidates::candidates(&body.join("\n\n"))
+    }
 }
 
 /// Segments `text`; `path` names the input in warnings, `id` becomes the case-study id.

@@ -43,7 +43,7 @@ pub fn rejoin(
                 ));
             }
             Piece::Text { .. } | Piece::Footnote { .. } => out.push((piece, line)),
-            Piece::Heading(_) | Piece::Reference(_) | Piece::Front(_) => {
+            Piece::Heading(_) | Piece::Reference(_) | Piece::Front { .. } => {
                 if let Some((Piece::Text { text, .. }, at)) = last.map(|i| &out[i]) {
                     if !ends_sentence(text) {
                         doubts.push((

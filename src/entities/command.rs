@@ -1,0 +1,151 @@
+//! The `entities` and `show` subcommands, and the entity part of `check` and `export`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::catalog::{Catalog, EntityKind};
+use super::links::{link, Links};
+use super::{lint, report};
+use crate::corpus::{open, CaseStudy, Source};
+use crate::diag::Diagnostic;
+
+/// The study's catalogue; an empty one when it has no `entities.toml`.
+pub fn catalog_of(study: &CaseStudy) -> Result<Catalog, Vec<Diagnostic>> {
+    match &study.entities_toml {
+        Some(file) => Catalog::parse(&file.path, &file.text),
+        None => Ok(Catalog::default()),
+    }
+}
+
+/// Catalogue and links for export; a broken catalogue links nothing
+/// (`casebook check` reports why).
+pub fn linked(study: &CaseStudy) -> (Catalog, Links) {
+    let catalog = catalog_of(study).unwrap_or_default();
+    let links = link(&study.doc, &catalog);
+    (catalog, links)
+}
+
+fn paper_path(study: &CaseStudy) -> PathBuf {
+    match &study.source {
+        Source::Dir(dir) => dir.join("paper.md"),
+        Source::Bundled => PathBuf::from("corpus/dalian/paper.md"),
+    }
+}
+
+/// Catalogue errors and linking warnings for `casebook check`.
+pub fn check(study: &CaseStudy) -> Vec<Diagnostic> {
+    let catalog = match catalog_of(study) {
+        Ok(c) => c,
+        // A TOML syntax error is already reported by the loader.
+        Err(errors) => {
+            let syntax_ok = study
+                .entities_toml
+                .as_ref()
+                .is_some_and(|f| f.text.parse::<toml::Table>().is_ok());
+            return if syntax_ok { errors } else { Vec::new() };
+        }
+    };
+    let links = link(&study.doc, &catalog);
+    lint::lint(&catalog, &study.doc, &links, &paper_path(study))
+}
+
+/// Control characters from the files shown in caret notation, never sent raw.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c as u32 {
+            0x0A => out.push('\n'),
+            0x00..=0x1F => {
+                out.push('^');
+                out.push(char::from_u32(c as u32 + 0x40).unwrap_or('?'));
+            }
+            0x7F => out.push_str("^?"),
+            code @ (0x80..=0x9F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF) => {
+                out.push_str(&format!("<U+{code:04X}>"));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn print(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("casebook: cannot write to stdout: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fail(errors: &[Diagnostic]) -> ExitCode {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    ExitCode::from(1)
+}
+
+fn load(source: &Source) -> Result<(CaseStudy, Catalog, Links), Vec<Diagnostic>> {
+    let study = open(source)?;
+    let catalog = catalog_of(&study)?;
+    let links = link(&study.doc, &catalog);
+    Ok((study, catalog, links))
+}
+
+/// `casebook entities [--kind K] [--json]`.
+pub fn list(source: &Source, kind: Option<&str>, json: bool) -> ExitCode {
+    let (study, catalog, links) = match load(source) {
+        Ok(l) => l,
+        Err(errors) => return fail(&errors),
+    };
+    let kind = kind.map(EntityKind::parse);
+    if json {
+        let value = report::entities_json(&study.doc, &catalog, &links, kind.as_ref());
+        print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&value).expect("JSON values serialize")
+        ))
+    } else {
+        print(&visible(&report::entities_table(
+            &catalog,
+            &links,
+            kind.as_ref(),
+        )))
+    }
+}
+
+/// `casebook show ENTITY` (id, name or alias).
+pub fn show(source: &Source, query: &str) -> ExitCode {
+    let (study, catalog, links) = match load(source) {
+        Ok(l) => l,
+        Err(errors) => return fail(&errors),
+    };
+    match catalog.lookup(query) {
+        Some(entity) => print(&visible(&report::card(
+            &study.doc, &catalog, &links, entity,
+        ))),
+        None => {
+            eprintln!(
+                "casebook: no entity named {:?}; `casebook entities` lists them",
+                visible(query)
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(
+            visible("a\u{1b}[31mb\nc\u{9b}\u{202e}"),
+            "a^[[31mb\nc<U+009B><U+202E>"
+        );
+    }
+}
