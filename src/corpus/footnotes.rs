@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::diag::{line_col, Diagnostic};
+use super::position::LineIndex;
+use crate::diag::Diagnostic;
 use crate::model::{Footnote, FootnoteRef, Passage};
 
 /// A `[^label]: text` definition as parsed.
@@ -26,6 +27,7 @@ pub struct Cited<'a> {
 pub fn link_footnotes(
     path: &Path,
     src: &str,
+    lines: &LineIndex,
     passages: &mut [Passage],
     cited: Cited,
     defs: Vec<(String, Def)>,
@@ -34,7 +36,7 @@ pub fn link_footnotes(
     let mut by_label: HashMap<String, Def> = HashMap::new();
     for (label, def) in defs {
         if let Some(first) = by_label.get(&label) {
-            let (line, col) = line_col(src, def.offset);
+            let (line, col) = lines.line_col(src, def.offset);
             let message = format!(
                 "footnote [^{label}] is defined twice (first on line {})",
                 first.line
@@ -43,7 +45,7 @@ pub fn link_footnotes(
             continue;
         }
         if def.text.trim().is_empty() {
-            let (line, col) = line_col(src, def.offset);
+            let (line, col) = lines.line_col(src, def.offset);
             diags.push(Diagnostic::error(
                 path,
                 line,
@@ -66,7 +68,7 @@ pub fn link_footnotes(
     for label in uncited {
         if !cited.elsewhere.contains(label) {
             let def = &by_label[label];
-            let (line, col) = line_col(src, def.offset);
+            let (line, col) = lines.line_col(src, def.offset);
             let message =
                 format!("footnote [^{label}] is never cited: no marker [^{label}] in the text");
             diags.push(Diagnostic::error(path, line, col, message));
@@ -103,7 +105,7 @@ pub fn link_footnotes(
             }
         }
     }
-    undefined_markers(path, src, &index, diags);
+    undefined_markers(path, src, lines, &index, diags);
     footnotes
 }
 
@@ -111,6 +113,7 @@ pub fn link_footnotes(
 fn undefined_markers(
     path: &Path,
     src: &str,
+    lines: &LineIndex,
     defined: &HashMap<&str, usize>,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -134,7 +137,7 @@ fn undefined_markers(
         {
             continue;
         }
-        let (line, col) = line_col(src, at);
+        let (line, col) = lines.line_col(src, at);
         let message =
             format!("footnote marker [^{label}] has no footnote: add a line [^{label}]: text");
         diags.push(Diagnostic::error(path, line, col, message));

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod markdown;
 mod meta;
 mod paper;
+mod position;
 mod refs;
 
 use std::path::{Path, PathBuf};

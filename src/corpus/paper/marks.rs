@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{line_offset, Builder};
+use super::Builder;
 use crate::model::PassageKind;
 
 /// A passage comment waiting for its paragraph.
@@ -69,7 +69,7 @@ impl Builder<'_> {
     /// Reports a passage comment that found no paragraph right below it.
     pub(super) fn take_mark(&mut self) {
         if let Some(mark) = self.mark.take() {
-            let offset = line_offset(self.src, mark.line);
+            let offset = self.lines.line_start(mark.line);
             self.warn(
                 offset,
                 format!(

@@ -1,5 +1,6 @@
 //! `paper.md` -> [`Document`]: sections, passages, footnotes and references.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -11,7 +12,8 @@ mod outline;
 mod tests;
 
 use super::markdown::superscript;
-use crate::diag::{line_col, Diagnostic};
+use super::position::LineIndex;
+use crate::diag::Diagnostic;
 use crate::model::{Document, Passage, Section};
 
 use marks::Mark;
@@ -29,6 +31,9 @@ pub fn parse_paper(path: &Path, src: &str) -> (Document, Vec<Diagnostic>) {
     let mut b = Builder {
         path,
         src,
+        lines: LineIndex::new(src),
+        section_ids: HashSet::new(),
+        passage_ids: HashSet::new(),
         block: None,
         mark: None,
         sections: Vec::new(),
@@ -77,6 +82,9 @@ struct Block {
 struct Builder<'a> {
     path: &'a Path,
     src: &'a str,
+    lines: LineIndex,
+    section_ids: HashSet<String>,
+    passage_ids: HashSet<String>,
     block: Option<Block>,
     mark: Option<Mark>,
     sections: Vec<Section>,
@@ -92,7 +100,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn at(&self, offset: usize) -> (usize, usize) {
-        line_col(self.src, offset)
+        self.lines.line_col(self.src, offset)
     }
 
     fn error(&mut self, offset: usize, message: String) {
@@ -232,11 +240,4 @@ pub(super) fn unescaped(src: &str, range: Range<usize>, c: char) -> Option<usize
         .map(|(i, ch)| (range.start + i, ch))
         .find(|&(i, ch)| ch == c && !src[..i].ends_with('\\'))
         .map(|(i, _)| i)
-}
-
-pub(super) fn line_offset(src: &str, line: usize) -> usize {
-    src.split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum()
 }

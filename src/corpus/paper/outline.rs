@@ -85,7 +85,7 @@ impl Builder<'_> {
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "section".into()),
         });
-        if self.sections.iter().any(|s| s.id == id) {
+        if !self.section_ids.insert(id.clone()) {
             self.error(
                 block.start,
                 format!("duplicate section id {id:?}; give the heading its own {{#id}}"),
@@ -140,7 +140,7 @@ impl Builder<'_> {
                 (id, default_kind)
             }
         };
-        if self.passages.iter().any(|p| p.id == id) {
+        if !self.passage_ids.insert(id.clone()) {
             self.error(block.start, format!("duplicate passage id {id:?}"));
         }
         let text = block.text.trim_end().to_string();
@@ -174,6 +174,7 @@ impl Builder<'_> {
         let footnotes = link_footnotes(
             self.path,
             self.src,
+            &self.lines,
             &mut self.passages,
             cited,
             self.defs,
