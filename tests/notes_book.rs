@@ -134,7 +134,10 @@ fn exports_group_by_section_and_keep_orphans() {
     );
     let lost = Target {
         passage: Some("gone.1".into()),
-        quote: Quote { exact: "text that is nowhere".into(), ..Quote::default() },
+        quote: Quote {
+            exact: "text that is nowhere".into(),
+            ..Quote::default()
+        },
         position: None,
     };
     book.create(&d, lost, "Lost note", vec![]);
