@@ -311,3 +311,20 @@ fn case_ids_cannot_escape_the_folder() {
         assert!(NoteStore::new(dir.path(), bad).is_err(), "{bad:?}");
     }
 }
+
+#[test]
+fn a_stuck_lock_holder_gives_busy_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = NoteStore::new(dir.path(), "dalian")
+        .unwrap()
+        .with_lock_wait(std::time::Duration::from_millis(50));
+    let mut set = NoteSet::new();
+    set.upsert(note("a"));
+    store.commit(&mut set).unwrap();
+    let holder = fs::File::open(dir.path().join("notes/dalian.lock")).unwrap();
+    holder.lock().unwrap();
+    let err = store.commit(&mut set).unwrap_err();
+    assert!(matches!(err, casebook::notes::StoreError::Busy(_)), "{err}");
+    holder.unlock().unwrap();
+    store.commit(&mut set).unwrap();
+}
