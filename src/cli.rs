@@ -5,6 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::corpus::{commands, Source};
+use crate::export;
+
 /// A full-screen terminal reader for research case studies.
 #[derive(Debug, Parser)]
 #[command(name = "casebook", version, about)]
@@ -25,8 +28,33 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The case study to open: `--corpus` / `CASEBOOK_CORPUS`, else the bundled one.
+    pub fn source(&self) -> Source {
+        match &self.corpus {
+            Some(dir) => Source::Dir(dir.clone()),
+            None => Source::Bundled,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Segment a PDF-extracted plain text into a case-study folder.
+    Import {
+        /// The extracted text (for example the output of `pdftotext`).
+        text: PathBuf,
+        /// Folder to write meta.toml and paper.md into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print the case study as JSON or Markdown.
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: export::Format,
+    },
+    /// Validate a case-study folder (default: --corpus, or the bundled one).
+    Check { dir: Option<PathBuf> },
     /// List, export and import notes on the case study.
     Notes {
         #[command(subcommand)]
@@ -36,21 +64,27 @@ pub enum Command {
 
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
+    let source = cli.source();
     match cli.command {
         None => ExitCode::SUCCESS,
-        Some(Command::Notes { ref command }) => run_notes(&cli, command),
+        Some(Command::Import { text, out }) => commands::import(&text, &out),
+        Some(Command::Export { format }) => commands::export(&source, format),
+        Some(Command::Check { dir }) => commands::check(&dir.map_or(source, Source::Dir)),
+        Some(Command::Notes { ref command }) => run_notes(&cli, &source, command),
     }
 }
 
-fn run_notes(cli: &Cli, command: &crate::notes::command::NotesCommand) -> ExitCode {
-    use crate::corpus::{open, Source};
+fn run_notes(
+    cli: &Cli,
+    source: &Source,
+    command: &crate::notes::command::NotesCommand,
+) -> ExitCode {
     let paths =
         match crate::paths::Paths::resolve(cli.data_dir.as_deref(), cli.config_dir.as_deref()) {
             Ok(p) => p,
             Err(e) => return fail(&e),
         };
-    let source = cli.corpus.clone().map_or(Source::Bundled, Source::Dir);
-    let case = match open(&source) {
+    let case = match crate::corpus::open(source) {
         Ok(case) => case,
         Err(diags) => {
             for d in diags {

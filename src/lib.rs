@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod corpus;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod notes;
 pub mod paths;
