@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::model::Document;
 
 use super::model::{Anchor, Quote, Target};
-use super::text::{closest_substring, occurrences, similarity, Norm};
+use super::text::{closest_substring, similarity, Norm};
 
 /// Minimum quote similarity (1 - edit distance / length) for a fuzzy match.
 pub const MIN_QUOTE_SIMILARITY: f64 = 0.8;
@@ -47,7 +47,7 @@ impl<'d> Anchorer<'d> {
     }
 
     pub fn anchor(&self, target: &Target) -> Anchor {
-        let quote = Norm::new(&target.quote.exact).chars;
+        let quote = Norm::new(&target.quote.exact);
         if quote.is_empty() {
             return Anchor::Orphaned;
         }
@@ -63,9 +63,9 @@ impl<'d> Anchorer<'d> {
         }
         // A changed quote still in its own passage stays there, as an exact one does.
         let found = own
-            .and_then(|pi| self.pick(self.fuzzy(&quote, &target.quote, pi..pi + 1)))
+            .and_then(|pi| self.pick(self.fuzzy(&quote.chars, &target.quote, pi..pi + 1)))
             .or_else(|| self.pick(self.exact_elsewhere(&quote, &target.quote)))
-            .or_else(|| self.pick(self.fuzzy(&quote, &target.quote, 0..self.norms.len())));
+            .or_else(|| self.pick(self.fuzzy(&quote.chars, &target.quote, 0..self.norms.len())));
         match found {
             Some(c) => {
                 let span = self.norms[c.passage].bytes(c.range);
@@ -88,9 +88,10 @@ impl<'d> Anchorer<'d> {
 
     /// The occurrence in the note's own passage with the best context, then
     /// the one nearest the recorded position.
-    fn in_own_passage(&self, pi: usize, quote: &[char], target: &Target) -> Option<Range<usize>> {
+    fn in_own_passage(&self, pi: usize, quote: &Norm, target: &Target) -> Option<Range<usize>> {
         let wanted = target.position.as_ref().map_or(0, |p| p.start);
-        occurrences(&self.norms[pi].chars, quote)
+        self.norms[pi]
+            .find_all(quote)
             .into_iter()
             .map(|s| s..s + quote.len())
             .map(|r| (self.context(pi, &r, &target.quote), r))
@@ -105,10 +106,10 @@ impl<'d> Anchorer<'d> {
             .map(|(_, r)| r)
     }
 
-    fn exact_elsewhere(&self, quote: &[char], q: &Quote) -> Vec<Candidate> {
+    fn exact_elsewhere(&self, quote: &Norm, q: &Quote) -> Vec<Candidate> {
         let mut out = Vec::new();
         for (pi, norm) in self.norms.iter().enumerate() {
-            for s in occurrences(&norm.chars, quote) {
+            for s in norm.find_all(quote) {
                 let range = s..s + quote.len();
                 let score = self.context(pi, &range, q);
                 if score >= MIN_CONTEXT {

@@ -9,6 +9,8 @@ pub struct Norm {
     pub chars: Vec<char>,
     /// Byte range in the original text of each normalised character.
     spans: Vec<Range<usize>>,
+    /// The same characters as a string, for fast substring search.
+    string: String,
 }
 
 impl Norm {
@@ -33,7 +35,26 @@ impl Norm {
             norm.chars.push(c);
             norm.spans.push(i..end);
         }
+        norm.string = norm.chars.iter().collect();
         norm
+    }
+
+    /// Start (character index) of every occurrence of `needle`, overlapping ones included.
+    pub fn find_all(&self, needle: &Norm) -> Vec<usize> {
+        let mut out = Vec::new();
+        if needle.is_empty() {
+            return out;
+        }
+        let (mut from, mut char_at) = (0, 0);
+        while let Some(found) = self.string[from..].find(&needle.string) {
+            let at = from + found;
+            char_at += self.string[from..at].chars().count();
+            out.push(char_at);
+            let step = self.string[at..].chars().next().map_or(1, char::len_utf8);
+            from = at + step;
+            char_at += 1;
+        }
+        out
     }
 
     pub fn len(&self) -> usize {
@@ -60,18 +81,6 @@ impl Norm {
     pub fn index_of_byte(&self, offset: usize) -> usize {
         self.spans.partition_point(|s| s.end <= offset)
     }
-}
-
-/// Start indices of every occurrence of `needle` in `hay`.
-pub fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return Vec::new();
-    }
-    let last = hay.len() - needle.len();
-    // Testing the first character before the whole slice avoids a compare call per position.
-    (0..=last)
-        .filter(|&i| hay[i] == needle[0] && hay[i..i + needle.len()] == *needle)
-        .collect()
 }
 
 /// Levenshtein distance over characters.
@@ -167,7 +176,8 @@ mod tests {
         assert_eq!(distance(&c("kitten"), &c("sitting")), 3);
         assert_eq!(distance(&c(""), &c("ab")), 2);
         assert!((similarity(&c("abcd"), &c("abce")) - 0.75).abs() < 1e-9);
-        assert_eq!(occurrences(&c("abcabc"), &c("bc")), vec![1, 4]);
+        assert_eq!(Norm::new("abcabc").find_all(&Norm::new("bc")), vec![1, 4]);
+        assert_eq!(Norm::new("éaéaéa").find_all(&Norm::new("aéa")), vec![1, 3]);
     }
 
     #[test]
