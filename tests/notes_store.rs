@@ -189,10 +189,14 @@ fn a_crash_leftover_temp_file_is_ignored() {
     let mut set = NoteSet::new();
     set.upsert(note("kept"));
     store.commit(&mut set).unwrap();
-    fs::write(dir.path().join("notes/.dalian.json.tmp-99-0"), "{\"half").unwrap();
+    let stale = dir.path().join("notes/.dalian.json.tmp-99-0");
+    fs::write(&stale, "{\"half").unwrap();
     let loaded = store.load().unwrap();
     assert!(loaded.diagnostics.is_empty());
     assert_eq!(texts(&loaded.set), ["kept"]);
+    let mut set = loaded.set;
+    store.commit(&mut set).unwrap();
+    assert!(!stale.exists(), "the next writer clears it");
 }
 
 fn damaged_files(dir: &Path) -> Vec<String> {

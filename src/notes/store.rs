@@ -114,6 +114,7 @@ impl NoteStore {
     /// in `set`. Returns problems found in the file on disk (already handled).
     pub fn commit(&self, set: &mut NoteSet) -> Result<Vec<Diagnostic>, StoreError> {
         let _lock = self.lock()?;
+        self.remove_stale_temps();
         let existed = self.path().exists();
         let Loaded {
             set: mut merged,
@@ -219,6 +220,20 @@ impl NoteStore {
             set: parsed.set,
             diagnostics,
         })
+    }
+
+    /// Temp files left by a writer that crashed; only writers holding the lock
+    /// create them, so under the lock none is in use.
+    fn remove_stale_temps(&self) {
+        let prefix = format!(".{}.json.tmp-", self.case_id);
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     fn io_error(&self, action: &'static str, source: io::Error) -> StoreError {
