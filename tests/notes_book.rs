@@ -3,7 +3,7 @@
 mod notes_fixture;
 
 use casebook::notes::export::{csv, markdown};
-use casebook::notes::{Anchor, Filter, NoteSet, NoteStore, Notebook, Target};
+use casebook::notes::{Anchor, Filter, NoteSet, NoteStore, Notebook, Quote, Target};
 use notes_fixture::*;
 
 fn span_of(text: &str, quote: &str) -> std::ops::Range<usize> {
@@ -132,9 +132,14 @@ fn exports_group_by_section_and_keep_orphans() {
         "Customer",
         vec![],
     );
-    let mut lost = Target::default();
-    lost.passage = Some("gone.1".into());
-    lost.quote.exact = "text that is nowhere".into();
+    let lost = Target {
+        passage: Some("gone.1".into()),
+        quote: Quote {
+            exact: "text that is nowhere".into(),
+            ..Quote::default()
+        },
+        position: None,
+    };
     book.create(&d, lost, "Lost note", vec![]);
     let all = book.list(&Filter::default());
 

@@ -189,10 +189,14 @@ fn a_crash_leftover_temp_file_is_ignored() {
     let mut set = NoteSet::new();
     set.upsert(note("kept"));
     store.commit(&mut set).unwrap();
-    fs::write(dir.path().join("notes/.dalian.json.tmp-99-0"), "{\"half").unwrap();
+    let stale = dir.path().join("notes/.dalian.json.tmp-99-0");
+    fs::write(&stale, "{\"half").unwrap();
     let loaded = store.load().unwrap();
     assert!(loaded.diagnostics.is_empty());
     assert_eq!(texts(&loaded.set), ["kept"]);
+    let mut set = loaded.set;
+    store.commit(&mut set).unwrap();
+    assert!(!stale.exists(), "the next writer clears it");
 }
 
 fn damaged_files(dir: &Path) -> Vec<String> {
@@ -310,4 +314,21 @@ fn case_ids_cannot_escape_the_folder() {
     for bad in ["", "../x", "a/b", ".hidden"] {
         assert!(NoteStore::new(dir.path(), bad).is_err(), "{bad:?}");
     }
+}
+
+#[test]
+fn a_stuck_lock_holder_gives_busy_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = NoteStore::new(dir.path(), "dalian")
+        .unwrap()
+        .with_lock_wait(std::time::Duration::from_millis(50));
+    let mut set = NoteSet::new();
+    set.upsert(note("a"));
+    store.commit(&mut set).unwrap();
+    let holder = fs::File::open(dir.path().join("notes/dalian.lock")).unwrap();
+    holder.lock().unwrap();
+    let err = store.commit(&mut set).unwrap_err();
+    assert!(matches!(err, casebook::notes::StoreError::Busy(_)), "{err}");
+    holder.unlock().unwrap();
+    store.commit(&mut set).unwrap();
 }

@@ -7,13 +7,14 @@
 //! never moved to a lookalike passage on a guess. Comparison is on
 //! whitespace-collapsed text, so re-wrapped lines do not count as changes.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::model::Document;
 
 use super::model::{Anchor, Quote, Target};
-use super::text::{closest_substring, occurrences, similarity, Norm};
+use super::text::{closest_substring, similarity, Norm};
 
 /// Minimum quote similarity (1 - edit distance / length) for a fuzzy match.
 pub const MIN_QUOTE_SIMILARITY: f64 = 0.8;
@@ -28,7 +29,8 @@ type Gram = [char; 3];
 pub struct Anchorer<'d> {
     doc: &'d Document,
     norms: Vec<Norm>,
-    grams: Vec<HashSet<Gram>>,
+    /// Trigram sets, built on first use: only fuzzy matching needs them.
+    grams: Vec<OnceCell<HashSet<Gram>>>,
 }
 
 struct Candidate {
@@ -40,12 +42,12 @@ struct Candidate {
 impl<'d> Anchorer<'d> {
     pub fn new(doc: &'d Document) -> Anchorer<'d> {
         let norms: Vec<Norm> = doc.passages.iter().map(|p| Norm::new(&p.text)).collect();
-        let grams = norms.iter().map(|n| grams(&n.chars).collect()).collect();
+        let grams = norms.iter().map(|_| OnceCell::new()).collect();
         Anchorer { doc, norms, grams }
     }
 
     pub fn anchor(&self, target: &Target) -> Anchor {
-        let quote = Norm::new(&target.quote.exact).chars;
+        let quote = Norm::new(&target.quote.exact);
         if quote.is_empty() {
             return Anchor::Orphaned;
         }
@@ -59,9 +61,11 @@ impl<'d> Anchorer<'d> {
                 return Anchor::Anchored { passage: pi, span };
             }
         }
-        let found = self
-            .pick(self.exact_elsewhere(&quote, &target.quote))
-            .or_else(|| self.pick(self.fuzzy(&quote, &target.quote)));
+        // A changed quote still in its own passage stays there, as an exact one does.
+        let found = own
+            .and_then(|pi| self.pick(self.fuzzy(&quote.chars, &target.quote, pi..pi + 1)))
+            .or_else(|| self.pick(self.exact_elsewhere(&quote, &target.quote)))
+            .or_else(|| self.pick(self.fuzzy(&quote.chars, &target.quote, 0..self.norms.len())));
         match found {
             Some(c) => {
                 let span = self.norms[c.passage].bytes(c.range);
@@ -84,9 +88,10 @@ impl<'d> Anchorer<'d> {
 
     /// The occurrence in the note's own passage with the best context, then
     /// the one nearest the recorded position.
-    fn in_own_passage(&self, pi: usize, quote: &[char], target: &Target) -> Option<Range<usize>> {
+    fn in_own_passage(&self, pi: usize, quote: &Norm, target: &Target) -> Option<Range<usize>> {
         let wanted = target.position.as_ref().map_or(0, |p| p.start);
-        occurrences(&self.norms[pi].chars, quote)
+        self.norms[pi]
+            .find_all(quote)
             .into_iter()
             .map(|s| s..s + quote.len())
             .map(|r| (self.context(pi, &r, &target.quote), r))
@@ -101,10 +106,10 @@ impl<'d> Anchorer<'d> {
             .map(|(_, r)| r)
     }
 
-    fn exact_elsewhere(&self, quote: &[char], q: &Quote) -> Vec<Candidate> {
+    fn exact_elsewhere(&self, quote: &Norm, q: &Quote) -> Vec<Candidate> {
         let mut out = Vec::new();
         for (pi, norm) in self.norms.iter().enumerate() {
-            for s in occurrences(&norm.chars, quote) {
+            for s in norm.find_all(quote) {
                 let range = s..s + quote.len();
                 let score = self.context(pi, &range, q);
                 if score >= MIN_CONTEXT {
@@ -119,22 +124,24 @@ impl<'d> Anchorer<'d> {
         out
     }
 
-    fn fuzzy(&self, quote: &[char], q: &Quote) -> Vec<Candidate> {
+    fn fuzzy(&self, quote: &[char], q: &Quote, passages: Range<usize>) -> Vec<Candidate> {
         let wanted: Vec<Gram> = grams(quote).collect();
-        // q-gram lemma: k edits destroy at most 3k of the quote's trigrams.
+        // similarity >= s needs d <= (1 - s) (m + d), so d <= m (1 - s) / s.
         let max_edits = (quote.len() as f64 * (1.0 - MIN_QUOTE_SIMILARITY) / MIN_QUOTE_SIMILARITY)
-            .ceil() as i64;
-        let needed = wanted.len() as i64 - 3 * max_edits;
+            .floor() as usize;
+        // q-gram lemma: k edits destroy at most 3k of the quote's trigrams.
+        let needed = wanted.len() as i64 - 3 * max_edits as i64;
         let mut out = Vec::new();
-        for (pi, norm) in self.norms.iter().enumerate() {
+        for pi in passages {
             let shared = wanted
                 .iter()
-                .filter(|g| self.grams[pi].contains(*g))
+                .filter(|g| self.grams_of(pi).contains(*g))
                 .count();
             if (shared as i64) < needed {
                 continue;
             }
-            let Some((range, d)) = closest_substring(quote, &norm.chars) else {
+            let Some((range, d)) = closest_substring(quote, &self.norms[pi].chars, max_edits)
+            else {
                 continue;
             };
             let sim = 1.0 - d as f64 / quote.len().max(range.len()) as f64;
@@ -152,6 +159,10 @@ impl<'d> Anchorer<'d> {
             }
         }
         out
+    }
+
+    fn grams_of(&self, pi: usize) -> &HashSet<Gram> {
+        self.grams[pi].get_or_init(|| grams(&self.norms[pi].chars).collect())
     }
 
     /// The best candidate, unless another is as good.

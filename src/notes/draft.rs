@@ -85,7 +85,7 @@ pub fn load_drafts(data_dir: &Path, case_id: &str) -> (Vec<StoredDraft>, Vec<Dia
             }
         }
     }
-    drafts.sort_by(|a, b| a.draft.saved.cmp(&b.draft.saved));
+    drafts.sort_by_key(|d| d.draft.saved);
     (drafts, diags)
 }
 

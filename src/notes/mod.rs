@@ -67,7 +67,9 @@ impl Notebook {
         book
     }
 
-    /// Replaces the notes (after a commit) and re-anchors those whose target changed.
+    /// Replaces the notes (after a commit) and re-anchors those whose target
+    /// changed. `doc` must be the document the notebook was made for; after
+    /// the text itself changed, build a new notebook.
     pub fn reload(&mut self, set: NoteSet, doc: &Document) {
         let anchorer = Anchorer::new(doc);
         let mut anchors = HashMap::with_capacity(set.len());

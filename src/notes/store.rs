@@ -8,9 +8,10 @@
 //! never overwritten.
 
 use std::fmt;
-use std::fs::{self, File};
+use std::fs::{self, File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::durable::{quarantine, write_atomic, FaultHook};
 use super::set::NoteSet;
@@ -26,12 +27,22 @@ pub enum StoreError {
         action: &'static str,
         source: io::Error,
     },
+    /// Another process held the lock for too long ([`LOCK_WAIT`] by default).
+    Busy(PathBuf),
 }
+
+/// How long a transaction waits for another process's lock.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StoreError::BadCaseId(id) => write!(f, "case id {id:?} cannot name a notes file"),
+            StoreError::Busy(path) => write!(
+                f,
+                "{}: another casebook holds the notes lock; try again",
+                path.display()
+            ),
             StoreError::Io {
                 path,
                 action,
@@ -56,6 +67,7 @@ pub struct NoteStore {
     dir: PathBuf,
     case_id: String,
     hook: Option<FaultHook>,
+    lock_wait: Duration,
 }
 
 impl NoteStore {
@@ -65,12 +77,19 @@ impl NoteStore {
             dir: data_dir.join("notes"),
             case_id: case_id.to_string(),
             hook: None,
+            lock_wait: LOCK_WAIT,
         })
     }
 
     /// Makes write steps fail on demand (crash-safety tests).
     pub fn with_fault_hook(mut self, hook: FaultHook) -> NoteStore {
         self.hook = Some(hook);
+        self
+    }
+
+    /// How long to wait for another process's lock before giving up.
+    pub fn with_lock_wait(mut self, wait: Duration) -> NoteStore {
+        self.lock_wait = wait;
         self
     }
 
@@ -95,6 +114,7 @@ impl NoteStore {
     /// in `set`. Returns problems found in the file on disk (already handled).
     pub fn commit(&self, set: &mut NoteSet) -> Result<Vec<Diagnostic>, StoreError> {
         let _lock = self.lock()?;
+        self.remove_stale_temps();
         let existed = self.path().exists();
         let Loaded {
             set: mut merged,
@@ -127,12 +147,25 @@ impl NoteStore {
                 action: "open the lock",
                 source: e,
             })?;
-        file.lock().map_err(|e| StoreError::Io {
-            path,
-            action: "lock",
-            source: e,
-        })?;
-        Ok(file)
+        // Transactions take milliseconds; waiting longer means a stuck process,
+        // and the reader must not freeze behind it.
+        let deadline = Instant::now() + self.lock_wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(TryLockError::WouldBlock) => return Err(StoreError::Busy(path)),
+                Err(TryLockError::Error(e)) => {
+                    return Err(StoreError::Io {
+                        path,
+                        action: "lock",
+                        source: e,
+                    })
+                }
+            }
+        }
     }
 
     /// Reads the file under the lock; a damaged one is moved aside and what
@@ -187,6 +220,20 @@ impl NoteStore {
             set: parsed.set,
             diagnostics,
         })
+    }
+
+    /// Temp files left by a writer that crashed; only writers holding the lock
+    /// create them, so under the lock none is in use.
+    fn remove_stale_temps(&self) {
+        let prefix = format!(".{}.json.tmp-", self.case_id);
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     fn io_error(&self, action: &'static str, source: io::Error) -> StoreError {
