@@ -26,11 +26,20 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Search entities, sections, passages, footnotes, references and notes.
+    Search(crate::search::cli::SearchArgs),
+}
 
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         None => ExitCode::SUCCESS,
+        Some(Command::Search(args)) => {
+            let source = cli
+                .corpus
+                .map_or(crate::corpus::Source::Bundled, crate::corpus::Source::Dir);
+            crate::search::cli::run(&args, &source, cli.data_dir.as_deref())
+        }
     }
 }

@@ -35,21 +35,37 @@ const Q: &str = "founded in 1996 as a spin-off";
 fn unchanged_text_anchors() {
     let d = base();
     let t = target(&d, "s1.2", Q);
-    assert_eq!(found(&d, &place(&d, &t)), ("s1.2".into(), Q.into(), "anchored"));
+    assert_eq!(
+        found(&d, &place(&d, &t)),
+        ("s1.2".into(), Q.into(), "anchored")
+    );
 }
 
 #[test]
 fn paragraph_inserted_before_with_stable_ids_stays_anchored() {
     let t = target(&base(), "s1.2", Q);
-    let d = doc(&[("s1.0", "A new opening paragraph."), ("s1.1", P1), ("s1.2", P2), ("s2.1", P3)]);
-    assert_eq!(found(&d, &place(&d, &t)), ("s1.2".into(), Q.into(), "anchored"));
+    let d = doc(&[
+        ("s1.0", "A new opening paragraph."),
+        ("s1.1", P1),
+        ("s1.2", P2),
+        ("s2.1", P3),
+    ]);
+    assert_eq!(
+        found(&d, &place(&d, &t)),
+        ("s1.2".into(), Q.into(), "anchored")
+    );
 }
 
 #[test]
 fn renumbered_paragraphs_drift_to_the_quote() {
     let t = target(&base(), "s1.2", Q);
     // A paragraph inserted first renumbers derived ids: s1.2 now names P1.
-    let d = doc(&[("s1.1", "A new opening paragraph."), ("s1.2", P1), ("s1.3", P2), ("s2.1", P3)]);
+    let d = doc(&[
+        ("s1.1", "A new opening paragraph."),
+        ("s1.2", P1),
+        ("s1.3", P2),
+        ("s2.1", P3),
+    ]);
     let a = place(&d, &t);
     assert_eq!(found(&d, &a), ("s1.3".into(), Q.into(), "drifted"));
     assert!(matches!(a, Anchor::Drifted { from: Some(ref f), .. } if f == "s1.2"));
@@ -72,7 +88,11 @@ fn deleting_another_paragraph_changes_nothing() {
 #[test]
 fn typo_fixed_inside_the_quote_drifts_in_place() {
     let t = target(&base(), "s1.2", Q);
-    let d = doc(&[("s1.1", P1), ("s1.2", &P2.replace("spin-off", "spinoff")), ("s2.1", P3)]);
+    let d = doc(&[
+        ("s1.1", P1),
+        ("s1.2", &P2.replace("spin-off", "spinoff")),
+        ("s2.1", P3),
+    ]);
     let (id, text, state) = found(&d, &place(&d, &t));
     assert_eq!((id.as_str(), state), ("s1.2", "drifted"));
     assert_eq!(text, "founded in 1996 as a spinoff");
@@ -82,7 +102,10 @@ fn typo_fixed_inside_the_quote_drifts_in_place() {
 fn duplicated_passage_keeps_the_note_on_its_own_id() {
     let t = target(&base(), "s1.2", Q);
     let d = doc(&[("s1.1", P1), ("s1.2b", P2), ("s1.2", P2), ("s2.1", P3)]);
-    assert_eq!(found(&d, &place(&d, &t)), ("s1.2".into(), Q.into(), "anchored"));
+    assert_eq!(
+        found(&d, &place(&d, &t)),
+        ("s1.2".into(), Q.into(), "anchored")
+    );
 }
 
 #[test]
@@ -95,7 +118,9 @@ fn duplicated_passage_without_the_old_id_is_ambiguous() {
 #[test]
 fn changed_whitespace_and_line_breaks_stay_anchored() {
     let t = target(&base(), "s1.2", Q);
-    let wrapped = P2.replace("in 1996 as", "in\n1996   as").replace(", and", ",\n  and");
+    let wrapped = P2
+        .replace("in 1996 as", "in\n1996   as")
+        .replace(", and", ",\n  and");
     let d = doc(&[("s1.1", P1), ("s1.2", &wrapped), ("s2.1", P3)]);
     let (id, text, state) = found(&d, &place(&d, &t));
     assert_eq!((id.as_str(), state), ("s1.2", "anchored"));
@@ -137,7 +162,10 @@ fn quote_alone_anchors_when_unique_and_orphans_when_not() {
     let mut t = Target::default();
     t.quote.exact = "listed its shares".into();
     let d = base();
-    assert_eq!(found(&d, &place(&d, &t)), ("s2.1".into(), "listed its shares".into(), "anchored"));
+    assert_eq!(
+        found(&d, &place(&d, &t)),
+        ("s2.1".into(), "listed its shares".into(), "anchored")
+    );
     t.quote.exact = "the city".into(); // in P1 and P4
     assert_eq!(place(&d, &t), Anchor::Orphaned);
 }
@@ -145,7 +173,11 @@ fn quote_alone_anchors_when_unique_and_orphans_when_not() {
 #[test]
 fn rewritten_passage_orphans() {
     let t = target(&base(), "s1.2", Q);
-    let d = doc(&[("s1.1", P1), ("s1.2", "DHC is the largest outsourcing firm in the city."), ("s2.1", P3)]);
+    let d = doc(&[
+        ("s1.1", P1),
+        ("s1.2", "DHC is the largest outsourcing firm in the city."),
+        ("s2.1", P3),
+    ]);
     assert_eq!(place(&d, &t), Anchor::Orphaned);
 }
 
@@ -155,7 +187,10 @@ fn whole_passage_note_survives_a_small_edit() {
     let t = Target::whole(d.passage("s2.1").unwrap());
     let edited = P3.replace("listed its shares", "listed shares");
     let d2 = doc(&[("s1.1", P1), ("s1.2", P2), ("s2.1", &edited)]);
-    assert_eq!(found(&d2, &place(&d2, &t)), ("s2.1".into(), edited.clone(), "drifted"));
+    assert_eq!(
+        found(&d2, &place(&d2, &t)),
+        ("s2.1".into(), edited.clone(), "drifted")
+    );
 }
 
 proptest! {

@@ -59,6 +59,8 @@ pub(super) struct Analysis {
 
 /// Bonus when the query covers every word of one of an entity's names.
 const WHOLE_NAME: i64 = 60;
+/// Bonus per extra term when all terms stand side by side.
+const PROXIMITY: i64 = 60;
 
 pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     let d = index.doc(doc);
@@ -147,6 +149,11 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     }
 }
 
+/// The largest bonus [`analyze`] can give for this many requirements.
+pub(super) fn bonus_bound(requirements: usize) -> i64 {
+    PROXIMITY * (requirements as i64 - 1).max(0) + WHOLE_NAME
+}
+
 /// The shortest run of occurrences holding every requirement, and the bonus
 /// it earns: full when the terms stand side by side, shrinking as they spread.
 fn best_window(occ: &[Occurrence], requirements: usize) -> (Option<Range<usize>>, i64) {
@@ -190,7 +197,7 @@ fn best_window(occ: &[Occurrence], requirements: usize) -> (Option<Range<usize>>
     let n = requirements as i64;
     (
         Some(range),
-        60 * (n - 1) * i64::from(ideal.min(span)) / i64::from(span),
+        PROXIMITY * (n - 1) * i64::from(ideal.min(span)) / i64::from(span),
     )
 }
 

@@ -9,6 +9,7 @@
 
 pub mod adapters;
 mod analyze;
+pub mod cli;
 pub mod index;
 pub mod normalize;
 pub mod query;

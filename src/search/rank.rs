@@ -10,14 +10,18 @@
 //! a whole entity name earns a name bonus, and the closest window becomes
 //! the snippet.
 
-use super::analyze::{analyze, Analysis, Lookup};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::analyze::{analyze, bonus_bound, Analysis, Lookup};
 use super::index::Index;
 use super::query::Query;
 use super::vocab::{Posting, WordMatch};
 use super::{Hit, HitKind};
 
-/// How many candidates stage two re-reads, at least.
-const RECHECK: usize = 200;
+/// Candidates stage two may re-read, at least; beyond `limit` it reads only
+/// those whose bonus could still change the top of the list.
+const RECHECK: usize = 512;
 
 /// What one document shows of one query term (or phrase).
 #[derive(Debug, Clone, Copy, Default)]
@@ -88,23 +92,39 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     }
     let allowed = |doc: usize| allowed(index, query, doc);
     let mut scored = candidates(index, &resolved, &allowed);
-    let keep = (limit * 4).max(RECHECK).min(scored.len());
+    for (doc, base) in &mut scored {
+        *base += tag_points(index, query, *doc);
+    }
+    let by_score = |a: &(usize, i64), b: &(usize, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let keep = (limit * 8).max(RECHECK);
     if keep < scored.len() {
-        scored.select_nth_unstable_by(keep, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.select_nth_unstable_by(keep, by_score);
         scored.truncate(keep);
     }
+    scored.sort_unstable_by(by_score);
     let lookup = Lookup::new(index, &resolved, &query.phrases);
-    let mut hits: Vec<(i64, usize, Analysis)> = scored
-        .into_iter()
-        .map(|(doc, base)| {
-            let analysis = analyze(index, doc, &lookup);
-            (
-                base + tag_points(index, query, doc) + analysis.bonus,
-                doc,
-                analysis,
-            )
-        })
-        .collect();
+    let bound = bonus_bound(resolved.requirements());
+    // Final scores of the best `limit` documents so far, lowest on top.
+    let mut best = BinaryHeap::new();
+    let mut hits: Vec<(i64, usize, Analysis)> = Vec::new();
+    for (doc, base) in scored {
+        // Candidates come by falling base score: once even the largest
+        // bonus cannot lift one into the top `limit`, none after it can.
+        if best.len() == limit
+            && best
+                .peek()
+                .is_some_and(|&Reverse(floor)| base + bound < floor)
+        {
+            break;
+        }
+        let analysis = analyze(index, doc, &lookup);
+        let score = base + analysis.bonus;
+        best.push(Reverse(score));
+        if best.len() > limit {
+            best.pop();
+        }
+        hits.push((score, doc, analysis));
+    }
     hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     hits.truncate(limit);
     hits.into_iter()
