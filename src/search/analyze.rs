@@ -149,9 +149,10 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     }
 }
 
-/// The largest bonus [`analyze`] can give for this many requirements.
-pub(super) fn bonus_bound(requirements: usize) -> i64 {
-    PROXIMITY * (requirements as i64 - 1).max(0) + WHOLE_NAME
+/// The largest bonus [`analyze`] can give for this many requirements, to
+/// a document with or without names.
+pub(super) fn bonus_bound(requirements: usize, named: bool) -> i64 {
+    PROXIMITY * (requirements as i64 - 1).max(0) + if named { WHOLE_NAME } else { 0 }
 }
 
 /// The shortest run of occurrences holding every requirement, and the bonus

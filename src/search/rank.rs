@@ -103,19 +103,25 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     }
     scored.sort_unstable_by(by_score);
     let lookup = Lookup::new(index, &resolved, &query.phrases);
-    let bound = bonus_bound(resolved.requirements());
+    let requirements = resolved.requirements();
+    let most = bonus_bound(requirements, true);
     // Final scores of the best `limit` documents so far, lowest on top.
     let mut best = BinaryHeap::new();
     let mut hits: Vec<(i64, usize, Analysis)> = Vec::new();
     for (doc, base) in scored {
         // Candidates come by falling base score: once even the largest
-        // bonus cannot lift one into the top `limit`, none after it can.
-        if best.len() == limit
-            && best
-                .peek()
-                .is_some_and(|&Reverse(floor)| base + bound < floor)
-        {
+        // bonus cannot lift one above the top `limit` (ties go to the earlier
+        // document), none after it can.
+        let floor = best
+            .peek()
+            .filter(|_| best.len() == limit)
+            .map(|&Reverse(f)| f);
+        if floor.is_some_and(|f| base + most <= f) {
             break;
+        }
+        let named = !index.doc(doc).names.is_empty();
+        if floor.is_some_and(|f| base + bonus_bound(requirements, named) <= f) {
+            continue;
         }
         let analysis = analyze(index, doc, &lookup);
         let score = base + analysis.bonus;
