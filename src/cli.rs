@@ -5,6 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::corpus::{commands, Source};
+use crate::export;
+
 /// A full-screen terminal reader for research case studies.
 #[derive(Debug, Parser)]
 #[command(name = "casebook", version, about)]
@@ -25,21 +28,47 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The case study to open: `--corpus` / `CASEBOOK_CORPUS`, else the bundled one.
+    pub fn source(&self) -> Source {
+        match &self.corpus {
+            Some(dir) => Source::Dir(dir.clone()),
+            None => Source::Bundled,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Search entities, sections, passages, footnotes, references and notes.
     Search(crate::search::cli::SearchArgs),
+    /// Segment a PDF-extracted plain text into a case-study folder.
+    Import {
+        /// The extracted text (for example the output of `pdftotext`).
+        text: PathBuf,
+        /// Folder to write meta.toml and paper.md into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Print the case study as JSON or Markdown.
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: export::Format,
+    },
+    /// Validate a case-study folder (default: --corpus, or the bundled one).
+    Check { dir: Option<PathBuf> },
 }
 
 /// Runs the parsed command line; errors are printed here, once.
 pub fn run(cli: Cli) -> ExitCode {
+    let source = cli.source();
     match cli.command {
         None => ExitCode::SUCCESS,
         Some(Command::Search(args)) => {
-            let source = cli
-                .corpus
-                .map_or(crate::corpus::Source::Bundled, crate::corpus::Source::Dir);
             crate::search::cli::run(&args, &source, cli.data_dir.as_deref())
         }
+        Some(Command::Import { text, out }) => commands::import(&text, &out),
+        Some(Command::Export { format }) => commands::export(&source, format),
+        Some(Command::Check { dir }) => commands::check(&dir.map_or(source, Source::Dir)),
     }
 }

@@ -7,6 +7,8 @@ pub mod cli;
 pub mod corpus;
 pub mod diag;
 pub mod entities;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod notes;
 pub mod paths;

@@ -82,7 +82,10 @@ pub fn inline(
             out.push('*');
         }
     }
-    escape_line_start(&out, text)
+    match ctx {
+        Context::Paragraph => escape_line_start(&out, text),
+        Context::Heading => out,
+    }
 }
 
 fn needs_escape(c: char, prev: Option<char>, next: Option<char>, ctx: Context) -> bool {

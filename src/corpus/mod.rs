@@ -2,6 +2,7 @@
 //! optional `entities.toml` and `series.toml`, loaded into the model.
 
 mod check;
+pub mod commands;
 mod footnotes;
 pub mod ids;
 pub mod markdown;
@@ -71,6 +72,12 @@ pub fn open(source: &Source) -> Result<CaseStudy, Vec<Diagnostic>> {
 /// Loads everything that can be loaded and reports every problem found on the way.
 pub(crate) fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    if let Source::Dir(dir) = source {
+        if !dir.is_dir() {
+            let message = format!("no case-study folder at {}", dir.display());
+            return (None, vec![Diagnostic::error(dir, 0, 0, message)]);
+        }
+    }
     let mut read = |name: &str, required: bool| read_file(source, name, required, &mut diags);
     let meta_file = read("meta.toml", true);
     let paper_file = read("paper.md", true);
@@ -125,11 +132,8 @@ fn read_file(
                 Ok(bytes) => (path, bytes),
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                     if required {
-                        let what = if dir.is_dir() {
-                            format!("missing {name}: a case study needs meta.toml and paper.md")
-                        } else {
-                            format!("no case-study folder at {}", dir.display())
-                        };
+                        let what =
+                            format!("missing {name}: a case study needs meta.toml and paper.md");
                         diags.push(Diagnostic::error(&path, 0, 0, what));
                     }
                     return None;

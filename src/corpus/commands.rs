@@ -1,0 +1,90 @@
+//! The `import`, `export` and `check` subcommands: printing and exit codes.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{check::check as check_source, open, Source};
+use crate::diag::Diagnostic;
+use crate::export::{self, Format};
+use crate::import;
+
+pub fn import(text: &Path, out: &Path) -> ExitCode {
+    let input = match std::fs::read(text) {
+        Ok(bytes) => bytes,
+        Err(err) => return fail(&[Diagnostic::error(text, 0, 0, format!("cannot read: {err}"))]),
+    };
+    let input = match String::from_utf8(input) {
+        Ok(s) => s,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&err.as_bytes()[..at]).into_owned();
+            let (line, col) = crate::diag::line_col(&prefix, at);
+            return fail(&[Diagnostic::error(
+                text,
+                line,
+                col,
+                "invalid UTF-8; expected a plain text file",
+            )]);
+        }
+    };
+    let id = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(crate::corpus::ids::slug)
+        .filter(|s| !s.is_empty());
+    let imported = import::import(&input, text, id.as_deref().unwrap_or("paper"));
+    for w in &imported.warnings {
+        eprintln!("{w}");
+    }
+    let meta_path = out.join("meta.toml");
+    let result = std::fs::create_dir_all(out)
+        .and_then(|()| std::fs::write(out.join("paper.md"), imported.paper_md()))
+        .and_then(|()| match meta_path.exists() {
+            true => {
+                eprintln!("{}: kept the existing file", meta_path.display());
+                Ok(())
+            }
+            false => std::fs::write(&meta_path, imported.meta_toml()),
+        });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(&[Diagnostic::error(out, 0, 0, format!("cannot write: {err}"))]),
+    }
+}
+
+pub fn export(source: &Source, format: Format) -> ExitCode {
+    match open(source) {
+        Ok(study) => {
+            let text = export::export(&study, format);
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("casebook: cannot write to stdout: {err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(errors) => fail(&errors),
+    }
+}
+
+pub fn check(source: &Source) -> ExitCode {
+    let diags = check_source(source);
+    for d in &diags {
+        eprintln!("{d}");
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn fail(errors: &[Diagnostic]) -> ExitCode {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    ExitCode::from(1)
+}

@@ -1,0 +1,82 @@
+//! `<!-- passage ID [KIND] -->` comments and the paragraph each one names.
+
+use std::ops::Range;
+
+use super::{line_offset, Builder};
+use crate::model::PassageKind;
+
+/// A passage comment waiting for its paragraph.
+pub(super) struct Mark {
+    pub id: String,
+    pub kind: Option<PassageKind>,
+    pub next_line: usize,
+    pub line: usize,
+}
+
+impl Builder<'_> {
+    pub(super) fn html(&mut self, html: &str, range: Range<usize>) {
+        if self.block.is_some() {
+            return;
+        }
+        let trimmed = html.trim();
+        if trimmed.starts_with("<!--") && !trimmed.contains("-->") {
+            return self.error(
+                range.start,
+                "HTML comment is never closed (no -->); it hides the rest of the file".into(),
+            );
+        }
+        let Some(body) = trimmed
+            .strip_prefix("<!--")
+            .and_then(|s| s.strip_suffix("-->"))
+        else {
+            return self.warn(range.start, "HTML block is ignored".into());
+        };
+        let mut words = body.split_whitespace();
+        if words.next() != Some("passage") {
+            return;
+        }
+        let line = self.at(range.start).0;
+        let end_line = self.at(range.start + html.trim_end().len()).0;
+        let Some(id) = words.next() else {
+            return self.error(
+                range.start,
+                "passage comment without an id: <!-- passage ID [KIND] -->".into(),
+            );
+        };
+        let kind = match words.next() {
+            None => None,
+            Some(k) => match PassageKind::parse(k) {
+                Some(kind) => Some(kind),
+                None => {
+                    return self.error(
+                        range.start,
+                        format!(
+                            "unknown passage kind {k:?}; use paragraph, caption, source or quote"
+                        ),
+                    )
+                }
+            },
+        };
+        self.take_mark();
+        self.mark = Some(Mark {
+            id: id.to_string(),
+            kind,
+            next_line: end_line + 1,
+            line,
+        });
+    }
+
+    /// Reports a passage comment that found no paragraph right below it.
+    pub(super) fn take_mark(&mut self) {
+        if let Some(mark) = self.mark.take() {
+            let offset = line_offset(self.src, mark.line);
+            self.warn(
+                offset,
+                format!(
+                    "passage comment {} is not directly above a paragraph",
+                    mark.id
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Loader tests on small hand-written papers.
+
+use std::path::Path;
+
+use super::parse_paper;
+use crate::model::PassageKind;
+
+const PAPER: &str =
+    "# 1. Intro {#s1}\n\n## (1) Aim\n\n<!-- passage p1-1.1 -->\nLayoffs (*Xiàgăng*) rose.[^1]\n\n\
+<!-- passage p1-1.2 caption -->\nFigure 1: Growth\n\n[^1]: See *Gao*.\n\n# References\n\n\
+- Li, P. (2008), A.\n- \\---. (2009), B.\n";
+
+#[test]
+fn reads_sections_passages_footnotes_and_references() {
+    let (doc, diags) = parse_paper(Path::new("paper.md"), PAPER);
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+    let ids: Vec<_> = doc
+        .sections
+        .iter()
+        .map(|s| (s.id.as_str(), s.level, s.parent))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("s1", 1, None),
+            ("s1-1", 2, Some(0)),
+            ("references", 1, None)
+        ]
+    );
+    let p = &doc.passages[0];
+    assert_eq!(p.text, "Layoffs (Xiàgăng) rose.¹");
+    assert_eq!(&p.text[p.emphasis[0].clone()], "Xiàgăng");
+    assert_eq!(&p.text[p.footnote_refs[0].span.clone()], "¹");
+    assert_eq!(doc.passages[1].kind, PassageKind::Caption);
+    assert_eq!(doc.footnotes[0].passages, [0]);
+    assert_eq!(doc.footnotes[0].text, "See Gao.");
+    assert_eq!(doc.references[1].author, "Li, P.");
+    assert_eq!(doc.references[1].text, "---. (2009), B.");
+    assert_eq!(doc.sections[0].passages, 0..2);
+}
+
+#[test]
+fn stray_markers_and_definitions_are_errors() {
+    let src = "# A\n\n<!-- passage p-a.1 -->\nText[^2] more.\n\n[^3]: Never cited.\n";
+    let (_, diags) = parse_paper(Path::new("paper.md"), src);
+    let errors: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].starts_with("paper.md:4:5: error: footnote marker [^2]"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].starts_with("paper.md:6:1: error: footnote [^3] is never cited"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn unclosed_comment_and_duplicate_ids_are_errors() {
+    let (_, diags) = parse_paper(
+        Path::new("p.md"),
+        "# 1. A\n\n# 1. B\n\n<!-- passage x\n\ntext\n",
+    );
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 2, "{diags:?}");
+    assert_eq!(errors[0].line, 3);
+    assert_eq!(errors[1].line, 5);
+}

@@ -1,0 +1,220 @@
+//! Segmented pieces -> the document model, with ids and footnote links.
+
+use std::collections::{HashMap, HashSet};
+
+use super::classify::{Piece, Placed};
+use super::footnotes::markers;
+use super::front::Front;
+use super::inline;
+use crate::corpus::ids::{passage_id, section_id, slug};
+use crate::corpus::parse_references;
+use crate::model::{Document, Footnote, FootnoteRef, Passage, PassageKind, Section};
+
+pub struct Built {
+    pub doc: Document,
+    pub front: Vec<Front>,
+    pub doubts: Vec<(usize, String)>,
+}
+
+pub fn build(pieces: Vec<Placed>) -> Built {
+    let defined: HashSet<String> = pieces
+        .iter()
+        .filter_map(|(p, _)| match p {
+            Piece::Footnote { label, .. } => Some(label.clone()),
+            _ => None,
+        })
+        .collect();
+    let cited: HashSet<String> = pieces
+        .iter()
+        .filter_map(|(p, _)| match p {
+            Piece::Text { text, .. } => Some(markers(text)),
+            _ => None,
+        })
+        .flatten()
+        .map(|(_, label)| label)
+        .filter(|label| defined.contains(label))
+        .collect();
+    let mut b = Built {
+        doc: Document::default(),
+        front: Vec::new(),
+        doubts: Vec::new(),
+    };
+    let mut sections: Vec<Section> = Vec::new();
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut notes: Vec<(String, String, usize)> = Vec::new();
+    let mut refs = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    for (piece, line) in pieces {
+        match piece {
+            Piece::Front {
+                text,
+                joins_previous,
+            } => b.front.push((text, line, joins_previous)),
+            Piece::Heading(h) => {
+                let parent = sections.iter().rposition(|s| s.level < h.level);
+                let base = match &h.number {
+                    Some(n) => section_id(parent.map(|p| sections[p].id.as_str()), &n.key()),
+                    None => slug(&h.title),
+                };
+                let mut id = base.clone();
+                let mut k = 2;
+                while sections.iter().any(|s| s.id == id) {
+                    id = format!("{base}-{k}");
+                    k += 1;
+                }
+                let at = passages.len();
+                let number = h.number.map(|n| n.text);
+                sections.push(Section {
+                    id,
+                    number,
+                    title: h.title,
+                    level: h.level,
+                    parent,
+                    passages: at..at,
+                    line,
+                });
+                counts.push(0);
+            }
+            Piece::Text { kind, text, .. } => {
+                let Some(section) = sections.len().checked_sub(1) else {
+                    b.front.push((text, line, false));
+                    continue;
+                };
+                let (text, emphasis) = inline::parse(&text);
+                let mut footnote_refs = Vec::new();
+                for (span, label) in markers(&text) {
+                    if defined.contains(&label) {
+                        footnote_refs.push(FootnoteRef {
+                            footnote: usize::MAX,
+                            span,
+                        });
+                        notes.push((label, String::new(), passages.len()));
+                    } else {
+                        b.doubts.push((
+                            line,
+                            format!(
+                                "superscript {} has no footnote text; kept as text",
+                                &text[span]
+                            ),
+                        ));
+                    }
+                }
+                counts[section] += 1;
+                let id = passage_id(&sections[section].id, counts[section]);
+                passages.push(Passage {
+                    id,
+                    section,
+                    kind,
+                    text,
+                    footnote_refs,
+                    emphasis,
+                    line,
+                });
+            }
+            Piece::Footnote { label, text } if cited.contains(&label) => {
+                notes.push((label, text, line))
+            }
+            Piece::Footnote { label, text } => {
+                // Keep the words: an uncited note becomes a paragraph where it stood.
+                b.doubts.push((
+                    line,
+                    format!("footnote {label} is never cited in the text; kept as a paragraph"),
+                ));
+                let Some(section) = sections.len().checked_sub(1) else {
+                    b.front.push((text, line, false));
+                    continue;
+                };
+                let (text, emphasis) = inline::parse(&text);
+                counts[section] += 1;
+                let id = passage_id(&sections[section].id, counts[section]);
+                let kind = PassageKind::Paragraph;
+                passages.push(Passage {
+                    id,
+                    section,
+                    kind,
+                    text,
+                    footnote_refs: Vec::new(),
+                    emphasis,
+                    line,
+                });
+            }
+            Piece::Reference(text) => {
+                let (text, emphasis) = inline::parse(&text);
+                refs.push((text, emphasis, line));
+            }
+        }
+    }
+    let footnotes = link(&mut passages, notes, &mut b.doubts);
+    let total = passages.len();
+    for i in 0..sections.len() {
+        let level = sections[i].level;
+        sections[i].passages.end = sections[i + 1..]
+            .iter()
+            .find(|s| s.level <= level)
+            .map_or(total, |s| s.passages.start);
+    }
+    b.doc = Document::new(sections, passages, footnotes, parse_references(refs));
+    b
+}
+
+/// `notes` holds definitions (label, text, line) and citations (label, "", passage index)
+/// in reading order; footnotes are numbered by first citation.
+fn link(
+    passages: &mut [Passage],
+    notes: Vec<(String, String, usize)>,
+    doubts: &mut Vec<(usize, String)>,
+) -> Vec<Footnote> {
+    let mut defs: HashMap<String, (String, usize)> = HashMap::new();
+    let mut cites: Vec<(String, usize)> = Vec::new();
+    for (label, text, at) in notes {
+        if text.is_empty() {
+            cites.push((label, at));
+        } else {
+            match defs.entry(label) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    doubts.push((at, format!("second footnote numbered {}; dropped", e.key())));
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert((text, at));
+                }
+            }
+        }
+    }
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (label, p) in cites {
+        let f = *index.entry(label.clone()).or_insert_with(|| {
+            let (raw, line) = defs.get(&label).cloned().unwrap_or_default();
+            let (text, emphasis) = inline::parse(&raw);
+            footnotes.push(Footnote {
+                label: label.clone(),
+                text,
+                emphasis,
+                passages: Vec::new(),
+                line,
+            });
+            footnotes.len() - 1
+        });
+        if !footnotes[f].passages.contains(&p) {
+            footnotes[f].passages.push(p);
+        }
+        if let Some(r) = passages[p]
+            .footnote_refs
+            .iter_mut()
+            .find(|r| r.footnote == usize::MAX)
+        {
+            r.footnote = f;
+        }
+    }
+    footnotes
+}
+
+/// Kinds other than paragraph are written into the passage comment.
+pub fn kind_suffix(kind: PassageKind) -> &'static str {
+    match kind {
+        PassageKind::Paragraph => "",
+        PassageKind::Caption => " caption",
+        PassageKind::Source => " source",
+        PassageKind::Quote => " quote",
+    }
+}

@@ -1,0 +1,203 @@
+//! Physical lines of an extracted text, with page furniture taken out:
+//! running heads, page numbers and dot-leader tables of contents.
+
+use std::collections::HashMap;
+
+use crate::corpus::ids::{Numbering, Style};
+
+/// One line of the input, numbered as in the file (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub no: usize,
+    pub text: String,
+    /// The line starts a new page (a form feed came before it).
+    pub page_start: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Splits the text into lines; blank lines are kept (they separate blocks).
+pub fn read(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut page_start = false;
+    for (i, raw) in text.lines().enumerate() {
+        let mut raw = raw;
+        while let Some(rest) = raw.strip_prefix('\u{c}') {
+            page_start = true;
+            raw = rest;
+        }
+        let text = raw.replace('\u{c}', "").trim_end().replace('\u{a0}', " ");
+        let blank = text.trim().is_empty();
+        lines.push(Line {
+            no: i + 1,
+            text,
+            page_start: page_start && !blank,
+        });
+        if !blank {
+            page_start = false;
+        }
+    }
+    lines
+}
+
+/// Removes page numbers and running heads at the top and bottom of pages.
+/// A running head is a line that recurs (digits aside) at a page edge on several pages.
+pub fn strip_furniture(lines: &mut Vec<Line>) {
+    let pages = page_ranges(lines);
+    if pages.len() < 2 {
+        return;
+    }
+    let edges: Vec<Vec<usize>> = pages.iter().map(|r| edge_lines(lines, r.clone())).collect();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in &edges {
+        let mut seen: Vec<String> = page.iter().map(|&i| shape(&lines[i].text)).collect();
+        seen.dedup();
+        for s in seen {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut drop: Vec<usize> = Vec::new();
+    for (page, &i) in edges
+        .iter()
+        .enumerate()
+        .flat_map(|(p, e)| e.iter().map(move |i| (p, i)))
+    {
+        let text = &lines[i].text;
+        // The first page carries the title block, not running heads.
+        let repeated = page > 0 && counts[&shape(text)] >= 2 && text.trim().len() < 100;
+        if is_page_number(text) || repeated {
+            drop.push(i);
+        }
+    }
+    let mut moved_start = Vec::new();
+    for &i in &drop {
+        if lines[i].page_start {
+            moved_start.push(i);
+        }
+    }
+    for i in moved_start {
+        if let Some(next) =
+            (i + 1..lines.len()).find(|&j| !lines[j].is_blank() && !drop.contains(&j))
+        {
+            lines[next].page_start = true;
+        }
+    }
+    let mut i = 0;
+    lines.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
+fn page_ranges(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| l.page_start && *i > 0)
+            .map(|(i, _)| i),
+    );
+    let mut ranges: Vec<_> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    ranges.push(*starts.last().unwrap_or(&0)..lines.len());
+    ranges
+}
+
+/// The first and last non-blank lines of a page, and their neighbours when
+/// those are page numbers (a head above a number, or a number above a foot).
+fn edge_lines(lines: &[Line], range: std::ops::Range<usize>) -> Vec<usize> {
+    let filled: Vec<usize> = range.filter(|&i| !lines[i].is_blank()).collect();
+    let mut edges = Vec::new();
+    for side in [filled.clone(), filled.iter().rev().copied().collect()] {
+        if let Some(&first) = side.first() {
+            edges.push(first);
+            if is_page_number(&lines[first].text) {
+                edges.extend(side.get(1));
+            }
+        }
+    }
+    // A chapter opening ("Chapter 2") recurs at page tops but is no running head.
+    edges.retain(|&i| !is_chapter_opening(&lines[i].text));
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+fn is_chapter_opening(text: &str) -> bool {
+    Numbering::parse(text.trim()).is_some_and(|(n, _)| n.style == Style::Chapter)
+}
+
+/// Digits replaced by `#`, so "Harbour Towns  12" and "Harbour Towns  13" compare equal.
+fn shape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        let c = if c.is_ascii_digit() {
+            '#'
+        } else {
+            c.to_ascii_lowercase()
+        };
+        if !(c == '#' && out.ends_with('#')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `12`, `- 12 -`, `Page 12`, `12 of 30`, `xii`; not four digits, which is a year.
+pub fn is_page_number(text: &str) -> bool {
+    let t = text.trim().trim_matches(['-', '–', '—', ' ']);
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .unwrap_or(t);
+    let t = t.split(" of ").next().unwrap_or(t).trim();
+    let digits = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    let roman = !t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    digits || roman
+}
+
+/// A table-of-contents line: a title, a dot leader, a page number.
+pub fn toc_entry(text: &str) -> Option<String> {
+    let t = text.trim_end();
+    let number_len = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let head = t[..t.len() - number_len].trim_end();
+    let leader = head.len() - head.trim_end_matches(['.', ' ', '·', '…']).len();
+    let dots = head[head.len() - leader..]
+        .chars()
+        .filter(|c| matches!(c, '.' | '·' | '…'))
+        .count();
+    (number_len > 0 && dots >= 4).then(|| head[..head.len() - leader].trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_feeds_start_pages_and_furniture_goes() {
+        let text = "A Title\nBody one\nmore\n2\n\u{c}Harbour Towns 2\nBody two\n3\n\u{c}Harbour Towns 3\nend\n";
+        let mut lines = read(text);
+        strip_furniture(&mut lines);
+        let kept: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(kept, ["A Title", "Body one", "more", "Body two", "end"]);
+        assert!(lines[3].page_start && lines[4].page_start);
+    }
+
+    #[test]
+    fn recognises_toc_lines_and_page_numbers() {
+        assert_eq!(
+            toc_entry("Chapter 2 Quays . . . . . . . 14").as_deref(),
+            Some("Chapter 2 Quays")
+        );
+        assert_eq!(
+            toc_entry("1.1 Aims ............ 3").as_deref(),
+            Some("1.1 Aims")
+        );
+        assert_eq!(toc_entry("In 2009 prices rose 12"), None);
+        assert!(is_page_number("- 12 -") && is_page_number("xii") && !is_page_number("1998 was"));
+    }
+}
