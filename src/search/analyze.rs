@@ -2,28 +2,27 @@
 //! each query term occurs, the closest window holding all of them, and the
 //! characters to highlight.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::index::{walk, Field, Index};
 use super::rank::Resolved;
 use super::snippet;
 use super::tokenize::TokenKind;
-use super::vocab::WordMatch;
+use super::vocab::{FastMap, WordMatch};
 use super::Hit;
 
 /// Term positions of the query's matched words, built once per search.
 pub(super) struct Lookup<'a> {
-    words: HashMap<&'a str, Vec<(usize, &'a WordMatch)>>,
+    words: FastMap<&'a str, Vec<(usize, &'a WordMatch)>>,
     phrases: &'a [Vec<String>],
     requirements: usize,
 }
 
 impl<'a> Lookup<'a> {
     pub fn new(index: &'a Index, resolved: &'a Resolved, phrases: &'a [Vec<String>]) -> Self {
-        let mut words: HashMap<&str, Vec<(usize, &WordMatch)>> = HashMap::new();
+        let mut words: FastMap<&str, Vec<(usize, &WordMatch)>> = FastMap::default();
         for (term, matches) in resolved.terms.iter().enumerate() {
-            for m in matches {
+            for m in matches.iter() {
                 words
                     .entry(index.vocab.word(m.word))
                     .or_default()

@@ -12,6 +12,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
 use super::analyze::{analyze, bonus_bound, Analysis, Lookup};
 use super::index::Index;
@@ -61,7 +62,7 @@ pub(super) fn kind_bonus(kind: HitKind) -> i64 {
 
 /// Matched words of each query term, then the occurrences of each phrase.
 pub(super) struct Resolved {
-    pub terms: Vec<Vec<WordMatch>>,
+    pub terms: Vec<Arc<Vec<WordMatch>>>,
     pub phrases: Vec<Vec<Posting>>,
 }
 
@@ -76,18 +77,14 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
         return Vec::new();
     }
     let resolved = Resolved {
-        terms: query
-            .terms
-            .iter()
-            .map(|t| index.vocab.matches(t, &index.skim))
-            .collect(),
+        terms: query.terms.iter().map(|t| index.term_matches(t)).collect(),
         phrases: query
             .phrases
             .iter()
             .map(|p| phrase_postings(index, p))
             .collect(),
     };
-    if resolved.terms.iter().any(Vec::is_empty) || resolved.phrases.iter().any(Vec::is_empty) {
+    if resolved.terms.iter().any(|m| m.is_empty()) || resolved.phrases.iter().any(Vec::is_empty) {
         return Vec::new();
     }
     let allowed = |doc: usize| allowed(index, query, doc);
@@ -180,7 +177,7 @@ fn candidates(
     let mut stats: Vec<Vec<Stat>> = Vec::with_capacity(resolved.requirements());
     for matches in &resolved.terms {
         let mut s = vec![Stat::default(); n];
-        for m in matches {
+        for m in matches.iter() {
             for p in index.vocab.postings(m.word) {
                 s[p.doc as usize].add(m.quality, in_name(p));
             }

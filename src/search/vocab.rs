@@ -70,6 +70,8 @@ pub struct Vocab {
     /// Which ASCII letters and digits a word contains: a cheap subset test
     /// before running the fuzzy matcher.
     masks: Vec<u64>,
+    /// Entries kept whole for literal matching ("27.5%"), by id.
+    compound: Vec<bool>,
     /// Word ids in byte order of the words, for prefix ranges.
     sorted: Vec<u32>,
 }
@@ -84,6 +86,7 @@ impl Vocab {
                 self.ids.insert(token.into(), id);
                 self.postings.push(Vec::new());
                 self.masks.push(mask(token));
+                self.compound.push(is_compound(token));
                 id
             }
         };
@@ -151,7 +154,7 @@ impl Vocab {
         let live = |id: u32| !self.postings[id as usize].is_empty();
         for &id in self.prefix_range(t) {
             let w = self.word(id);
-            if !live(id) || (!term.literal && is_compound(w)) {
+            if !live(id) || (!term.literal && self.compound[id as usize]) {
                 continue;
             }
             let (kind, quality) = if w.len() == t.len() {
@@ -195,7 +198,7 @@ impl Vocab {
                 || w.len() <= t.len()
                 || w.as_bytes()[0] == first && w.starts_with(t)
                 || self.postings[id].is_empty()
-                || is_compound(w)
+                || self.compound[id]
                 || !is_subsequence(t.as_bytes(), w.as_bytes())
             {
                 continue;
@@ -238,7 +241,7 @@ impl Vocab {
             for &id in self.prefix_range(first.encode_utf8(&mut buf)) {
                 let w = self.word(id);
                 if seen.binary_search(&id).is_ok()
-                    || is_compound(w)
+                    || self.compound[id as usize]
                     || self.postings[id as usize].is_empty()
                 {
                     continue;
