@@ -80,6 +80,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search entities, sections, passages, footnotes, references and notes.
+    Search(crate::search::cli::SearchArgs),
     /// Segment a PDF-extracted plain text into a case-study folder.
     Import {
         /// The extracted text (for example the output of `pdftotext`).
@@ -143,6 +145,9 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Some(Command::Notes { ref command }) => run_notes(&cli, command),
+        Some(Command::Search(ref args)) => {
+            crate::search::cli::run(args, &source, cli.data_dir.as_deref())
+        }
         Some(Command::Import { ref text, ref out }) => commands::import(text, out),
         Some(Command::Export { format }) => commands::export(&source, format),
         Some(Command::Check { ref dir }) => {

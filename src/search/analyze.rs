@@ -2,28 +2,27 @@
 //! each query term occurs, the closest window holding all of them, and the
 //! characters to highlight.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::index::{walk, Field, Index};
 use super::rank::Resolved;
 use super::snippet;
 use super::tokenize::TokenKind;
-use super::vocab::WordMatch;
+use super::vocab::{FastMap, WordMatch};
 use super::Hit;
 
 /// Term positions of the query's matched words, built once per search.
 pub(super) struct Lookup<'a> {
-    words: HashMap<&'a str, Vec<(usize, &'a WordMatch)>>,
+    words: FastMap<&'a str, Vec<(usize, &'a WordMatch)>>,
     phrases: &'a [Vec<String>],
     requirements: usize,
 }
 
 impl<'a> Lookup<'a> {
     pub fn new(index: &'a Index, resolved: &'a Resolved, phrases: &'a [Vec<String>]) -> Self {
-        let mut words: HashMap<&str, Vec<(usize, &WordMatch)>> = HashMap::new();
+        let mut words: FastMap<&str, Vec<(usize, &WordMatch)>> = FastMap::default();
         for (term, matches) in resolved.terms.iter().enumerate() {
-            for m in matches {
+            for m in matches.iter() {
                 words
                     .entry(index.vocab.word(m.word))
                     .or_default()
@@ -59,6 +58,8 @@ pub(super) struct Analysis {
 
 /// Bonus when the query covers every word of one of an entity's names.
 const WHOLE_NAME: i64 = 60;
+/// Bonus per extra term when all terms stand side by side.
+const PROXIMITY: i64 = 60;
 
 pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     let d = index.doc(doc);
@@ -147,6 +148,12 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     }
 }
 
+/// The largest bonus [`analyze`] can give for this many requirements, to
+/// a document with or without names.
+pub(super) fn bonus_bound(requirements: usize, named: bool) -> i64 {
+    PROXIMITY * (requirements as i64 - 1).max(0) + if named { WHOLE_NAME } else { 0 }
+}
+
 /// The shortest run of occurrences holding every requirement, and the bonus
 /// it earns: full when the terms stand side by side, shrinking as they spread.
 fn best_window(occ: &[Occurrence], requirements: usize) -> (Option<Range<usize>>, i64) {
@@ -190,7 +197,7 @@ fn best_window(occ: &[Occurrence], requirements: usize) -> (Option<Range<usize>>
     let n = requirements as i64;
     (
         Some(range),
-        60 * (n - 1) * i64::from(ideal.min(span)) / i64::from(span),
+        PROXIMITY * (n - 1) * i64::from(ideal.min(span)) / i64::from(span),
     )
 }
 

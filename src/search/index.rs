@@ -1,10 +1,13 @@
 //! The index: documents, their token positions, and the vocabulary.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::normalize::{fold, Folded};
+use super::query::Term;
 use super::tokenize::{for_each_token, Token};
-use super::vocab::{Posting, Vocab};
+use super::vocab::{Posting, Vocab, WordMatch};
 use super::{Hit, HitKind, Query, SearchDoc};
 
 /// Positions left between two names, and between the names and the text,
@@ -27,8 +30,14 @@ pub struct Index {
     /// Documents from here on are notes, kept last so they can be replaced cheaply.
     first_note: usize,
     pub(super) vocab: Vocab,
-    pub(super) skim: SkimMatcherV2,
+    skim: SkimMatcherV2,
+    /// Matches of recently searched terms: while a query is typed, all its
+    /// words but the last stay the same from one keystroke to the next.
+    recent: Mutex<Vec<(Term, Arc<Vec<WordMatch>>)>>,
 }
+
+/// Terms whose matches are remembered.
+const RECENT_TERMS: usize = 16;
 
 impl Index {
     pub fn build(mut docs: Vec<SearchDoc>) -> Index {
@@ -40,6 +49,7 @@ impl Index {
             first_note: 0,
             vocab: Vocab::default(),
             skim: SkimMatcherV2::default().ignore_case(),
+            recent: Mutex::new(Vec::new()),
         };
         index.add(docs);
         index
@@ -63,7 +73,27 @@ impl Index {
         }
     }
 
+    /// The vocabulary words `term` matches.
+    pub(super) fn term_matches(&self, term: &Term) -> Arc<Vec<WordMatch>> {
+        let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(i) = recent.iter().position(|(t, _)| t == term) {
+            let hit = recent.remove(i);
+            recent.push(hit.clone());
+            return hit.1;
+        }
+        let found = Arc::new(self.vocab.matches(term, &self.skim));
+        if recent.len() == RECENT_TERMS {
+            recent.remove(0);
+        }
+        recent.push((term.clone(), found.clone()));
+        found
+    }
+
     fn add(&mut self, docs: Vec<SearchDoc>) {
+        self.recent
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         for doc in docs {
             let id = self.docs.len() as u32;
             let text_start = walk(&doc, |_, _, t| {

@@ -9,6 +9,7 @@
 
 pub mod adapters;
 mod analyze;
+pub mod cli;
 pub mod index;
 pub mod normalize;
 pub mod query;
@@ -79,6 +80,7 @@ pub struct SearchDoc {
 pub struct Hit {
     pub kind: HitKind,
     /// Index of the document in [`Index::docs`].
+    #[serde(skip)]
     pub doc: usize,
     pub id: String,
     pub score: i64,
@@ -92,12 +94,15 @@ pub struct Hit {
     pub text_highlights: Vec<Range<usize>>,
 }
 
-/// Hits grouped by kind (in [`HitKind::ALL`] order), each group keeping its
-/// ranking; kinds without hits are left out.
+/// Hits grouped by kind, each group keeping its ranking; groups come in the
+/// order of their best hit.
 pub fn group_by_kind(hits: &[Hit]) -> Vec<(HitKind, Vec<&Hit>)> {
-    HitKind::ALL
-        .iter()
-        .map(|&k| (k, hits.iter().filter(|h| h.kind == k).collect::<Vec<_>>()))
-        .filter(|(_, group)| !group.is_empty())
-        .collect()
+    let mut groups: Vec<(HitKind, Vec<&Hit>)> = Vec::new();
+    for hit in hits {
+        match groups.iter_mut().find(|(k, _)| *k == hit.kind) {
+            Some((_, group)) => group.push(hit),
+            None => groups.push((hit.kind, vec![hit])),
+        }
+    }
+    groups
 }

@@ -21,6 +21,14 @@ impl Folded {
     /// Folds `original`: canonical decomposition, combining marks dropped,
     /// lower-cased, typographic quotes and dashes replaced by ASCII ones.
     pub fn new(original: &str) -> Self {
+        if original.is_ascii() {
+            // Most text: same length, so the map is the identity and is left empty.
+            return Folded {
+                text: original.to_ascii_lowercase(),
+                map: Vec::new(),
+                original_len: original.len(),
+            };
+        }
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         for (offset, c) in original.char_indices() {
@@ -41,6 +49,9 @@ impl Folded {
     /// folded bytes in `range`.
     pub fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
         debug_assert_eq!(original.len(), self.original_len);
+        if self.map.is_empty() {
+            return range;
+        }
         if range.start >= range.end {
             let at = self.map[range.start.min(self.text.len())] as usize;
             return at..at;

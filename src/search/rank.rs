@@ -10,14 +10,19 @@
 //! a whole entity name earns a name bonus, and the closest window becomes
 //! the snippet.
 
-use super::analyze::{analyze, Analysis, Lookup};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
+use super::analyze::{analyze, bonus_bound, Analysis, Lookup};
 use super::index::Index;
 use super::query::Query;
 use super::vocab::{Posting, WordMatch};
 use super::{Hit, HitKind};
 
-/// How many candidates stage two re-reads, at least.
-const RECHECK: usize = 200;
+/// Candidates stage two may re-read, at least; beyond `limit` it reads only
+/// those whose bonus could still change the top of the list.
+const RECHECK: usize = 512;
 
 /// What one document shows of one query term (or phrase).
 #[derive(Debug, Clone, Copy, Default)]
@@ -57,7 +62,7 @@ pub(super) fn kind_bonus(kind: HitKind) -> i64 {
 
 /// Matched words of each query term, then the occurrences of each phrase.
 pub(super) struct Resolved {
-    pub terms: Vec<Vec<WordMatch>>,
+    pub terms: Vec<Arc<Vec<WordMatch>>>,
     pub phrases: Vec<Vec<Posting>>,
 }
 
@@ -72,39 +77,57 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
         return Vec::new();
     }
     let resolved = Resolved {
-        terms: query
-            .terms
-            .iter()
-            .map(|t| index.vocab.matches(t, &index.skim))
-            .collect(),
+        terms: query.terms.iter().map(|t| index.term_matches(t)).collect(),
         phrases: query
             .phrases
             .iter()
             .map(|p| phrase_postings(index, p))
             .collect(),
     };
-    if resolved.terms.iter().any(Vec::is_empty) || resolved.phrases.iter().any(Vec::is_empty) {
+    if resolved.terms.iter().any(|m| m.is_empty()) || resolved.phrases.iter().any(Vec::is_empty) {
         return Vec::new();
     }
     let allowed = |doc: usize| allowed(index, query, doc);
     let mut scored = candidates(index, &resolved, &allowed);
-    let keep = (limit * 4).max(RECHECK).min(scored.len());
+    for (doc, base) in &mut scored {
+        *base += tag_points(index, query, *doc);
+    }
+    let by_score = |a: &(usize, i64), b: &(usize, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let keep = (limit * 8).max(RECHECK);
     if keep < scored.len() {
-        scored.select_nth_unstable_by(keep, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.select_nth_unstable_by(keep, by_score);
         scored.truncate(keep);
     }
+    scored.sort_unstable_by(by_score);
     let lookup = Lookup::new(index, &resolved, &query.phrases);
-    let mut hits: Vec<(i64, usize, Analysis)> = scored
-        .into_iter()
-        .map(|(doc, base)| {
-            let analysis = analyze(index, doc, &lookup);
-            (
-                base + tag_points(index, query, doc) + analysis.bonus,
-                doc,
-                analysis,
-            )
-        })
-        .collect();
+    let requirements = resolved.requirements();
+    let most = bonus_bound(requirements, true);
+    // Final scores of the best `limit` documents so far, lowest on top.
+    let mut best = BinaryHeap::new();
+    let mut hits: Vec<(i64, usize, Analysis)> = Vec::new();
+    for (doc, base) in scored {
+        // Candidates come by falling base score: once even the largest
+        // bonus cannot lift one above the top `limit` (ties go to the earlier
+        // document), none after it can.
+        let floor = best
+            .peek()
+            .filter(|_| best.len() == limit)
+            .map(|&Reverse(f)| f);
+        if floor.is_some_and(|f| base + most <= f) {
+            break;
+        }
+        let named = !index.doc(doc).names.is_empty();
+        if floor.is_some_and(|f| base + bonus_bound(requirements, named) <= f) {
+            continue;
+        }
+        let analysis = analyze(index, doc, &lookup);
+        let score = base + analysis.bonus;
+        best.push(Reverse(score));
+        if best.len() > limit {
+            best.pop();
+        }
+        hits.push((score, doc, analysis));
+    }
     hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     hits.truncate(limit);
     hits.into_iter()
@@ -154,7 +177,7 @@ fn candidates(
     let mut stats: Vec<Vec<Stat>> = Vec::with_capacity(resolved.requirements());
     for matches in &resolved.terms {
         let mut s = vec![Stat::default(); n];
-        for m in matches {
+        for m in matches.iter() {
             for p in index.vocab.postings(m.word) {
                 s[p.doc as usize].add(m.quality, in_name(p));
             }
