@@ -192,3 +192,22 @@ fn an_uncited_footnote_is_kept_as_a_paragraph_with_a_warning() {
         got.warnings
     );
 }
+
+#[test]
+fn a_heading_printed_right_above_its_paragraph_is_split_off() {
+    let text = "A Study of Quays\n\nAnna Berg\n\nChapter 1\nIntroduction\n\n1.1 Aims\nThe quays of the north coast were built in three waves, each with\nits own builders.\n\n1.2 What the registers record and what they leave out of the\naccount\n\nArrivals.\n";
+    let got = run(text);
+    let heads: Vec<String> = got.doc.sections.iter().map(|s| s.heading()).collect();
+    assert_eq!(
+        heads,
+        [
+            "Chapter 1 Introduction",
+            "1.1 Aims",
+            "1.2 What the registers record and what they leave out of the account"
+        ]
+    );
+    assert_eq!(
+        texts(&got)[0],
+        para("The quays of the north coast were built in three waves, each with its own builders.")
+    );
+}

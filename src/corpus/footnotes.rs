@@ -95,7 +95,10 @@ pub fn link_footnotes(
         .collect();
     for (p, notes) in cited.passages.iter().enumerate() {
         for (span, label) in notes {
-            let footnote = index[label.as_str()];
+            // A definition nested in another block is not one; the marker scan reports it.
+            let Some(&footnote) = index.get(label.as_str()) else {
+                continue;
+            };
             passages[p].footnote_refs.push(FootnoteRef {
                 footnote,
                 span: span.clone(),

@@ -47,9 +47,13 @@ pub fn classify(blocks: &[Block], vocab: &Vocabulary, toc: &[String]) -> Classif
     let mut seen_heading = false;
     let mut refs: Option<Vec<Block>> = None;
     let mut notes = false;
+    let mut blocks = blocks.to_vec();
     let mut i = 0;
     while i < blocks.len() {
-        let block = &blocks[i];
+        if refs.is_none() && !notes {
+            split_leading_heading(&mut blocks, i, &headings, vocab);
+        }
+        let block = &blocks[i].clone();
         i += 1;
         let line = block.line();
         let text = join(&block.lines, vocab, &mut c.hyphen_guesses);
@@ -151,6 +155,36 @@ pub fn classify(blocks: &[Block], vocab: &Vocabulary, toc: &[String]) -> Classif
         flush_refs(&mut c, list);
     }
     c
+}
+
+/// pdftotext often prints a heading and its first paragraph without a gap:
+/// a short first line that is a heading on its own becomes a block of its own.
+fn split_leading_heading(
+    blocks: &mut Vec<Block>,
+    i: usize,
+    headings: &Headings,
+    vocab: &Vocabulary,
+) {
+    let block = &blocks[i];
+    if block.lines.len() < 2 || definition(&block.lines[0].text).is_some() {
+        return;
+    }
+    let first = block.lines[0].text.trim();
+    let second = block.lines[1].text.trim();
+    let short = first.chars().count() * 10 < second.chars().count() * 7;
+    let whole = join(&block.lines, vocab, &mut Vec::new());
+    if !short || headings.would_accept(&whole) || !headings.would_accept(first) {
+        return;
+    }
+    let mut rest = block.clone();
+    let head_line = rest.lines.remove(0);
+    rest.page_start = false;
+    let head = Block {
+        lines: vec![head_line],
+        page_start: block.page_start,
+    };
+    blocks[i] = head;
+    blocks.insert(i + 1, rest);
 }
 
 fn text_piece(kind: PassageKind, text: String, page_start: bool) -> Piece {

@@ -36,7 +36,7 @@ pub enum Verdict {
     Text,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Headings {
     styles: Vec<Style>,
     last: [Option<u32>; 3],
@@ -57,6 +57,11 @@ impl Headings {
             toc,
             ..Headings::default()
         }
+    }
+
+    /// Whether `judge` would take `text` as a heading, without advancing the state.
+    pub fn would_accept(&self, text: &str) -> bool {
+        matches!(self.clone().judge(text), Verdict::Heading(_))
     }
 
     /// Judges a block's text; accepted headings advance the numbering state.
