@@ -72,7 +72,7 @@ fn alter(text: &str, rng: &mut u64) -> String {
         *rng ^= *rng >> 7;
         *rng ^= *rng << 17;
         let letters = word.chars().filter(char::is_ascii_lowercase).count();
-        if *rng % 8 != 0 || letters < 4 {
+        if !(*rng).is_multiple_of(8) || letters < 4 {
             out.push_str(word);
             continue;
         }

@@ -76,7 +76,7 @@ fn skip_spaces(text: &str, from: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn lines<'a>(text: &'a str, width: usize) -> Vec<&'a str> {
+    fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
     }
 

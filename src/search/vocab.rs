@@ -167,7 +167,7 @@ impl Vocab {
                 word: id,
                 kind,
                 quality,
-                marks: vec![0..t.len()],
+                marks: std::iter::once(0..t.len()).collect(),
             });
         }
         if term.literal {
@@ -271,7 +271,7 @@ impl Vocab {
                     word: id,
                     kind: MatchKind::Typo,
                     quality,
-                    marks: vec![0..w.len()],
+                    marks: std::iter::once(0..w.len()).collect(),
                 });
             }
         }
@@ -350,6 +350,8 @@ fn osa_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
+// A one-range list is what these functions return for one match.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

@@ -5,6 +5,7 @@ pub mod charts;
 pub mod overlays;
 pub mod popup;
 pub mod reader;
+pub mod rows;
 pub mod side;
 pub mod text;
 pub mod theme;

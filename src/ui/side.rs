@@ -13,6 +13,7 @@ use crate::charts::spark;
 use crate::reader::view::superscript;
 use crate::reader::wrap::str_width;
 use crate::study::{kind_index, kind_tag};
+use crate::ui::rows;
 use crate::ui::text::{owned, truncate};
 use crate::ui::theme::Theme;
 
@@ -80,27 +81,7 @@ impl Widget for LinkRows<'_, '_> {
             }
             lines.push((Some(i), link_line(self.app, link, width, theme)));
         }
-        // Keep the selected row in view.
-        let sel_row = self
-            .selected
-            .and_then(|s| lines.iter().position(|(i, _)| *i == Some(s)))
-            .unwrap_or(0);
-        let height = area.height as usize;
-        let first = sel_row.saturating_sub(height.saturating_sub(1));
-        for (row, (index, line)) in lines.iter().skip(first).take(height).enumerate() {
-            let y = area.y + row as u16;
-            buf.set_line(area.x, y, line, area.width);
-            if index.is_some() && *index == self.selected {
-                buf.set_style(
-                    Rect {
-                        y,
-                        height: 1,
-                        ..area
-                    },
-                    theme.selected(),
-                );
-            }
-        }
+        rows::draw(area, buf, &lines, self.selected, theme.selected());
     }
 }
 

@@ -54,20 +54,23 @@ pub fn styled<'a>(
     Line::from(spans)
 }
 
-/// Shortens `text` to `width` columns with an ellipsis.
+/// Shortens `text` to `width` columns, ending with an ellipsis when cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    if crate::reader::wrap::str_width(text) <= width {
+        return text.to_string();
+    }
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
         let w = crate::reader::wrap::char_width(c);
-        if used + w > width.saturating_sub(1) {
-            if crate::reader::wrap::str_width(text) > width {
-                out.push('…');
-                return out;
-            }
+        if used + w + 1 > width {
+            break;
         }
         used += w;
         out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
     }
     out
 }

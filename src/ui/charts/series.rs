@@ -176,7 +176,7 @@ fn bar(fraction: f64, width: usize, glyphs: Glyphs) -> String {
     let mut out = match glyphs {
         Glyphs::Unicode => {
             let mut s = "█".repeat(eighths / 8);
-            if eighths % 8 > 0 {
+            if !eighths.is_multiple_of(8) {
                 s.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
             }
             s

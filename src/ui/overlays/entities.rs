@@ -9,10 +9,10 @@ use crate::app::entity_list::EntityList;
 use crate::app::links::Link;
 use crate::app::state::App;
 use crate::study::kind_tag;
-use crate::ui::popup;
 use crate::ui::side::link_line;
 use crate::ui::text::owned;
 use crate::ui::theme::Theme;
+use crate::ui::{popup, rows};
 
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &EntityList, theme: Theme) {
     let outer = popup::centered(area, 80, area.height.saturating_sub(2));
@@ -28,63 +28,28 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &EntityList, theme: T
         Some("type to filter · Enter open · Esc close"),
         theme,
     );
-    if inner.height < 2 {
+    let Some(body) = rows::query_line(inner, buf, "filter: ", &list.filter, theme) else {
         return;
-    }
-    let prompt = Line::from(vec![
-        owned("filter: ", theme.dim()),
-        owned(&list.filter, theme.key()),
-        owned("▏", theme.dim()),
-    ]);
-    buf.set_line(inner.x, inner.y, &prompt, inner.width);
-    let body = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
     };
     // Rows with a heading before each kind.
     let study = app.study;
-    let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
     let mut kind = "";
     for (i, &e) in list.rows.iter().enumerate() {
         let k = kind_tag(&study.catalog.entities[e].kind);
         if k != kind {
             kind = k;
-            rows.push((None, Line::from(owned(&plural(k), theme.heading(2)))));
+            lines.push((None, Line::from(owned(&plural(k), theme.heading(2)))));
         }
-        rows.push((
+        lines.push((
             Some(i),
             link_line(app, &Link::Entity(e), body.width as usize, theme),
         ));
     }
-    let sel_row = rows
-        .iter()
-        .position(|(i, _)| *i == Some(list.sel.index))
-        .unwrap_or(0);
-    let height = body.height as usize;
-    let first = sel_row.saturating_sub(height.saturating_sub(1));
-    for (row, (index, line)) in rows.iter().skip(first).take(height).enumerate() {
-        let y = body.y + row as u16;
-        buf.set_line(body.x, y, line, body.width);
-        if *index == Some(list.sel.index) {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..body
-                },
-                theme.selected(),
-            );
-        }
+    if lines.is_empty() {
+        rows::message(body, buf, "No entity matches", Style::new());
     }
-    if rows.is_empty() {
-        buf.set_line(
-            body.x,
-            body.y,
-            &Line::from(owned("No entity matches", Style::new())),
-            body.width,
-        );
-    }
+    rows::draw(body, buf, &lines, Some(list.sel.index), theme.selected());
 }
 
 fn plural(kind: &str) -> String {

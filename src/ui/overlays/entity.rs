@@ -11,9 +11,9 @@ use crate::charts::spark;
 use crate::entities::Place;
 use crate::reader::wrap::wrap;
 use crate::study::{kind_index, kind_tag};
-use crate::ui::popup;
 use crate::ui::text::{owned, styled, truncate};
 use crate::ui::theme::{Mark, Theme};
+use crate::ui::{popup, rows};
 
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: Theme) {
     let study = app.study;
@@ -66,7 +66,7 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: T
         height: inner.height.saturating_sub(card_height),
         ..inner
     };
-    let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
     let mut heading = "";
     for (i, row) in view.rows.iter().enumerate() {
         let h = match row {
@@ -76,30 +76,11 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: T
         };
         if h != heading {
             heading = h;
-            rows.push((None, Line::from(owned(h, theme.heading(2)))));
+            lines.push((None, Line::from(owned(h, theme.heading(2)))));
         }
-        rows.push((Some(i), row_line(app, row, width, theme)));
+        lines.push((Some(i), row_line(app, row, width, theme)));
     }
-    let sel_row = rows
-        .iter()
-        .position(|(i, _)| *i == Some(view.sel.index))
-        .unwrap_or(0);
-    let height = body.height as usize;
-    let first = sel_row.saturating_sub(height.saturating_sub(1));
-    for (row, (index, line)) in rows.iter().skip(first).take(height).enumerate() {
-        let y = body.y + row as u16;
-        buf.set_line(body.x, y, line, body.width);
-        if *index == Some(view.sel.index) {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..body
-                },
-                theme.selected(),
-            );
-        }
-    }
+    rows::draw(body, buf, &lines, Some(view.sel.index), theme.selected());
 }
 
 fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'static> {
@@ -152,15 +133,12 @@ pub fn context(text: &str, span: std::ops::Range<usize>, width: usize) -> std::o
             None => break,
         }
     }
-    let mut end = start;
-    let mut used = 0;
-    for c in text[start..].chars() {
-        if used >= width {
-            break;
-        }
-        used += 1;
-        end += c.len_utf8();
-    }
+    let end = start
+        + text[start..]
+            .chars()
+            .take(width)
+            .map(char::len_utf8)
+            .sum::<usize>();
     start..end.max(span.end.min(text.len()))
 }
 

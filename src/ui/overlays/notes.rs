@@ -11,28 +11,17 @@ use crate::app::notes::Confirm;
 use crate::app::notes_list::NotesList;
 use crate::app::state::App;
 use crate::notes::Anchor;
-use crate::ui::popup;
 use crate::ui::text::{owned, truncate};
 use crate::ui::theme::Theme;
+use crate::ui::{popup, rows};
 
 pub fn draw_list(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, theme: Theme) {
     let outer = popup::centered(area, 100, area.height.saturating_sub(2));
     let title = format!("Notes ({} shown)", list.rows.len());
     let footer = "type text or #tag · Enter go · ^E edit · ^D delete · ^R accept moved";
     let inner = popup::frame(outer, buf, &title, Some(footer), theme);
-    if inner.height < 2 {
+    let Some(body) = rows::query_line(inner, buf, "filter: ", &list.filter, theme) else {
         return;
-    }
-    let prompt = Line::from(vec![
-        owned("filter: ", theme.dim()),
-        owned(&list.filter, theme.key()),
-        owned("▏", theme.dim()),
-    ]);
-    buf.set_line(inner.x, inner.y, &prompt, inner.width);
-    let body = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
     };
     if list.rows.is_empty() {
         let msg = if app.notebook.set().is_empty() {
@@ -40,12 +29,7 @@ pub fn draw_list(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, them
         } else {
             "No note matches"
         };
-        buf.set_line(
-            body.x,
-            body.y,
-            &Line::from(owned(msg, theme.dim())),
-            body.width,
-        );
+        rows::message(body, buf, msg, theme.dim());
         return;
     }
     // Two lines per note: where and state; tags and text.

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 
 use crate::app::search::SearchBox;
 use crate::search::HitKind;
-use crate::ui::popup;
 use crate::ui::text::{owned, styled, truncate};
 use crate::ui::theme::{Mark, Theme};
+use crate::ui::{popup, rows};
 
 pub fn draw(area: Rect, buf: &mut Buffer, search: &SearchBox, theme: Theme) {
     let outer = popup::centered(area, 110, area.height.saturating_sub(2));
@@ -18,19 +18,8 @@ pub fn draw(area: Rect, buf: &mut Buffer, search: &SearchBox, theme: Theme) {
     let footer =
         "@person @firm @place @org @passage @note · \"phrase\" · #tag · Enter go · Esc close";
     let inner = popup::frame(outer, buf, &title, Some(footer), theme);
-    if inner.height < 2 {
+    let Some(body) = rows::query_line(inner, buf, "/ ", &search.query, theme) else {
         return;
-    }
-    let prompt = Line::from(vec![
-        owned("/ ", theme.key()),
-        owned(&search.query, Style::new()),
-        owned("▏", theme.dim()),
-    ]);
-    buf.set_line(inner.x, inner.y, &prompt, inner.width);
-    let body = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
     };
     if search.hits.is_empty() {
         let msg = if search.query.trim().is_empty() {
@@ -38,22 +27,17 @@ pub fn draw(area: Rect, buf: &mut Buffer, search: &SearchBox, theme: Theme) {
         } else {
             "No hits"
         };
-        buf.set_line(
-            body.x,
-            body.y,
-            &Line::from(owned(msg, theme.dim())),
-            body.width,
-        );
+        rows::message(body, buf, msg, theme.dim());
         return;
     }
     let width = body.width as usize;
     // Hits come grouped by kind; a heading starts each group.
-    let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
     let mut kind = None;
     for (rank, hit) in search.hits.iter().enumerate() {
         if kind != Some(hit.kind) {
             kind = Some(hit.kind);
-            rows.push((
+            lines.push((
                 None,
                 Line::from(owned(kind_title(hit.kind), theme.heading(2))),
             ));
@@ -75,28 +59,9 @@ pub fn draw(area: Rect, buf: &mut Buffer, search: &SearchBox, theme: Theme) {
                 .into_iter()
                 .map(|s| Span::styled(s.content.into_owned(), s.style)),
         );
-        rows.push((Some(rank), Line::from(spans)));
+        lines.push((Some(rank), Line::from(spans)));
     }
-    let sel_row = rows
-        .iter()
-        .position(|(r, _)| *r == Some(search.sel.index))
-        .unwrap_or(0);
-    let height = body.height as usize;
-    let first = sel_row.saturating_sub(height.saturating_sub(1));
-    for (row, (rank, line)) in rows.iter().skip(first).take(height).enumerate() {
-        let y = body.y + row as u16;
-        buf.set_line(body.x, y, line, body.width);
-        if *rank == Some(search.sel.index) {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..body
-                },
-                theme.bar(),
-            );
-        }
-    }
+    rows::draw(body, buf, &lines, Some(search.sel.index), theme.bar());
 }
 
 fn kind_title(kind: HitKind) -> &'static str {
