@@ -91,3 +91,58 @@ fn follow_an_entity_to_its_view_and_back() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_note_survives_quitting_and_starting_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 100, 30, dir.path(), &[]);
+    s.wait_text(TITLE);
+    s.send("a");
+    s.wait_text("New note on p1-1.1");
+    s.send("remember the purpose");
+    s.send("\t");
+    s.send("purpose");
+    s.wait_text("purpose");
+    s.send("\x13"); // Ctrl-S
+    s.wait_text("Saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let mut s = Session::start(&[], 100, 30, dir.path(), &[]);
+    s.wait_text(TITLE);
+    s.send("m");
+    let list = s.wait_text("Notes (1 shown)");
+    assert!(list.contains("#purpose remember the purpose"), "{list}");
+    s.send("\x1b");
+    s.wait_for("notes list closed", |sc| !sc.contains("Notes (1 shown)"));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn hang_up_while_editing_keeps_a_draft_that_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[], 100, 30, dir.path(), &[]);
+    s.wait_text(TITLE);
+    s.send("j");
+    s.wait_text("2/");
+    s.send("a");
+    s.wait_text("New note on p1-1.2");
+    s.send("half-written thought");
+    s.wait_text("half-written thought");
+    let pid = s.pid().expect("child pid") as i32;
+    // SIGHUP, as an SSH disconnect sends.
+    assert_eq!(unsafe { libc_kill(pid, 1) }, 0);
+    let code = s.wait_exit();
+    assert_eq!(code, 128 + 1, "exits as hung up");
+
+    let s = Session::start(&[], 100, 30, dir.path(), &[]);
+    let screen = s.wait_text("Recovered a note");
+    assert!(screen.contains("half-written thought"), "{screen}");
+    assert!(screen.contains("p1-1.2"), "{screen}");
+}
+
+extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
+}
