@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use crate::app::state::{App, UiOptions};
-use crate::corpus::{self, CaseStudy, Source};
+use crate::corpus::Source;
 use crate::diag::Diagnostic;
 use crate::keymap::Keymap;
 use crate::notes::{load_drafts, NoteSet, NoteStore, Notebook, StoredDraft};
@@ -55,26 +55,6 @@ pub fn report(diags: &[Diagnostic]) {
     }
 }
 
-/// Loads a case study with its entities and series.
-pub fn load_study(source: &Source) -> Result<Study, Vec<Diagnostic>> {
-    let CaseStudy {
-        meta,
-        doc,
-        entities_toml,
-        series_toml,
-        ..
-    } = corpus::open(source)?;
-    let (catalog, series) = Study::parse_extras(
-        entities_toml
-            .as_ref()
-            .map(|f| (f.path.as_path(), f.text.as_str())),
-        series_toml
-            .as_ref()
-            .map(|f| (f.path.as_path(), f.text.as_str())),
-    )?;
-    Ok(Study::assemble(meta, doc, catalog, series))
-}
-
 pub fn read(options: ReaderOptions) -> ExitCode {
     // Everything that can fail on input fails here, before the screen changes.
     let keymap = match Keymap::load(options.keymap, Some(&options.paths.config)) {
@@ -84,7 +64,7 @@ pub fn read(options: ReaderOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let study = match load_study(&options.source) {
+    let study = match Study::open(&options.source) {
         Ok(s) => s,
         Err(diags) => {
             report(&diags);

@@ -4,6 +4,7 @@
 use crate::charts::series::{self, Series};
 use crate::charts::spark::{self, Bucketing};
 use crate::charts::timeline::Timeline;
+use crate::corpus::{self, CaseStudy, Source};
 use crate::diag::Diagnostic;
 use crate::entities::{self, Catalog, EntityKind, Links, Place};
 use crate::model::{Document, Meta};
@@ -65,20 +66,21 @@ impl Study {
         Study::assemble(meta, doc, None, Vec::new())
     }
 
-    /// Parses the optional TOML files of a case study.
-    pub fn parse_extras(
-        entities_toml: Option<(&std::path::Path, &str)>,
-        series_toml: Option<(&std::path::Path, &str)>,
-    ) -> Result<(Option<Catalog>, Vec<Series>), Vec<Diagnostic>> {
+    /// Loads a case study with its entities and series; any error in any
+    /// of its files is returned.
+    pub fn open(source: &Source) -> Result<Study, Vec<Diagnostic>> {
+        let CaseStudy {
+            meta,
+            doc,
+            entities_toml,
+            series_toml,
+            ..
+        } = corpus::open(source)?;
         let catalog = entities_toml
-            .map(|(path, text)| Catalog::parse(path, text))
+            .map(|f| Catalog::parse(&f.path, &f.text))
             .transpose()?;
-        let series = series_toml
-            .map(|(path, text)| series::parse(path, text))
-            .transpose()
-            .map_err(|d| vec![d])?
-            .unwrap_or_default();
-        Ok((catalog, series))
+        let series = series::load(series_toml.as_ref(), &doc)?;
+        Ok(Study::assemble(meta, doc, catalog, series))
     }
 
     /// How many distinct passages and footnotes mention an entity.

@@ -154,3 +154,44 @@ fn pasted_escape_sequences_become_visible_text() {
     assert!(!body.chars().any(|c| c.is_control()), "{body:?}");
     assert!(body.contains('␛'));
 }
+
+#[test]
+fn a_note_tagged_with_an_entity_shows_in_its_view() {
+    let toml = r#"
+[[entity]]
+id = "neusoft"
+kind = "firm"
+name = "Neusoft Corporation"
+aliases = ["Neusoft"]
+description = "x"
+"#;
+    let catalog = casebook::entities::Catalog::parse(std::path::Path::new("e.toml"), toml).unwrap();
+    let meta = Meta {
+        id: "t".into(),
+        title: "Test".into(),
+        authors: vec![],
+        year: None,
+        series: None,
+        source: None,
+    };
+    let s = Study::assemble(
+        meta,
+        casebook::testing::synthetic_doc(1, 2, 4),
+        Some(catalog),
+        vec![],
+    );
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    type_text(&mut a, "coded");
+    update(&mut a, Action::ToggleTagsField);
+    type_text(&mut a, "neusoft");
+    update(&mut a, Action::Save);
+    a.open_entity(0);
+    let Some(Overlay::Entity(view)) = a.overlays.last() else {
+        panic!()
+    };
+    assert!(view
+        .rows
+        .iter()
+        .any(|r| matches!(r, casebook::app::entity::EntityRow::Note(_))));
+}

@@ -5,7 +5,7 @@ use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
-use casebook::launch::load_study;
+
 use casebook::study::Study;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 fn study() -> &'static Study {
     static STUDY: OnceLock<Study> = OnceLock::new();
-    STUDY.get_or_init(|| load_study(&Source::Bundled).unwrap())
+    STUDY.get_or_init(|| Study::open(&Source::Bundled).unwrap())
 }
 
 /// Action sequences that open each view.

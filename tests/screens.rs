@@ -6,7 +6,7 @@ use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
-use casebook::launch::load_study;
+
 use casebook::study::Study;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 fn study() -> &'static Study {
     static STUDY: OnceLock<Study> = OnceLock::new();
-    STUDY.get_or_init(|| load_study(&Source::Bundled).expect("bundled case study loads"))
+    STUDY.get_or_init(|| Study::open(&Source::Bundled).expect("bundled case study loads"))
 }
 
 fn render(app: &App, w: u16, h: u16) -> Buffer {

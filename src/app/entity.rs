@@ -4,6 +4,7 @@
 use crate::app::list::Selection;
 use crate::app::state::App;
 use crate::entities::Place;
+use crate::notes::Notebook;
 use crate::study::Study;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub enum EntityRow {
     CoMention(usize, usize),
     /// A place naming the entity; the index of its first mention there.
     Mention(Place, usize),
+    /// A note coded with the entity: one of its tags is the entity's id, name or alias.
+    Note(String),
 }
 
 #[derive(Debug, Clone)]
@@ -25,7 +28,7 @@ pub struct EntityView {
 }
 
 impl EntityView {
-    pub fn new(study: &Study, entity: usize) -> EntityView {
+    pub fn new(study: &Study, notebook: &Notebook, entity: usize) -> EntityView {
         let e = &study.catalog.entities[entity];
         let mut rows: Vec<EntityRow> = e
             .relations
@@ -52,6 +55,17 @@ impl EntityView {
                 rows.push(EntityRow::Mention(place, m));
             }
         }
+        let names: Vec<String> = std::iter::once(e.id.as_str())
+            .chain(e.names())
+            .map(str::to_lowercase)
+            .collect();
+        rows.extend(
+            notebook
+                .list(&Default::default())
+                .into_iter()
+                .filter(|(n, _)| n.tags.iter().any(|t| names.contains(&t.to_lowercase())))
+                .map(|(n, _)| EntityRow::Note(n.id.clone())),
+        );
         let sel = Selection::new(rows.len());
         EntityView { entity, rows, sel }
     }

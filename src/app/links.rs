@@ -106,9 +106,7 @@ impl App<'_> {
 
     pub fn open_entity(&mut self, entity: usize) {
         self.current_entity = Some(entity);
-        self.overlays
-            .push(Overlay::Entity(crate::app::entity::EntityView::new(
-                self.study, entity,
-            )));
+        let view = crate::app::entity::EntityView::new(self.study, &self.notebook, entity);
+        self.overlays.push(Overlay::Entity(view));
     }
 }

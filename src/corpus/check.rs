@@ -10,6 +10,9 @@ pub fn check(source: &Source) -> Vec<Diagnostic> {
     let (study, mut diags) = load(source);
     if let Some(study) = &study {
         diags.extend(crate::entities::command::check(study));
+        if let Err(problems) = crate::charts::series::load(study.series_toml.as_ref(), &study.doc) {
+            diags.extend(problems);
+        }
     }
     diags.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     diags

@@ -73,6 +73,7 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: T
             EntityRow::Relation(..) => "Relations",
             EntityRow::CoMention(..) => "Named in the same passages",
             EntityRow::Mention(..) => "Mentions",
+            EntityRow::Note(..) => "Notes coded with it",
         };
         if h != heading {
             heading = h;
@@ -97,6 +98,10 @@ fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'sta
                 &truncate(&text, width),
                 theme.mention(kind_index(&study.catalog.entities[*e].kind)),
             ))
+        }
+        EntityRow::Note(id) => {
+            let text = format!("  {}", app.note_summary(id));
+            Line::from(owned(&truncate(&text, width), Style::new()))
         }
         EntityRow::Mention(place, m) => {
             let text = place.text(&study.doc);
