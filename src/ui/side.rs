@@ -99,14 +99,15 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             };
             let tag = format!("{:<7}", kind_tag(&entity.kind));
             let count = format!(" {:>3}", study.mention_count(*e));
-            // The sparkline goes first when space is short: the name matters more.
-            let sparkline = format!(" {}", spark::render(&study.sparks[*e], glyphs));
+            // On a narrow pane the sparkline halves its bars, then goes:
+            // the name matters more.
             let fixed = str_width(&tag) + str_width(&count);
-            let sparkline = if width >= fixed + str_width(&sparkline) + 12 {
-                sparkline
-            } else {
-                String::new()
-            };
+            let counts = &study.sparks[*e];
+            let sparkline = [counts.clone(), halve(counts)]
+                .iter()
+                .map(|c| format!(" {}", spark::render(c, glyphs)))
+                .find(|s| width >= fixed + str_width(s) + 14)
+                .unwrap_or_default();
             let room = width.saturating_sub(fixed + str_width(&sparkline));
             let name = truncate(&entity.name, room);
             let pad = room.saturating_sub(str_width(&name));
@@ -146,4 +147,9 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
         }
         Link::Note(id) => Line::from(owned(&truncate(&app.note_summary(id), width), Style::new())),
     }
+}
+
+/// Buckets summed pairwise: the same paper in half as many bars.
+fn halve(counts: &[u32]) -> Vec<u32> {
+    counts.chunks(2).map(|pair| pair.iter().sum()).collect()
 }
