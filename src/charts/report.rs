@@ -1,5 +1,6 @@
 //! Plain-text and JSON output of `casebook series` and `casebook timeline`.
 
+use crate::term::sanitize::caret;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -37,7 +38,7 @@ pub fn series_text(series: &[Series]) -> String {
             ));
         }
     }
-    visible(&out)
+    caret(&out).into_owned()
 }
 
 pub fn series_json(series: &[Series]) -> String {
@@ -59,7 +60,7 @@ pub fn timeline_text(timeline: &Timeline, doc: &Document, glyphs: Glyphs) -> Str
             .collect();
         out.push_str(&format!("{year}  {n:>3}  {bar}  {}\n", ids.join(" ")));
     }
-    visible(&out)
+    caret(&out).into_owned()
 }
 
 #[derive(Serialize)]
@@ -87,40 +88,6 @@ fn pad(s: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(s.width()))
 }
 
-/// Control characters and bidi overrides from the files, shown instead of
-/// sent: `^[` for C0, `<U+202E>` for the rest. Newlines separate our lines.
-fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' => out.push(c),
-            '\0'..='\x1f' => {
-                out.push('^');
-                out.push(char::from(c as u8 + 0x40));
-            }
-            '\x7f' => out.push_str("^?"),
-            '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                out.push_str(&format!("<U+{:04X}>", c as u32));
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::visible;
-
-    #[test]
-    fn control_characters_are_shown_not_sent() {
-        assert_eq!(
-            visible("a\u{1b}[31mb\u{9b}c\u{202e}d\n"),
-            "a^[[31mb<U+009B>c<U+202E>d\n"
-        );
-    }
-}
-
 /// What `casebook series` and `casebook timeline` print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Report {
@@ -133,7 +100,7 @@ pub enum Report {
 pub fn run(source: &Source, report: Report, json: bool, glyphs: Glyphs) -> ExitCode {
     let fail = |diags: Vec<Diagnostic>| {
         for d in diags {
-            eprintln!("{}", visible(&d.to_string()));
+            eprintln!("{}", caret(&d.to_string()));
         }
         ExitCode::FAILURE
     };

@@ -1,5 +1,6 @@
 //! The `entities` and `show` subcommands, and the entity part of `check` and `export`.
 
+use crate::term::sanitize::caret;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,26 +51,6 @@ pub fn check(study: &CaseStudy) -> Vec<Diagnostic> {
     lint::lint(&catalog, &study.doc, &links, &paper_path(study))
 }
 
-/// Control characters from the files shown in caret notation, never sent raw.
-fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c as u32 {
-            0x0A => out.push('\n'),
-            0x00..=0x1F => {
-                out.push('^');
-                out.push(char::from_u32(c as u32 + 0x40).unwrap_or('?'));
-            }
-            0x7F => out.push_str("^?"),
-            code @ (0x80..=0x9F | 0x200B..=0x200F | 0x202A..=0x202E | 0x2066..=0x2069 | 0xFEFF) => {
-                out.push_str(&format!("<U+{code:04X}>"));
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 fn print(text: &str) -> ExitCode {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -109,7 +90,7 @@ pub fn list(source: &Source, kind: Option<&str>, json: bool) -> ExitCode {
             serde_json::to_string_pretty(&value).expect("JSON values serialize")
         ))
     } else {
-        print(&visible(&report::entities_table(
+        print(&caret(&report::entities_table(
             &catalog,
             &links,
             kind.as_ref(),
@@ -124,28 +105,13 @@ pub fn show(source: &Source, query: &str) -> ExitCode {
         Err(errors) => return fail(&errors),
     };
     match catalog.lookup(query) {
-        Some(entity) => print(&visible(&report::card(
-            &study.doc, &catalog, &links, entity,
-        ))),
+        Some(entity) => print(&caret(&report::card(&study.doc, &catalog, &links, entity))),
         None => {
             eprintln!(
                 "casebook: no entity named {:?}; `casebook entities` lists them",
-                visible(query)
+                caret(query)
             );
             ExitCode::from(1)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::visible;
-
-    #[test]
-    fn control_characters_are_shown_not_sent() {
-        assert_eq!(
-            visible("a\u{1b}[31mb\nc\u{9b}\u{202e}"),
-            "a^[[31mb\nc<U+009B><U+202E>"
-        );
     }
 }

@@ -1,5 +1,6 @@
 //! `casebook notes list|export|import`, given an already loaded case study.
 
+use crate::term::sanitize::caret;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -118,7 +119,7 @@ fn list(
             shorten(&note.target.quote.exact, 60),
             shorten(text, 60)
         );
-        writeln!(out, "{}", visible(line.trim_end()))?;
+        writeln!(out, "{}", caret(line.trim_end()))?;
     }
     Ok(())
 }
@@ -201,24 +202,4 @@ fn shorten(s: &str, max: usize) -> String {
         return flat;
     }
     flat.chars().take(max - 1).chain(['…']).collect()
-}
-
-/// Control characters (ESC, C1, bidi overrides) from notes shown in caret or
-/// `<U+XXXX>` form so they cannot drive the terminal.
-pub fn visible(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c as u32 {
-            0..=0x1f if c != '\t' => {
-                out.push('^');
-                out.push(char::from(b'@' + c as u8));
-            }
-            0x7f => out.push_str("^?"),
-            0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069 => {
-                out.push_str(&format!("<U+{:04X}>", c as u32));
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }

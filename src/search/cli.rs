@@ -1,5 +1,6 @@
 //! `casebook search QUERY [--kind K] [--limit N] [--json]`.
 
+use crate::term::sanitize::caret;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -144,14 +145,14 @@ fn text(hits: &[Hit], color: bool) -> String {
         for hit in group {
             out.push_str(&format!(
                 "  {}  {}  [{}]\n    ",
-                visible(&hit.id),
-                visible(&hit.title),
+                caret(&hit.id),
+                caret(&hit.title),
                 hit.score
             ));
             let mut at = 0;
             for r in &hit.highlights {
-                out.push_str(&visible(&hit.snippet[at..r.start]));
-                let word = visible(&hit.snippet[r.clone()]);
+                out.push_str(&caret(&hit.snippet[at..r.start]));
+                let word = caret(&hit.snippet[r.clone()]).into_owned();
                 out.push_str(&if color {
                     format!("\x1b[1m{word}\x1b[22m")
                 } else {
@@ -159,36 +160,9 @@ fn text(hits: &[Hit], color: bool) -> String {
                 });
                 at = r.end;
             }
-            out.push_str(&visible(&hit.snippet[at..]));
+            out.push_str(&caret(&hit.snippet[at..]));
             out.push('\n');
         }
     }
     out
-}
-
-/// Caret notation for C0/C1 controls and bidi overrides.
-fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{0}'..='\u{1f}' => format!("^{}", (c as u8 ^ 0x40) as char),
-            '\u{7f}' => "^?".into(),
-            '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                format!("<U+{:04X}>", c as u32)
-            }
-            c => c.to_string(),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn controls_are_made_visible() {
-        assert_eq!(
-            visible("a\u{1b}[31mb\u{9b}\u{202e}"),
-            "a^[[31mb<U+009B><U+202E>"
-        );
-    }
 }

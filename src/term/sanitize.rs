@@ -67,6 +67,30 @@ pub fn display_char(c: char, out: &mut String) {
     }
 }
 
+/// `text` for plain command-line output, as `cat -v` and `less` show it:
+/// C0 controls in caret notation (`^[`), DEL as `^?`, the other flagged
+/// characters as `<U+XXXX>`. Newlines and tabs are kept: they lay out the
+/// output and cannot change the terminal's state.
+pub fn caret(text: &str) -> Cow<'_, str> {
+    let flagged = |c: char| c != '\n' && c != '\t' && replacement(c).is_some();
+    if !text.chars().any(flagged) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            _ if !flagged(c) => out.push(c),
+            '\x00'..='\x1f' => {
+                out.push('^');
+                out.push(char::from(c as u8 + 0x40));
+            }
+            '\x7f' => out.push_str("^?"),
+            _ => out.push_str(&format!("<U+{:04X}>", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// How many characters of `text` would be neutralised.
 pub fn count_neutralised(text: &str) -> usize {
     text.chars().filter(|&c| replacement(c).is_some()).count()
@@ -104,6 +128,15 @@ mod tests {
         assert_eq!(display("\u{feff}"), "<U+FEFF>");
         assert_eq!(display("\x7f"), "␡");
         assert_eq!(count_neutralised("\x1b]52;c;x\x07"), 2);
+    }
+
+    #[test]
+    fn caret_notation_for_the_command_line() {
+        assert_eq!(
+            caret("a\x1b[31mb\nc\u{9b}\u{202e}\x7f"),
+            "a^[[31mb\nc<U+009B><U+202E>^?"
+        );
+        assert!(matches!(caret("plain\ttext\n"), Cow::Borrowed(_)));
     }
 
     #[test]
