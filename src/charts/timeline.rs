@@ -5,6 +5,7 @@
 //! quantities ("2000 yuan") and codes joined by dashes ("980–8576", "27–1")
 //! are left out, because a timeline of them would chart the bibliography.
 
+use crate::corpus::refs::MONTHS;
 use std::collections::BTreeMap;
 
 use crate::model::Document;
@@ -68,20 +69,6 @@ fn numbers(text: &str) -> Vec<Number> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 /// Capitalised words before a year that are not authors: sentence openers
 /// ("By 2009, ...", "The 2009 report") and seasons.
 const NOT_AUTHORS: [&str; 30] = [

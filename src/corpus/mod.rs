@@ -9,7 +9,7 @@ pub mod markdown;
 mod meta;
 mod paper;
 mod position;
-mod refs;
+pub mod refs;
 
 use std::path::{Path, PathBuf};
 

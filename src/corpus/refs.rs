@@ -6,7 +6,8 @@ use std::ops::Range;
 use super::ids::slug;
 use crate::model::Reference;
 
-const MONTHS: [&str; 12] = [
+/// Month names, which look like capitalised words before a year.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -109,7 +109,7 @@ impl Widget for MentionList<'_> {
 fn frame(glyphs: Glyphs, title: String, focused: bool) -> Block<'static> {
     let border = match glyphs {
         Glyphs::Unicode => symbols::border::PLAIN,
-        Glyphs::Ascii => ASCII_BORDER,
+        Glyphs::Ascii => crate::ui::theme::ASCII_BORDER,
     };
     let title = if focused {
         Span::styled(format!("{}{title}", marker(glyphs)), Style::new().bold())
@@ -118,17 +118,6 @@ fn frame(glyphs: Glyphs, title: String, focused: bool) -> Block<'static> {
     };
     Block::bordered().border_set(border).title(title)
 }
-
-const ASCII_BORDER: symbols::border::Set = symbols::border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
 
 /// Bar set for ratatui's `Sparkline`, the same ramp as [`spark::render`].
 fn bar_set(glyphs: Glyphs) -> symbols::bar::Set {

@@ -134,16 +134,7 @@ impl Theme {
 
     pub fn border(&self) -> ratatui::symbols::border::Set {
         if self.ascii {
-            ratatui::symbols::border::Set {
-                top_left: "+",
-                top_right: "+",
-                bottom_left: "+",
-                bottom_right: "+",
-                vertical_left: "|",
-                vertical_right: "|",
-                horizontal_top: "-",
-                horizontal_bottom: "-",
-            }
+            ASCII_BORDER
         } else {
             ratatui::symbols::border::ROUNDED
         }
@@ -166,3 +157,15 @@ impl Theme {
         }
     }
 }
+
+/// Box borders for fonts without box-drawing characters.
+pub const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
