@@ -22,7 +22,7 @@ use super::{Hit, HitKind};
 
 /// Candidates stage two may re-read, at least; beyond `limit` it reads only
 /// those whose bonus could still change the top of the list.
-const RECHECK: usize = 512;
+const RECHECK: usize = 256;
 
 /// What one document shows of one query term (or phrase).
 #[derive(Debug, Clone, Copy, Default)]
@@ -93,7 +93,7 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
         *base += tag_points(index, query, *doc);
     }
     let by_score = |a: &(usize, i64), b: &(usize, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-    let keep = (limit * 8).max(RECHECK);
+    let keep = (limit * 4).max(RECHECK);
     if keep < scored.len() {
         scored.select_nth_unstable_by(keep, by_score);
         scored.truncate(keep);

@@ -167,7 +167,7 @@ impl Vocab {
                 word: id,
                 kind,
                 quality,
-                marks: vec![0..t.len()],
+                marks: head(t.len()),
             });
         }
         if term.literal {
@@ -271,7 +271,7 @@ impl Vocab {
                     word: id,
                     kind: MatchKind::Typo,
                     quality,
-                    marks: vec![0..w.len()],
+                    marks: head(w.len()),
                 });
             }
         }
@@ -296,6 +296,11 @@ fn mask(word: &str) -> u64 {
 fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
     let mut it = hay.iter();
     needle.iter().all(|b| it.any(|h| h == b))
+}
+
+/// The first `len` bytes of a word, as its only mark.
+fn head(len: usize) -> Vec<Range<usize>> {
+    vec![Range { start: 0, end: len }]
 }
 
 /// Number of runs of consecutive indices.
@@ -422,7 +427,9 @@ mod tests {
 
     #[test]
     fn marks_cover_the_matched_characters() {
-        assert_eq!(char_marks("connection", &[3, 4, 5]), [3..6]);
-        assert_eq!(char_marks("xiàb", &[2, 3]), [2..5]);
+        let bytes =
+            |marks: Vec<Range<usize>>| marks.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>();
+        assert_eq!(bytes(char_marks("connection", &[3, 4, 5])), [(3, 6)]);
+        assert_eq!(bytes(char_marks("xiàb", &[2, 3])), [(2, 5)]);
     }
 }
