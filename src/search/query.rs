@@ -9,6 +9,7 @@
 //! always inside quotes.
 
 use super::normalize::fold;
+use super::stopwords::is_stop_word;
 use super::tokenize::{for_each_token, TokenKind};
 use super::HitKind;
 
@@ -174,119 +175,12 @@ fn words_of(folded: &str) -> Vec<String> {
     out
 }
 
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "all",
-    "also",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "discuss",
-    "discussed",
-    "do",
-    "does",
-    "done",
-    "for",
-    "from",
-    "get",
-    "gets",
-    "got",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "me",
-    "mention",
-    "mentioned",
-    "my",
-    "no",
-    "not",
-    "of",
-    "on",
-    "or",
-    "our",
-    "please",
-    "said",
-    "say",
-    "says",
-    "she",
-    "should",
-    "so",
-    "some",
-    "talk",
-    "talked",
-    "talks",
-    "tell",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "us",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-];
-
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(q: &Query) -> Vec<&str> {
         q.terms.iter().map(|t| t.text.as_str()).collect()
-    }
-
-    #[test]
-    fn stop_word_list_is_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
