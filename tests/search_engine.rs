@@ -151,6 +151,12 @@ fn entity_names_outrank_mentions_and_whole_names_outrank_parts() {
         entity("nec", "firm", &["NEC"], "Japanese firm"),
     ]);
     assert_eq!(ids(&index, "nec"), ["nec", "nec-soft", "mention"]);
+    let hit = &index.search(&Query::parse("nec"), 1)[0];
+    assert_eq!(
+        hit.snippet, "NEC — Japanese firm",
+        "a matched name is followed by the description"
+    );
+    assert_eq!(&hit.snippet[hit.highlights[0].clone()], "NEC");
 }
 
 #[test]

@@ -229,13 +229,22 @@ impl Analysis {
                 .filter(in_field)
                 .flat_map(|o| o.marks.iter().cloned()),
         );
-        let (snippet, highlights) = snippet::build(source, focus, &marks, snippet::WIDTH);
+        let (mut snippet, mut highlights) = snippet::build(source, focus, &marks, snippet::WIDTH);
         let text_highlights = merged(
             self.occurrences
                 .iter()
                 .filter(|o| o.field == Field::Text)
                 .flat_map(|o| o.marks.iter().cloned()),
         );
+        if matches!(field, Field::Name(_)) && !d.text.trim().is_empty() {
+            // A matched name alone says little: follow it with the description.
+            let room = snippet::WIDTH.saturating_sub(snippet.chars().count() + 3);
+            let (rest, marks) = snippet::build(&d.text, 0..0, &text_highlights, room);
+            snippet.push_str(" — ");
+            let at = snippet.len();
+            snippet.push_str(&rest);
+            highlights.extend(marks.into_iter().map(|r| r.start + at..r.end + at));
+        }
         Hit {
             kind: d.kind,
             doc,
