@@ -106,6 +106,16 @@ fn quoted_phrases_must_occur_in_order() {
     assert_eq!(ids(&index, "\"postal savings\""), ["phrase"]);
     assert_eq!(ids(&index, "postal savings").len(), 2);
     assert!(ids(&index, "\"savings postal\"").is_empty());
+    assert_eq!(
+        ids(&index, "\"postal sav"),
+        ["phrase"],
+        "a phrase being typed"
+    );
+    assert_eq!(ids(&index, "\"po"), ["phrase", "reversed"]);
+    assert!(
+        ids(&index, "\"postal sav\"").is_empty(),
+        "a closed phrase is exact"
+    );
 }
 
 #[test]

@@ -71,6 +71,8 @@ pub struct Query {
     pub terms: Vec<Term>,
     /// Folded words of each quoted phrase.
     pub phrases: Vec<Vec<String>>,
+    /// The last phrase's quote is unclosed and its last word may be partial.
+    pub open_phrase: bool,
     pub filters: Vec<Filter>,
     /// Folded tags, without the `#`.
     pub tags: Vec<String>,
@@ -84,10 +86,15 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
         let mut words = Vec::new();
-        for (piece, quoted) in split_quotes(input) {
+        let pieces = split_quotes(input);
+        let last = pieces.len() - 1;
+        for (i, (piece, quoted)) in pieces.into_iter().enumerate() {
             if quoted {
                 let phrase = words_of(&fold(piece));
                 if !phrase.is_empty() {
+                    // An unclosed quote at the end is being typed: its last
+                    // word may still be partial.
+                    q.open_phrase = i == last && !piece.ends_with(char::is_whitespace);
                     q.phrases.push(phrase);
                 }
                 continue;
@@ -206,6 +213,9 @@ mod tests {
     fn unclosed_quote_is_a_phrase_and_filters_resolve_prefixes() {
         let q = Query::parse("nec \"postal sav");
         assert_eq!(q.phrases, [vec!["postal", "sav"]]);
+        assert!(q.open_phrase);
+        assert!(!Query::parse("\"postal sav\"").open_phrase);
+        assert!(!Query::parse("\"postal sav ").open_phrase);
         assert_eq!(
             Filter::parse("pers").map(|f| f.subkind),
             Some(Some("person"))

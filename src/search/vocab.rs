@@ -121,6 +121,17 @@ impl Vocab {
         &self.sorted[start..start + len]
     }
 
+    /// Plain words (not compounds) starting with `prefix`, the word itself included.
+    pub fn prefix_words(&self, prefix: &str) -> Vec<u32> {
+        let live =
+            |id: &&u32| !self.compound[**id as usize] && !self.postings[**id as usize].is_empty();
+        self.prefix_range(prefix)
+            .iter()
+            .filter(live)
+            .copied()
+            .collect()
+    }
+
     /// Every word the term matches, best match per word.
     pub fn matches(&self, term: &Term, skim: &SkimMatcherV2) -> Vec<WordMatch> {
         let t = term.text.as_str();
