@@ -106,6 +106,16 @@ fn quoted_phrases_must_occur_in_order() {
     assert_eq!(ids(&index, "\"postal savings\""), ["phrase"]);
     assert_eq!(ids(&index, "postal savings").len(), 2);
     assert!(ids(&index, "\"savings postal\"").is_empty());
+    assert_eq!(
+        ids(&index, "\"postal sav"),
+        ["phrase"],
+        "a phrase being typed"
+    );
+    assert_eq!(ids(&index, "\"po"), ["phrase", "reversed"]);
+    assert!(
+        ids(&index, "\"postal sav\"").is_empty(),
+        "a closed phrase is exact"
+    );
 }
 
 #[test]
@@ -151,6 +161,12 @@ fn entity_names_outrank_mentions_and_whole_names_outrank_parts() {
         entity("nec", "firm", &["NEC"], "Japanese firm"),
     ]);
     assert_eq!(ids(&index, "nec"), ["nec", "nec-soft", "mention"]);
+    let hit = &index.search(&Query::parse("nec"), 1)[0];
+    assert_eq!(
+        hit.snippet, "NEC — Japanese firm",
+        "a matched name is followed by the description"
+    );
+    assert_eq!(&hit.snippet[hit.highlights[0].clone()], "NEC");
 }
 
 #[test]

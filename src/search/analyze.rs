@@ -9,17 +9,20 @@ use super::rank::Resolved;
 use super::snippet;
 use super::tokenize::TokenKind;
 use super::vocab::{FastMap, WordMatch};
-use super::Hit;
+use super::{Hit, Query};
 
 /// Term positions of the query's matched words, built once per search.
 pub(super) struct Lookup<'a> {
     words: FastMap<&'a str, Vec<(usize, &'a WordMatch)>>,
     phrases: &'a [Vec<String>],
+    /// The last word of the last phrase may be partial.
+    open_phrase: bool,
     requirements: usize,
 }
 
 impl<'a> Lookup<'a> {
-    pub fn new(index: &'a Index, resolved: &'a Resolved, phrases: &'a [Vec<String>]) -> Self {
+    pub fn new(index: &'a Index, resolved: &'a Resolved, query: &'a Query) -> Self {
+        let phrases = &query.phrases;
         let mut words: FastMap<&str, Vec<(usize, &WordMatch)>> = FastMap::default();
         for (term, matches) in resolved.terms.iter().enumerate() {
             for m in matches.iter() {
@@ -32,7 +35,21 @@ impl<'a> Lookup<'a> {
         Lookup {
             words,
             phrases,
+            open_phrase: query.open_phrase,
             requirements: resolved.terms.len() + phrases.len(),
+        }
+    }
+}
+
+impl Lookup<'_> {
+    /// Whether `token` can stand as word `j` of phrase `k`.
+    fn phrase_word_fits(&self, k: usize, j: usize, token: &str) -> bool {
+        let phrase = &self.phrases[k];
+        let partial = self.open_phrase && k + 1 == self.phrases.len() && j + 1 == phrase.len();
+        if partial {
+            token.starts_with(phrase[j].as_str())
+        } else {
+            token == phrase[j]
         }
     }
 }
@@ -101,9 +118,10 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
                 });
             }
         }
-        if token.kind == TokenKind::Word
-            && lookup.phrases.iter().flatten().any(|w| *w == token.text)
-        {
+        let in_phrase = lookup.phrases.iter().enumerate().any(|(k, phrase)| {
+            (0..phrase.len()).any(|j| lookup.phrase_word_fits(k, j, &token.text))
+        });
+        if token.kind == TokenKind::Word && in_phrase {
             phrase_words.push((
                 token.pos,
                 token.text.to_string(),
@@ -117,9 +135,9 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
             let fits = |j: usize| {
                 phrase_words
                     .get(i + j)
-                    .is_some_and(|w| w.0 == pos + j as u32 && w.1 == phrase[j])
+                    .is_some_and(|w| w.0 == pos + j as u32 && lookup.phrase_word_fits(k, j, &w.1))
             };
-            if *word == phrase[0] && (0..phrase.len()).all(fits) {
+            if lookup.phrase_word_fits(k, 0, word) && (0..phrase.len()).all(fits) {
                 let marks = phrase_words[i..i + phrase.len()]
                     .iter()
                     .map(|w| w.3.clone())
@@ -229,13 +247,22 @@ impl Analysis {
                 .filter(in_field)
                 .flat_map(|o| o.marks.iter().cloned()),
         );
-        let (snippet, highlights) = snippet::build(source, focus, &marks, snippet::WIDTH);
+        let (mut snippet, mut highlights) = snippet::build(source, focus, &marks, snippet::WIDTH);
         let text_highlights = merged(
             self.occurrences
                 .iter()
                 .filter(|o| o.field == Field::Text)
                 .flat_map(|o| o.marks.iter().cloned()),
         );
+        if matches!(field, Field::Name(_)) && !d.text.trim().is_empty() {
+            // A matched name alone says little: follow it with the description.
+            let room = snippet::WIDTH.saturating_sub(snippet.chars().count() + 3);
+            let (rest, marks) = snippet::build(&d.text, 0..0, &text_highlights, room);
+            snippet.push_str(" — ");
+            let at = snippet.len();
+            snippet.push_str(&rest);
+            highlights.extend(marks.into_iter().map(|r| r.start + at..r.end + at));
+        }
         Hit {
             kind: d.kind,
             doc,

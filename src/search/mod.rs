@@ -10,12 +10,15 @@
 pub mod adapters;
 mod analyze;
 pub mod cli;
+mod fasthash;
 pub mod index;
 pub mod normalize;
 pub mod query;
 pub mod rank;
 pub mod snippet;
+pub mod stopwords;
 pub mod tokenize;
+mod typo;
 pub mod vocab;
 
 use std::ops::Range;

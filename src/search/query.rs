@@ -9,6 +9,7 @@
 //! always inside quotes.
 
 use super::normalize::fold;
+use super::stopwords::is_stop_word;
 use super::tokenize::{for_each_token, TokenKind};
 use super::HitKind;
 
@@ -70,6 +71,8 @@ pub struct Query {
     pub terms: Vec<Term>,
     /// Folded words of each quoted phrase.
     pub phrases: Vec<Vec<String>>,
+    /// The last phrase's quote is unclosed and its last word may be partial.
+    pub open_phrase: bool,
     pub filters: Vec<Filter>,
     /// Folded tags, without the `#`.
     pub tags: Vec<String>,
@@ -83,10 +86,15 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
         let mut words = Vec::new();
-        for (piece, quoted) in split_quotes(input) {
+        let pieces = split_quotes(input);
+        let last = pieces.len() - 1;
+        for (i, (piece, quoted)) in pieces.into_iter().enumerate() {
             if quoted {
                 let phrase = words_of(&fold(piece));
                 if !phrase.is_empty() {
+                    // An unclosed quote at the end is being typed: its last
+                    // word may still be partial.
+                    q.open_phrase = i == last && !piece.ends_with(char::is_whitespace);
                     q.phrases.push(phrase);
                 }
                 continue;
@@ -174,119 +182,12 @@ fn words_of(folded: &str) -> Vec<String> {
     out
 }
 
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "all",
-    "also",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "discuss",
-    "discussed",
-    "do",
-    "does",
-    "done",
-    "for",
-    "from",
-    "get",
-    "gets",
-    "got",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "me",
-    "mention",
-    "mentioned",
-    "my",
-    "no",
-    "not",
-    "of",
-    "on",
-    "or",
-    "our",
-    "please",
-    "said",
-    "say",
-    "says",
-    "she",
-    "should",
-    "so",
-    "some",
-    "talk",
-    "talked",
-    "talks",
-    "tell",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "us",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-];
-
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(q: &Query) -> Vec<&str> {
         q.terms.iter().map(|t| t.text.as_str()).collect()
-    }
-
-    #[test]
-    fn stop_word_list_is_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
@@ -312,6 +213,9 @@ mod tests {
     fn unclosed_quote_is_a_phrase_and_filters_resolve_prefixes() {
         let q = Query::parse("nec \"postal sav");
         assert_eq!(q.phrases, [vec!["postal", "sav"]]);
+        assert!(q.open_phrase);
+        assert!(!Query::parse("\"postal sav\"").open_phrase);
+        assert!(!Query::parse("\"postal sav ").open_phrase);
         assert_eq!(
             Filter::parse("pers").map(|f| f.subkind),
             Some(Some("person"))

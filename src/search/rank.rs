@@ -22,7 +22,7 @@ use super::{Hit, HitKind};
 
 /// Candidates stage two may re-read, at least; beyond `limit` it reads only
 /// those whose bonus could still change the top of the list.
-const RECHECK: usize = 512;
+const RECHECK: usize = 256;
 
 /// What one document shows of one query term (or phrase).
 #[derive(Debug, Clone, Copy, Default)]
@@ -81,7 +81,11 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
         phrases: query
             .phrases
             .iter()
-            .map(|p| phrase_postings(index, p))
+            .enumerate()
+            .map(|(i, p)| {
+                let open = query.open_phrase && i + 1 == query.phrases.len();
+                phrase_postings(index, &phrase_words(index, p, open))
+            })
             .collect(),
     };
     if resolved.terms.iter().any(|m| m.is_empty()) || resolved.phrases.iter().any(Vec::is_empty) {
@@ -93,13 +97,13 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
         *base += tag_points(index, query, *doc);
     }
     let by_score = |a: &(usize, i64), b: &(usize, i64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-    let keep = (limit * 8).max(RECHECK);
+    let keep = (limit * 4).max(RECHECK);
     if keep < scored.len() {
         scored.select_nth_unstable_by(keep, by_score);
         scored.truncate(keep);
     }
     scored.sort_unstable_by(by_score);
-    let lookup = Lookup::new(index, &resolved, &query.phrases);
+    let lookup = Lookup::new(index, &resolved, query);
     let requirements = resolved.requirements();
     let most = bonus_bound(requirements, true);
     // Final scores of the best `limit` documents so far, lowest on top.
@@ -206,35 +210,63 @@ fn candidates(
         .collect()
 }
 
+/// The words each phrase word accepts: itself, or for the partial last word
+/// of an open phrase, every word it begins.
+pub(super) fn phrase_words(index: &Index, words: &[String], open: bool) -> Vec<Vec<u32>> {
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match open && i == last {
+            true => index.vocab.prefix_words(w),
+            false => index.vocab.id(w).into_iter().collect(),
+        })
+        .collect()
+}
+
 /// Where a phrase starts: its words at consecutive positions, found by
 /// probing the other words' postings from the rarest word's.
-fn phrase_postings(index: &Index, words: &[String]) -> Vec<Posting> {
-    let Some(lists) = words
-        .iter()
-        .map(|w| index.vocab.id(w).map(|id| index.vocab.postings(id)))
-        .collect::<Option<Vec<_>>>()
+fn phrase_postings(index: &Index, accepted: &[Vec<u32>]) -> Vec<Posting> {
+    let vocab = &index.vocab;
+    let size = |ids: &Vec<u32>| {
+        ids.iter()
+            .map(|&id| vocab.postings(id).len())
+            .sum::<usize>()
+    };
+    let Some((rare, rare_ids)) = accepted.iter().enumerate().min_by_key(|(_, ids)| size(ids))
     else {
         return Vec::new();
     };
-    let Some((rare, rare_list)) = lists.iter().enumerate().min_by_key(|(_, l)| l.len()) else {
-        return Vec::new();
+    let has = |ids: &Vec<u32>, want: Posting| {
+        ids.iter().any(|&id| {
+            vocab
+                .postings(id)
+                .binary_search_by(|p| (p.doc, p.pos).cmp(&(want.doc, want.pos)))
+                .is_ok()
+        })
     };
-    rare_list
+    let mut starts: Vec<Posting> = rare_ids
         .iter()
+        .flat_map(|&id| vocab.postings(id))
         .filter(|p| p.pos >= rare as u32)
         .map(|p| Posting {
             doc: p.doc,
             pos: p.pos - rare as u32,
         })
         .filter(|start| {
-            lists.iter().enumerate().all(|(i, list)| {
-                let want = Posting {
-                    doc: start.doc,
-                    pos: start.pos + i as u32,
-                };
-                list.binary_search_by(|p| (p.doc, p.pos).cmp(&(want.doc, want.pos)))
-                    .is_ok()
+            accepted.iter().enumerate().all(|(i, ids)| {
+                i == rare
+                    || has(
+                        ids,
+                        Posting {
+                            doc: start.doc,
+                            pos: start.pos + i as u32,
+                        },
+                    )
             })
         })
-        .collect()
+        .collect();
+    starts.sort_unstable_by_key(|p| (p.doc, p.pos));
+    starts.dedup();
+    starts
 }

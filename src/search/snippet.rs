@@ -120,7 +120,8 @@ mod tests {
     fn short_text_is_shown_whole_with_marks() {
         let text = "Green Card (Lùka)\n  project";
         let at = text.find("Lùka").unwrap();
-        let (s, marks) = build(text, at..at + 5, &[at..at + 5], WIDTH);
+        let luka = at..at + 5;
+        let (s, marks) = build(text, luka.clone(), std::slice::from_ref(&luka), WIDTH);
         assert_eq!(s, "Green Card (Lùka) project");
         assert_eq!(marked(&s, &marks), ["Lùka"]);
     }

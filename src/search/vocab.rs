@@ -4,13 +4,12 @@
 //! Fuzzy matching runs against single words, never against whole passages:
 //! a subsequence smeared over a paragraph matches almost anything.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
+pub use super::fasthash::FastMap;
 use super::query::Term;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,31 +36,6 @@ pub struct WordMatch {
     pub marks: Vec<Range<usize>>,
 }
 
-/// FNV-1a: words are short and not attacker-chosen, and SipHash showed up
-/// in profiles of both building and searching.
-#[derive(Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 #[derive(Default)]
 pub struct Vocab {
     words: Vec<Box<str>>,
@@ -69,9 +43,9 @@ pub struct Vocab {
     postings: Vec<Vec<Posting>>,
     /// Which ASCII letters and digits a word contains: a cheap subset test
     /// before running the fuzzy matcher.
-    masks: Vec<u64>,
+    pub(super) masks: Vec<u64>,
     /// Entries kept whole for literal matching ("27.5%"), by id.
-    compound: Vec<bool>,
+    pub(super) compound: Vec<bool>,
     /// Word ids in byte order of the words, for prefix ranges.
     sorted: Vec<u32>,
 }
@@ -140,11 +114,22 @@ impl Vocab {
     }
 
     /// Words starting with `prefix`, as a range of `sorted`.
-    fn prefix_range(&self, prefix: &str) -> &[u32] {
+    pub(super) fn prefix_range(&self, prefix: &str) -> &[u32] {
         let key = |id: &u32| &*self.words[*id as usize];
         let start = self.sorted.partition_point(|id| key(id) < prefix);
         let len = self.sorted[start..].partition_point(|id| key(id).starts_with(prefix));
         &self.sorted[start..start + len]
+    }
+
+    /// Plain words (not compounds) starting with `prefix`, the word itself included.
+    pub fn prefix_words(&self, prefix: &str) -> Vec<u32> {
+        let live =
+            |id: &&u32| !self.compound[**id as usize] && !self.postings[**id as usize].is_empty();
+        self.prefix_range(prefix)
+            .iter()
+            .filter(live)
+            .copied()
+            .collect()
     }
 
     /// Every word the term matches, best match per word.
@@ -167,7 +152,7 @@ impl Vocab {
                 word: id,
                 kind,
                 quality,
-                marks: std::iter::once(0..t.len()).collect(),
+                marks: head(t.len()),
             });
         }
         if term.literal {
@@ -178,7 +163,7 @@ impl Vocab {
             self.fuzzy(t, skim, &mut out);
         }
         if n >= 5 {
-            self.typos(t, &mut out);
+            super::typo::typos(self, t, &mut out);
         }
         out
     }
@@ -221,61 +206,6 @@ impl Vocab {
             });
         }
     }
-
-    /// Words within a small edit distance (adjacent transpositions count one),
-    /// or whose beginning is: a typo in a name still finds it. The first
-    /// letter must be right (or swapped with the second), as it nearly always is.
-    fn typos(&self, t: &str, out: &mut Vec<WordMatch>) {
-        let tc: Vec<char> = t.chars().collect();
-        let max = if tc.len() >= 8 { 2 } else { 1 };
-        let mut seen: Vec<u32> = out.iter().map(|m| m.word).collect();
-        seen.sort_unstable();
-        let mut firsts = vec![tc[0]];
-        if tc[1] != tc[0] {
-            firsts.push(tc[1]);
-        }
-        let mut buf = [0u8; 4];
-        let want = mask(t) & !(1 << 63);
-        let mut wc: Vec<char> = Vec::new();
-        for first in firsts {
-            for &id in self.prefix_range(first.encode_utf8(&mut buf)) {
-                let w = self.word(id);
-                if seen.binary_search(&id).is_ok()
-                    || self.compound[id as usize]
-                    || self.postings[id as usize].is_empty()
-                {
-                    continue;
-                }
-                // Each letter of the term that the word lacks costs an edit.
-                let lacking = (want & !self.masks[id as usize]).count_ones() as usize;
-                if lacking > max || w.len() + max < tc.len() {
-                    continue;
-                }
-                wc.clear();
-                wc.extend(w.chars());
-                let whole = osa_distance(&tc, &wc, max);
-                let quality = match whole {
-                    Some(d) => 55 - 15 * d as u8,
-                    None => {
-                        let head = (tc.len().saturating_sub(1)..=tc.len() + 1)
-                            .filter(|&k| k < wc.len())
-                            .filter_map(|k| osa_distance(&tc, &wc[..k], max))
-                            .min();
-                        match head {
-                            Some(d) => 45 - 15 * d as u8,
-                            None => continue,
-                        }
-                    }
-                };
-                out.push(WordMatch {
-                    word: id,
-                    kind: MatchKind::Typo,
-                    quality,
-                    marks: std::iter::once(0..w.len()).collect(),
-                });
-            }
-        }
-    }
 }
 
 /// A vocabulary entry kept whole for literal matching ("27.5%", "xi'an").
@@ -283,7 +213,7 @@ fn is_compound(w: &str) -> bool {
     !w.chars().all(char::is_alphanumeric)
 }
 
-fn mask(word: &str) -> u64 {
+pub(super) fn mask(word: &str) -> u64 {
     word.bytes().fold(0, |m, b| {
         m | match b {
             b'a'..=b'z' => 1 << (b - b'a'),
@@ -296,6 +226,11 @@ fn mask(word: &str) -> u64 {
 fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
     let mut it = hay.iter();
     needle.iter().all(|b| it.any(|h| h == b))
+}
+
+/// The first `len` bytes of a word, as its only mark.
+pub(super) fn head(len: usize) -> Vec<Range<usize>> {
+    vec![Range { start: 0, end: len }]
 }
 
 /// Number of runs of consecutive indices.
@@ -317,41 +252,7 @@ fn char_marks(word: &str, chars: &[usize]) -> Vec<Range<usize>> {
     out
 }
 
-/// Optimal-string-alignment distance, or None when above `max`.
-fn osa_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3];
-    rows[1] = (0..width).collect();
-    for i in 1..=a.len() {
-        let (prev2, rest) = rows.split_at_mut(1);
-        let (prev, cur) = rest.split_at_mut(1);
-        let (prev2, prev, cur) = (&prev2[0], &prev[0], &mut cur[0]);
-        cur[0] = i;
-        let mut row_min = i;
-        for j in 1..width {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-            row_min = row_min.min(d);
-        }
-        if row_min > max {
-            return None;
-        }
-        rows.rotate_left(1);
-    }
-    let d = rows[1][b.len()];
-    (d <= max).then_some(d)
-}
-
 #[cfg(test)]
-// A one-range list is what these functions return for one match.
-#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 
@@ -382,14 +283,6 @@ mod tests {
             .collect();
         m.sort();
         m
-    }
-
-    #[test]
-    fn osa_counts_a_transposition_once() {
-        let c = |s: &str| s.chars().collect::<Vec<_>>();
-        assert_eq!(osa_distance(&c("neusfot"), &c("neusoft"), 1), Some(1));
-        assert_eq!(osa_distance(&c("kitten"), &c("sitting"), 2), None);
-        assert_eq!(osa_distance(&c("kitten"), &c("sitting"), 3), Some(3));
     }
 
     #[test]
@@ -424,7 +317,9 @@ mod tests {
 
     #[test]
     fn marks_cover_the_matched_characters() {
-        assert_eq!(char_marks("connection", &[3, 4, 5]), [3..6]);
-        assert_eq!(char_marks("xiàb", &[2, 3]), [2..5]);
+        let bytes =
+            |marks: Vec<Range<usize>>| marks.iter().map(|r| (r.start, r.end)).collect::<Vec<_>>();
+        assert_eq!(bytes(char_marks("connection", &[3, 4, 5])), [(3, 6)]);
+        assert_eq!(bytes(char_marks("xiàb", &[2, 3])), [(2, 5)]);
     }
 }
