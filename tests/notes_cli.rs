@@ -65,3 +65,30 @@ fn import_list_export_through_the_binary() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("in.json:1:7: error: invalid JSON"), "{err}");
 }
+
+#[test]
+fn a_damaged_notes_file_is_kept_aside_reported_and_fails_the_command() {
+    let root = tempfile::tempdir().unwrap();
+    let case = root.path().join("case");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(case.join("meta.toml"), META).unwrap();
+    std::fs::write(case.join("paper.md"), PAPER).unwrap();
+    let notes = root.path().join("data/notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    let damaged = "{\"first\": {\"items\": [\n  {\"id\": \"n1\",";
+    std::fs::write(notes.join("demo.json"), damaged).unwrap();
+
+    let out = casebook(root.path(), &["notes", "list"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("demo.json.damaged-"), "{stderr}");
+    assert!(stderr.contains(":2:"), "names the line: {stderr}");
+    // The damaged bytes are kept, unchanged, under the new name.
+    let kept: Vec<_> = std::fs::read_dir(&notes)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("damaged"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), damaged);
+}

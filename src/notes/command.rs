@@ -88,7 +88,13 @@ pub fn run(
         }
         NotesCommand::Import { file } => return import(&store, file, doc, out, err),
     };
-    written.map_err(|e| e.to_string())
+    written.map_err(|e| e.to_string())?;
+    // The command did its work with what was readable; a damaged file (now
+    // kept aside) still makes it fail, so scripts notice.
+    match loaded.diagnostics.iter().find(|d| d.is_error()) {
+        Some(d) => Err(format!("the notes file was damaged: {}", d.message)),
+        None => Ok(()),
+    }
 }
 
 fn list(
