@@ -221,3 +221,36 @@ fn ascii_mode_draws_no_box_drawing_or_blocks() {
         .count();
     assert_eq!(fancy, 0, "{screen}");
 }
+
+/// After a search, the hits in the text are highlighted (reversed, bold),
+/// and n moves to the next passage with hits.
+#[test]
+fn search_hits_are_highlighted_in_the_text() {
+    let mut app = App::new(
+        study(),
+        UiOptions {
+            color: false,
+            ascii: false,
+        },
+    );
+    app.resize(Rect::new(0, 0, 80, 24));
+    update(&mut app, Action::OpenSearch);
+    for c in "@passage Alpine".chars() {
+        app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    update(&mut app, Action::Open);
+    let first = app.cursor_passage();
+    update(&mut app, Action::NextHit);
+    assert_ne!(
+        app.cursor_passage(),
+        first,
+        "n goes to the next passage with hits"
+    );
+    let buf = render(&app, 80, 24);
+    let hit: String = (0..24)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::REVERSED))
+        .map(|(x, y)| buf[(x, y)].symbol().to_string())
+        .collect();
+    assert!(hit.contains("Alpine"), "highlighted: {hit:?}");
+}

@@ -67,6 +67,18 @@ impl App<'_> {
             }
             Item::Heading(_) | Item::FootnotesHeading => {}
         }
+        if let Item::Passage(p) = item {
+            // A note about part of a passage marks that part.
+            let whole = doc.passages[p].text.len();
+            marks.extend(
+                self.notebook
+                    .notes_for_passage(p)
+                    .into_iter()
+                    .filter_map(|(_, anchor)| anchor.span())
+                    .filter(|span| span.len() < whole)
+                    .map(|span| (span, Mark::Noted)),
+            );
+        }
         if let Some(hits) = &self.text_hits {
             marks.extend(
                 hits.ranges(index)

@@ -22,6 +22,8 @@ pub enum Mark {
     /// An entity mention, by kind index (firm, person, place, organisation, other).
     Mention(u8),
     SearchHit,
+    /// The quote a note is about.
+    Noted,
 }
 
 impl Theme {
@@ -95,6 +97,9 @@ impl Theme {
             }
             Mark::Mention(kind) => self.mention(kind).add_modifier(Modifier::UNDERLINED),
             Mark::SearchHit => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            Mark::Noted => self
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
         }
     }
 
