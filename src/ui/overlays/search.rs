@@ -15,8 +15,7 @@ use crate::ui::{popup, rows};
 pub fn draw(area: Rect, buf: &mut Buffer, search: &SearchBox, theme: Theme) {
     let outer = popup::centered(area, 110, area.height.saturating_sub(2));
     let title = format!("Search ({} hits)", search.hits.len());
-    let footer =
-        "@person @firm @place @org @passage @note · \"phrase\" · #tag · Enter go · Esc close";
+    let footer = "@person @firm @place @org @note · \"phrase\" · #tag · Enter · Esc";
     let inner = popup::frame(outer, buf, &title, Some(footer), theme);
     let Some(body) = rows::query_line(inner, buf, "/ ", &search.query, theme) else {
         return;
