@@ -23,6 +23,7 @@ use casebook::notes::{webanno, Notebook};
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
 use casebook::term::sanitize;
+use casebook::term::sgr::FrameWriter;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostile_support::{audit, expected_placeholders, fixture, placeholders, screen};
 use ratatui::backend::CrosstermBackend;
@@ -77,7 +78,7 @@ fn app(study: &Study) -> App<'_> {
 fn frame(app: &App, keymap: &Keymap) -> (Vec<u8>, usize) {
     let area = Rect::new(0, 0, W, H);
     let out = Shared::default();
-    let backend = GuardedBackend::new(CrosstermBackend::new(out.clone()));
+    let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };
@@ -113,7 +114,12 @@ fn view(name: &str, app: &App, keymap: &Keymap) -> String {
         repaired, 0,
         "{name}: cells reached the backend guard unsanitized"
     );
-    assert!(a.sgr_count > 0, "{name}: a coloured frame sets colours");
+    assert!(a.colour_sgr > 0, "{name}: a coloured frame sets colours");
+    assert!(
+        a.extended_colours.is_empty(),
+        "{name}: {:?}",
+        a.extended_colours
+    );
     screen(&bytes, W, H)
 }
 

@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn lines_keep_breaks_and_tabs() {
-        assert_eq!(lines("a\tb\nc\x1b[2J\u{9d}"), "a\tb\n␛[2J<U+009D>");
+        assert_eq!(lines("a\tb\nc\x1b[2J\u{9d}"), "a\tb\nc␛[2J<U+009D>");
         assert!(matches!(lines("plain\n"), Cow::Borrowed(_)));
     }
 }

@@ -26,6 +26,8 @@ pub struct Audit {
     /// SGR parameter lists selecting 256-colour or truecolour.
     pub extended_colours: Vec<String>,
     pub sgr_count: usize,
+    /// SGR sequences that set a foreground or background colour.
+    pub colour_sgr: usize,
 }
 
 impl Audit {
@@ -89,6 +91,13 @@ impl vte::Perform for Audit {
         if action == 'm' {
             self.sgr_count += 1;
             let groups: Vec<Vec<u16>> = params.iter().map(|p| p.to_vec()).collect();
+            let sets_colour = |v: u16| matches!(v, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+            if groups
+                .iter()
+                .any(|g| g.first().is_some_and(|&v| sets_colour(v)))
+            {
+                self.colour_sgr += 1;
+            }
             if groups.windows(2).any(|w| {
                 matches!(w[0].as_slice(), [38] | [48] | [58])
                     && matches!(w[1].as_slice(), [5] | [2])
