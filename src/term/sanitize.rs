@@ -94,11 +94,16 @@ pub fn lines(text: &str) -> Cow<'_, str> {
 /// form, newlines and tabs stay (the editor handles them itself).
 pub fn editor_input(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push_str("    "),
-            '\r' => {}
+            // Terminals paste line breaks as CR (or CR LF).
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
             _ => display_char(c, &mut out),
         }
     }
@@ -127,6 +132,7 @@ mod tests {
     #[test]
     fn editor_input_keeps_lines() {
         assert_eq!(editor_input("a\r\nb\x1bc"), "a\nb␛c");
+        assert_eq!(editor_input("a\rb\r\r\nc"), "a\nb\n\nc");
     }
 
     #[test]
