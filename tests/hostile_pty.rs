@@ -60,3 +60,36 @@ fn a_whole_session_on_hostile_text_sends_only_casebooks_own_sequences() {
     let saved = std::fs::read_to_string(notes.join("hostile.json")).unwrap();
     assert!(saved.contains("osc52 ␛]52;c;cm0gLXJmIH4=␇"), "{saved}");
 }
+
+#[test]
+fn export_shows_placeholders_on_a_terminal_and_exact_text_in_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = fixture("corpus");
+    let args = [
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "export",
+        "--format",
+        "markdown",
+    ];
+    let mut s = Session::start(&args, 200, 60, dir.path(), &[]);
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw_output();
+    let a = audit(&raw);
+    // Plain text keeps its tabs; nothing else is executed.
+    assert!(a.controls.iter().all(|&c| c == b'\t'), "{:?}", a.controls);
+    assert!(a.forbidden.is_empty() && a.leaked.is_empty(), "{a:?}");
+    assert!(a.csi_kinds.is_empty(), "{:?}", a.csi_kinds);
+    assert!(String::from_utf8_lossy(&raw).contains("Raw bytes ␛[2J␛]0;heading␇"));
+
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    let text = String::from_utf8(piped.stdout).unwrap();
+    assert!(
+        text.contains("Raw bytes \x1b[2J\x1b]0;heading\x07"),
+        "{text}"
+    );
+}
