@@ -135,7 +135,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             match crate::keymap::Keymap::load(cli.keymap.as_deref(), Some(&paths.config)) {
                 Ok(map) => {
-                    print!("{}", map.help_text());
+                    print!("{}", crate::term::sanitize::lines(&map.help_text()));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {

@@ -58,10 +58,11 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {severity}: {}",
-            self.path.display(),
+            // Messages quote the input, which may carry terminal controls.
+            crate::term::sanitize::display(&self.path.display().to_string()),
             self.line,
             self.col,
-            self.message
+            crate::term::sanitize::lines(&self.message)
         )
     }
 }

@@ -1,6 +1,6 @@
 //! The `import`, `export` and `check` subcommands: printing and exit codes.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -61,7 +61,14 @@ pub fn export(source: &Source, format: Format) -> ExitCode {
     match open(source) {
         Ok(study) => {
             let text = export::export(&study, format);
-            match std::io::stdout().lock().write_all(text.as_bytes()) {
+            // Exact text into a file or pipe; nothing a terminal would obey onto a screen.
+            let stdout = std::io::stdout();
+            let text = if stdout.is_terminal() {
+                crate::term::sanitize::lines(&text)
+            } else {
+                text.into()
+            };
+            match stdout.lock().write_all(text.as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(err) => {

@@ -2,5 +2,6 @@
 
 pub mod guard;
 pub mod sanitize;
+pub mod sgr;
 pub mod signals;
 pub mod terminal;

@@ -96,15 +96,38 @@ pub fn count_neutralised(text: &str) -> usize {
     text.chars().filter(|&c| replacement(c).is_some()).count()
 }
 
+/// For plain (not full-screen) output to a terminal: line breaks and tabs
+/// stay, every other flagged character is neutralised as in [`display`].
+pub fn lines(text: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || c == '\t';
+    if !text.chars().any(|c| !keep(c) && replacement(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if keep(c) {
+            out.push(c);
+        } else {
+            display_char(c, &mut out);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// For text typed or pasted into an editor: controls become their visible
 /// form, newlines and tabs stay (the editor handles them itself).
 pub fn editor_input(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\n' => out.push('\n'),
             '\t' => out.push_str("    "),
-            '\r' => {}
+            // Terminals paste line breaks as CR (or CR LF).
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
             _ => display_char(c, &mut out),
         }
     }
@@ -142,5 +165,12 @@ mod tests {
     #[test]
     fn editor_input_keeps_lines() {
         assert_eq!(editor_input("a\r\nb\x1bc"), "a\nb␛c");
+        assert_eq!(editor_input("a\rb\r\r\nc"), "a\nb\n\nc");
+    }
+
+    #[test]
+    fn lines_keep_breaks_and_tabs() {
+        assert_eq!(lines("a\tb\nc\x1b[2J\u{9d}"), "a\tb\nc␛[2J<U+009D>");
+        assert!(matches!(lines("plain\n"), Cow::Borrowed(_)));
     }
 }

@@ -1,7 +1,7 @@
 //! Entering and leaving full-screen mode, and restoring the terminal on
 //! every way out: normal exit, panic, hang-up and termination signals.
 
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -11,10 +11,11 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
 use crate::term::guard::GuardedBackend;
+use crate::term::sgr::FrameWriter;
 
 /// A frame is written into this buffer and flushed once, so it crosses a
-/// slow link as one write.
-pub type Backend = GuardedBackend<CrosstermBackend<BufWriter<Stdout>>>;
+/// slow link as one write (with colours in their classic form).
+pub type Backend = GuardedBackend<CrosstermBackend<FrameWriter<Stdout>>>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -34,7 +35,7 @@ pub fn enter() -> io::Result<Terminal<Backend>> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut out = FrameWriter::new(io::stdout());
     execute!(
         out,
         EnterAlternateScreen,

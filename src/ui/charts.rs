@@ -183,7 +183,13 @@ fn year_axis(
 }
 
 /// Draws `line` on row `y` of `area`, clipped to its width.
-fn put(buf: &mut Buffer, area: Rect, y: u16, line: Line) {
+fn put(buf: &mut Buffer, area: Rect, y: u16, mut line: Line) {
+    // Titles, units and labels come from series.toml: untrusted text.
+    for span in &mut line.spans {
+        if let std::borrow::Cow::Owned(safe) = crate::term::sanitize::display(&span.content) {
+            span.content = safe.into();
+        }
+    }
     if y < area.height {
         buf.set_line(area.x, area.y + y, &line, area.width);
     }
@@ -191,6 +197,7 @@ fn put(buf: &mut Buffer, area: Rect, y: u16, line: Line) {
 
 /// The longest prefix of `s` that fits in `width` columns, marked if cut.
 fn clip(s: &str, width: usize, glyphs: Glyphs) -> String {
+    let s = crate::term::sanitize::display(s);
     if s.width() <= width {
         return s.to_string();
     }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Fills fuzz/corpus/<target>/ with seeds cut from the bundled case study
+# (corpus/dalian), the hostile fixtures and the key map presets.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=..
+dalian=$root/corpus/dalian
+hostile=$root/tests/fixtures/hostile
+mkdir -p corpus
+seed() { mkdir -p "corpus/$1"; cp "$2" "corpus/$1/$(basename "$(dirname "$2")")-$(basename "$2")"; }
+# Whole files are large; 4 KiB pieces (cut at line ends) mutate faster.
+pieces() { mkdir -p "corpus/$1"; split -C 4096 -d -a 3 "$2" "corpus/$1/$(basename "$2")."; }
+pieces paper "$dalian/paper.md"
+seed paper "$hostile/corpus/paper.md"
+seed paper "$hostile/wide/paper.md"
+if [ -f "${CASEBOOK_IMPORT_SEED:-}" ]; then pieces import "$CASEBOOK_IMPORT_SEED"; fi
+pieces import "$dalian/paper.md"
+seed meta "$dalian/meta.toml"
+seed meta "$hostile/corpus/meta.toml"
+pieces entities "$dalian/entities.toml"
+seed entities "$hostile/corpus/entities.toml"
+pieces series "$dalian/series.toml"
+seed series "$hostile/corpus/series.toml"
+for f in "$root"/keymaps/*.toml "$hostile"/keymap*.toml; do seed keymap "$f"; done
+seed notes "$hostile/notes.json"
+# Anchor input: a passage-choice byte, then quote|prefix|suffix from the paper.
+mkdir -p corpus/anchor
+grep -v '^<!--\|^#\|^$' "$dalian/paper.md" | head -40 | awk '{
+  n = length($0); q = substr($0, int(n/3), 40); p = substr($0, int(n/3) - 20, 20); s = substr($0, int(n/3) + 40, 20);
+  printf "%c%s|%s|%s", NR, q, p, s > ("corpus/anchor/p" NR)
+}'
+ls corpus | while read -r t; do echo "$t: $(ls "corpus/$t" | wc -l) seeds"; done

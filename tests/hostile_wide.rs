@@ -1,0 +1,147 @@
+//! Wide characters (CJK, full-width forms, emoji) and combining marks on a
+//! real terminal: every frame is drawn as the session draws it (ratatui's
+//! diff over the guarded crossterm backend) into one continuous byte stream,
+//! which a VT emulator replays. After every scroll step the emulated screen
+//! must equal the freshly rendered one cell for cell: no stale cells, no
+//! shifted borders.
+
+mod hostile_support;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use casebook::app::state::{App, UiOptions};
+use casebook::app::update::update;
+use casebook::corpus::Source;
+use casebook::keymap::{Action, Keymap};
+use casebook::launch::load_study;
+use casebook::term::guard::GuardedBackend;
+use casebook::term::sgr::FrameWriter;
+use hostile_support::{audit, fixture};
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+#[derive(Clone, Default)]
+struct Shared(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Differences between the emulated screen and `want`, as `(row, col, got, want)`.
+fn differences(screen: &vt100::Screen, want: &Buffer) -> Vec<(u16, u16, String, String)> {
+    let mut out = Vec::new();
+    for y in 0..want.area.height {
+        for x in 0..want.area.width {
+            let cell = screen.cell(y, x).unwrap();
+            if cell.is_wide_continuation() {
+                continue;
+            }
+            let got = match cell.contents() {
+                c if c.is_empty() => " ".to_string(),
+                c => c,
+            };
+            let expected = want[(x, y)].symbol();
+            if got != expected {
+                out.push((y, x, got, expected.to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn scroll_through(width: u16, height: u16, steps: &[Action]) {
+    let study = load_study(&Source::Dir(fixture("wide"))).expect("wide case study loads");
+    let keymap = Keymap::default_map();
+    let mut app = App::new(
+        &study,
+        UiOptions {
+            color: true,
+            ascii: false,
+        },
+    );
+    let area = Rect::new(0, 0, width, height);
+    app.resize(area);
+    let out = Shared::default();
+    let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(area),
+    };
+    let mut terminal = Terminal::with_options(backend, options).unwrap();
+    let mut vt = vt100::Parser::new(height, width, 0);
+    let mut sent = 0;
+    for (i, step) in std::iter::once(None)
+        .chain(steps.iter().map(Some))
+        .enumerate()
+    {
+        if let Some(action) = step {
+            update(&mut app, *action);
+        }
+        let mut next = Buffer::empty(area);
+        casebook::ui::render(area, &mut next, &app, &keymap);
+        terminal.draw(|f| *f.buffer_mut() = next.clone()).unwrap();
+        let bytes = out.0.lock().unwrap().clone();
+        vt.process(&bytes[sent..]);
+        sent = bytes.len();
+        let diffs = differences(vt.screen(), &next);
+        assert!(
+            diffs.is_empty(),
+            "{width}x{height}, step {i} ({step:?}): {:?}\nscreen:\n{}",
+            &diffs[..diffs.len().min(8)],
+            vt.screen().contents()
+        );
+    }
+    let bytes = out.0.lock().unwrap().clone();
+    audit(&bytes).assert_clean();
+    assert_eq!(terminal.backend().repaired, 0);
+}
+
+fn down_and_back() -> Vec<Action> {
+    let mut steps = Vec::new();
+    steps.extend(std::iter::repeat_n(Action::LineDown, 25));
+    steps.extend(std::iter::repeat_n(Action::PageDown, 4));
+    steps.extend(std::iter::repeat_n(Action::NextPassage, 10));
+    steps.extend(std::iter::repeat_n(Action::LineUp, 15));
+    steps.extend(std::iter::repeat_n(Action::HalfPageUp, 4));
+    steps.push(Action::GoToBottom);
+    steps.push(Action::GoToTop);
+    steps
+}
+
+#[test]
+fn scrolling_wide_text_leaves_no_stale_cells_narrow() {
+    scroll_through(44, 16, &down_and_back());
+}
+
+#[test]
+fn scrolling_wide_text_leaves_no_stale_cells_with_side_pane() {
+    scroll_through(130, 30, &down_and_back());
+}
+
+#[test]
+fn overlays_over_wide_text_leave_no_stale_cells() {
+    let mut steps = vec![Action::NextPassage, Action::NextPassage, Action::OpenToc];
+    steps.extend([Action::SelectDown, Action::SelectDown, Action::Close]);
+    steps.extend([
+        Action::OpenEntities,
+        Action::Close,
+        Action::OpenHelp,
+        Action::Close,
+    ]);
+    steps.extend([
+        Action::LineDown,
+        Action::OpenSearch,
+        Action::Close,
+        Action::LineDown,
+    ]);
+    scroll_through(70, 20, &steps);
+    scroll_through(130, 30, &steps);
+}
