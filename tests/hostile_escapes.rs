@@ -18,7 +18,6 @@ use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
-use casebook::launch::load_study;
 use casebook::notes::{webanno, Notebook};
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
@@ -43,7 +42,7 @@ pub const PASTE: &str = "osc52 \x1b]52;c;cm0gLXJmIH4=\x07 done\r\n\
     c0 \x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f done";
 
 fn study() -> Study {
-    load_study(&Source::Dir(fixture("corpus"))).expect("hostile case study loads")
+    Study::open(&Source::Dir(fixture("corpus"))).expect("hostile case study loads")
 }
 
 fn keymap() -> Keymap {

@@ -14,7 +14,7 @@ use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
-use casebook::launch::load_study;
+use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
 use casebook::term::sgr::FrameWriter;
 use hostile_support::{audit, fixture};
@@ -59,7 +59,7 @@ fn differences(screen: &vt100::Screen, want: &Buffer) -> Vec<(u16, u16, String, 
 }
 
 fn scroll_through(width: u16, height: u16, steps: &[Action]) {
-    let study = load_study(&Source::Dir(fixture("wide"))).expect("wide case study loads");
+    let study = Study::open(&Source::Dir(fixture("wide"))).expect("wide case study loads");
     let keymap = Keymap::default_map();
     let mut app = App::new(
         &study,
