@@ -2,5 +2,6 @@
 
 pub mod guard;
 pub mod sanitize;
+pub mod scroll;
 pub mod signals;
 pub mod terminal;
