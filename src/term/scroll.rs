@@ -53,7 +53,6 @@ pub fn detect(shown: &Buffer, next: &Buffer) -> Option<Shift> {
     }
     let old = hashes(shown);
     let new = hashes(next);
-    let blank = cell_hash(&Cell::EMPTY);
     let row = |y: usize| y * w..(y + 1) * w;
     let matches = |y_new: usize, y_old: usize| saved(&new[row(y_new)], &old[row(y_old)]);
     let same: Vec<i64> = (0..h).map(|y| matches(y, y)).collect();
