@@ -36,9 +36,9 @@ class Pty:
         self.start = time.monotonic()
         pid, fd = pty.fork()
         if pid == 0:
+            # Sized before exec, so the program's first size query is right.
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
             os.execvpe(argv[0], argv, env)
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        os.kill(pid, signal.SIGWINCH)
         self.pid, self.fd = pid, fd
         self.out = bytearray()
 
@@ -98,6 +98,7 @@ class Pty:
                 if r:
                     os.read(self.fd, 1 << 16)
             except OSError:
+                os.waitpid(self.pid, 0)
                 break
         else:
             os.kill(self.pid, signal.SIGTERM)

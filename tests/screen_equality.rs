@@ -227,24 +227,3 @@ proptest! {
         replay(&actions, w, h);
     }
 }
-
-#[test]
-#[ignore]
-fn probe_bytes() {
-    for acts in [&[Action::LineDown][..], &[Action::LineDown, Action::LineDown]] {
-        let (b0, _) = replay(&acts[..acts.len() - 1], 200, 50);
-        let (b1, s) = replay(acts, 200, 50);
-        eprintln!("{} bytes, scrolled {s}", b1 - b0);
-    }
-    let area = Rect::new(0, 0, 200, 50);
-    let mut app = App::new(study(), UiOptions { color: true, ascii: false });
-    app.resize(area);
-    update(&mut app, Action::LineDown);
-    let a = render(&app, area);
-    update(&mut app, Action::LineDown);
-    let b = render(&app, area);
-    for y in 0..50u16 {
-        let row = |buf: &Buffer, y: u16| (0..200u16).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>();
-        eprintln!("{y:2} A|{}\n   B|{}", row(&a, y), row(&b, y));
-    }
-}
