@@ -101,7 +101,12 @@ class Pty:
                 os.waitpid(self.pid, 0)
                 break
         else:
-            os.kill(self.pid, signal.SIGTERM)
+            # Under /usr/bin/time the program is a child: end it, not time.
+            kids = f"/proc/{self.pid}/task/{self.pid}/children"
+            for kid in open(kids).read().split() if os.path.exists(kids) else []:
+                os.kill(int(kid), signal.SIGTERM)
+            if not os.path.exists(kids):
+                os.kill(self.pid, signal.SIGTERM)
             os.waitpid(self.pid, 0)
         os.close(self.fd)
 

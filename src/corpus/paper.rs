@@ -26,6 +26,7 @@ pub fn parse_paper(path: &Path, src: &str) -> (Document, Vec<Diagnostic>) {
     let mut b = Builder {
         path,
         src,
+        newlines: newline_offsets(src),
         block: None,
         mark: None,
         sections: Vec::new(),
@@ -82,6 +83,9 @@ struct Mark {
 struct Builder<'a> {
     path: &'a Path,
     src: &'a str,
+    /// Offsets of every `\n`: line numbers by binary search, so a long
+    /// paper is not rescanned from the start for each block.
+    newlines: Vec<usize>,
     block: Option<Block>,
     mark: Option<Mark>,
     sections: Vec<Section>,
@@ -97,7 +101,11 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn at(&self, offset: usize) -> (usize, usize) {
-        line_col(self.src, offset)
+        let offset = offset.min(self.src.len());
+        let line = self.newlines.partition_point(|&nl| nl < offset);
+        let start = if line == 0 { 0 } else { self.newlines[line - 1] + 1 };
+        let (_, col) = line_col(&self.src[start..], offset - start);
+        (line + 1, col)
     }
 
     fn error(&mut self, offset: usize, message: String) {
@@ -283,7 +291,10 @@ impl Builder<'_> {
     /// Reports a passage comment that found no paragraph right below it.
     fn take_mark(&mut self) {
         if let Some(mark) = self.mark.take() {
-            let offset = line_offset(self.src, mark.line);
+            let offset = match mark.line {
+                0 | 1 => 0,
+                n => self.newlines.get(n - 2).map_or(self.src.len(), |&nl| nl + 1),
+            };
             self.warn(
                 offset,
                 format!(
@@ -487,11 +498,12 @@ fn unescaped(src: &str, range: Range<usize>, c: char) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-fn line_offset(src: &str, line: usize) -> usize {
-    src.split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum()
+fn newline_offsets(src: &str) -> Vec<usize> {
+    src.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect()
 }
 
 #[cfg(test)]
