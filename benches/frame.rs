@@ -96,8 +96,22 @@ fn bench(c: &mut Criterion) {
         let doc = Document::new(doc.sections.clone(), passages, Vec::new(), Vec::new());
         Study::from_parts(study.meta.clone(), doc)
     };
-    keys(c, "line_key_100x_200x50", &big, 200, 50, [Action::LineDown, Action::LineUp]);
-    keys(c, "end_key_100x_200x50", &big, 200, 50, [Action::GoToBottom, Action::GoToTop]);
+    keys(
+        c,
+        "line_key_100x_200x50",
+        &big,
+        200,
+        50,
+        [Action::LineDown, Action::LineUp],
+    );
+    keys(
+        c,
+        "end_key_100x_200x50",
+        &big,
+        200,
+        50,
+        [Action::GoToBottom, Action::GoToTop],
+    );
 }
 
 criterion_group!(benches, bench);

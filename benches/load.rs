@@ -48,7 +48,9 @@ fn first_frame(study: &Study) -> Buffer {
 fn stages(c: &mut Criterion, name: &str, source: &Source) {
     let mut g = c.benchmark_group(name);
     g.sample_size(10);
-    g.bench_function("open_and_parse", |b| b.iter(|| corpus::open(source).unwrap()));
+    g.bench_function("open_and_parse", |b| {
+        b.iter(|| corpus::open(source).unwrap())
+    });
     let opened = corpus::open(source).unwrap();
     let extras = || {
         Study::parse_extras(

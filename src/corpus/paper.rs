@@ -103,7 +103,11 @@ impl Builder<'_> {
     fn at(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.src.len());
         let line = self.newlines.partition_point(|&nl| nl < offset);
-        let start = if line == 0 { 0 } else { self.newlines[line - 1] + 1 };
+        let start = if line == 0 {
+            0
+        } else {
+            self.newlines[line - 1] + 1
+        };
         let (_, col) = line_col(&self.src[start..], offset - start);
         (line + 1, col)
     }
@@ -293,7 +297,10 @@ impl Builder<'_> {
         if let Some(mark) = self.mark.take() {
             let offset = match mark.line {
                 0 | 1 => 0,
-                n => self.newlines.get(n - 2).map_or(self.src.len(), |&nl| nl + 1),
+                n => self
+                    .newlines
+                    .get(n - 2)
+                    .map_or(self.src.len(), |&nl| nl + 1),
             };
             self.warn(
                 offset,
