@@ -4,20 +4,23 @@
 //! no CPU and writes nothing; a frame is drawn only when the rendered screen
 //! differs from the last one, and goes out in one write.
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 
 use crossterm::event::{self, Event, KeyEventKind};
-use ratatui::buffer::Buffer;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::Terminal;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::state::App;
 use crate::app::update::{update, Effect};
 use crate::keymap::{KeyResolver, Keymap, Mode, Resolution};
 use crate::rescue::SharedRescue;
 use crate::storage::Storage;
-use crate::term::{signals, terminal};
+use crate::term::guard::GuardedBackend;
+use crate::term::{scroll, signals, terminal};
 use crate::ui;
 
 pub fn run(
@@ -54,8 +57,8 @@ fn event_loop(
     let mut resolver = KeyResolver::new(keymap.clone());
     let size = terminal.size()?;
     app.resize(Rect::new(0, 0, size.width, size.height));
-    let mut shown = Buffer::empty(Rect::default());
-    present(terminal, app, keymap, &mut shown)?;
+    let mut screen = Screen::new();
+    present(terminal, app, keymap, &mut screen)?;
     while !app.quit {
         let changed = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -83,7 +86,7 @@ fn event_loop(
                 app.resize(Rect::new(0, 0, width, height));
                 // The terminal's own contents are unknown after a resize.
                 terminal.autoresize()?;
-                shown = Buffer::empty(Rect::default());
+                screen.forget();
                 true
             }
             _ => false,
@@ -93,7 +96,7 @@ fn event_loop(
                 rescue.position = Some(app.position_key());
                 rescue.draft = app.draft();
             }
-            present(terminal, app, keymap, &mut shown)?;
+            present(terminal, app, keymap, &mut screen)?;
         }
     }
     Ok(())
@@ -104,17 +107,102 @@ fn present(
     terminal: &mut Terminal<terminal::Backend>,
     app: &App,
     keymap: &Keymap,
-    shown: &mut Buffer,
+    screen: &mut Screen,
 ) -> io::Result<()> {
     let area = Rect::new(0, 0, app.area.width, app.area.height);
     let mut next = Buffer::empty(area);
     ui::render(area, &mut next, app, keymap);
-    if next == *shown {
-        return Ok(());
-    }
-    terminal.draw(|frame| {
-        *frame.buffer_mut() = next.clone();
-    })?;
-    *shown = next;
+    screen.show(terminal, next)?;
     Ok(())
+}
+
+/// A terminal whose cells go through the control-character guard to a
+/// crossterm writer (standard output, or memory in tests and benches).
+pub type Out<W> = Terminal<GuardedBackend<CrosstermBackend<W>>>;
+
+/// What the terminal shows, and the cheapest way found to the next frame:
+/// a scroll region for rows that only moved, then the changed cells.
+pub struct Screen {
+    shown: Buffer,
+}
+
+impl Default for Screen {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Screen {
+    /// The terminal's contents are unknown: the first frame clears it.
+    pub fn new() -> Screen {
+        Screen {
+            shown: Buffer::empty(Rect::default()),
+        }
+    }
+
+    /// After a resize the terminal's contents are unknown again.
+    pub fn forget(&mut self) {
+        self.shown = Buffer::empty(Rect::default());
+    }
+
+    /// Brings the terminal to `next` in one write; returns whether anything
+    /// was written (nothing when the screen would not change).
+    pub fn show<W: Write>(&mut self, terminal: &mut Out<W>, next: Buffer) -> io::Result<bool> {
+        if next == self.shown {
+            return Ok(false);
+        }
+        if next.area != self.shown.area {
+            terminal.clear()?;
+            self.shown = Buffer::empty(next.area);
+        }
+        let backend = terminal.backend_mut();
+        if let Some(shift) = scroll::detect(&self.shown, &next) {
+            // Written straight to the buffered writer (the backend's own
+            // scroll call flushes), so the frame still leaves in one write.
+            backend.inner_mut().write_all(shift.escape().as_bytes())?;
+            scroll::apply(&mut self.shown, &shift);
+        }
+        backend.draw(updates(&self.shown, &next).into_iter())?;
+        Backend::flush(backend)?;
+        self.shown = next;
+        // ratatui's own record of the screen stays exact for any later draw.
+        terminal.current_buffer_mut().clone_from(&self.shown);
+        terminal.swap_buffers();
+        Ok(true)
+    }
+}
+
+/// ratatui's cell difference, with short runs of unchanged cells between two
+/// changes on one row sent again when that is shorter than a cursor move.
+fn updates<'a>(shown: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+    let diff = shown.diff(next);
+    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(diff.len());
+    for (x, y, cell) in diff {
+        if let Some(&(px, py, prev)) = out.last() {
+            if py == y && x > px + 1 && gap_is_cheaper(next, prev, px + 1..x, y) {
+                out.extend((px + 1..x).map(|gx| (gx, y, &next[(gx, y)])));
+            }
+        }
+        out.push((x, y, cell));
+    }
+    out
+}
+
+/// Unchanged single-width cells in the style already set cost their text;
+/// skipping them costs `ESC [ row ; col H`.
+fn gap_is_cheaper(next: &Buffer, prev: &Cell, gap: std::ops::Range<u16>, y: u16) -> bool {
+    let digits = |n: u16| n.to_string().len();
+    let move_cost = 4 + digits(y + 1) + digits(gap.end + 1);
+    if prev.symbol().width() != 1 || gap.len() >= move_cost {
+        return false;
+    }
+    let mut bytes = 0;
+    for x in gap {
+        let c = &next[(x, y)];
+        if c.skip || c.symbol().width() != 1 || c.style() != prev.style() {
+            return false;
+        }
+        bytes += c.symbol().len();
+    }
+    bytes < move_cost
 }

@@ -2,6 +2,7 @@
 
 pub mod guard;
 pub mod sanitize;
+pub mod scroll;
 pub mod sgr;
 pub mod signals;
 pub mod terminal;

@@ -1,0 +1,117 @@
+//! Cost of one frame on the bundled paper: render off-screen, find a scroll
+//! shift, diff and encode the bytes, at 80x24 and 200x50; plus the time of a
+//! key (update, render, output) on a synthetic paper 100 times the size.
+
+use std::io::{self, Write};
+
+use casebook::app::state::{App, UiOptions};
+use casebook::app::update::update;
+use casebook::corpus::Source;
+use casebook::keymap::{Action, Keymap};
+use casebook::model::Document;
+use casebook::session::{Out, Screen};
+use casebook::study::Study;
+use casebook::term::guard::GuardedBackend;
+use casebook::term::scroll;
+use criterion::{criterion_group, criterion_main, Criterion};
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// Counts bytes and drops them.
+struct Sink;
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn terminal(area: Rect) -> Out<Sink> {
+    let viewport = Viewport::Fixed(area);
+    Terminal::with_options(
+        GuardedBackend::new(CrosstermBackend::new(Sink)),
+        TerminalOptions { viewport },
+    )
+    .unwrap()
+}
+
+fn render(app: &App, keymap: &Keymap) -> Buffer {
+    let mut buf = Buffer::empty(app.area);
+    casebook::ui::render(app.area, &mut buf, app, keymap);
+    buf
+}
+
+/// Scrolls down and up in turn, so every iteration draws a real change.
+fn keys(c: &mut Criterion, name: &str, study: &Study, w: u16, h: u16, step: [Action; 2]) {
+    let keymap = Keymap::default_map();
+    let mut app = App::new(study, UiOptions::default());
+    app.resize(Rect::new(0, 0, w, h));
+    let mut term = terminal(app.area);
+    let mut screen = Screen::new();
+    screen.show(&mut term, render(&app, &keymap)).unwrap();
+    let mut i = 0;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            update(&mut app, step[i % 2]);
+            i += 1;
+            screen.show(&mut term, render(&app, &keymap)).unwrap()
+        })
+    });
+}
+
+fn bench(c: &mut Criterion) {
+    let study = Study::open(&Source::Bundled).unwrap();
+    for (w, h) in [(80, 24), (200, 50)] {
+        let line = [Action::LineDown, Action::LineUp];
+        keys(c, &format!("line_key_{w}x{h}"), &study, w, h, line);
+        let page = [Action::PageDown, Action::PageUp];
+        keys(c, &format!("page_key_{w}x{h}"), &study, w, h, page);
+        let mut app = App::new(&study, UiOptions::default());
+        app.resize(Rect::new(0, 0, w, h));
+        let keymap = Keymap::default_map();
+        let before = render(&app, &keymap);
+        update(&mut app, Action::LineDown);
+        let after = render(&app, &keymap);
+        c.bench_function(&format!("detect_shift_{w}x{h}"), |b| {
+            b.iter(|| scroll::detect(&before, &after))
+        });
+    }
+    let big = {
+        let doc = &study.doc;
+        let passages = (0..100)
+            .flat_map(|k| {
+                doc.passages.iter().map(move |p| {
+                    let mut p = p.clone();
+                    p.id = format!("{}-{k}", p.id);
+                    p
+                })
+            })
+            .collect();
+        let doc = Document::new(doc.sections.clone(), passages, Vec::new(), Vec::new());
+        Study::from_parts(study.meta.clone(), doc)
+    };
+    keys(
+        c,
+        "line_key_100x_200x50",
+        &big,
+        200,
+        50,
+        [Action::LineDown, Action::LineUp],
+    );
+    keys(
+        c,
+        "end_key_100x_200x50",
+        &big,
+        200,
+        50,
+        [Action::GoToBottom, Action::GoToTop],
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

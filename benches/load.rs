@@ -1,0 +1,84 @@
+//! Start-up cost by stage, on the bundled paper and on a synthetic paper of
+//! about 10 MB (the bundled one repeated with fresh ids): reading and parsing
+//! the folder, linking and charting (`Study::assemble`), and the first frame
+//! (`App::new` plus one render at 80x24).
+
+use std::path::Path;
+
+use casebook::app::state::{App, UiOptions};
+use casebook::corpus::{self, Source};
+use casebook::entities::Catalog;
+use casebook::keymap::Keymap;
+use casebook::study::Study;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Writes a case study of at least `bytes` bytes into `dir`.
+fn synthetic(dir: &Path, bytes: usize) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/dalian");
+    let paper = std::fs::read_to_string(src.join("paper.md")).expect("bundled paper");
+    let mut out = String::with_capacity(bytes + paper.len());
+    let mut n = 0;
+    while out.len() < bytes {
+        out.push_str(
+            &paper
+                .replace("<!-- passage ", &format!("<!-- passage c{n}"))
+                .replace("{#", &format!("{{#c{n}"))
+                .replace("[^", &format!("[^c{n}x")),
+        );
+        out.push_str("\n\n");
+        n += 1;
+    }
+    std::fs::write(dir.join("paper.md"), out).unwrap();
+    for f in ["meta.toml", "entities.toml"] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+}
+
+fn first_frame(study: &Study) -> Buffer {
+    let mut app = App::new(study, UiOptions::default());
+    let area = Rect::new(0, 0, 80, 24);
+    app.resize(area);
+    let mut buf = Buffer::empty(area);
+    casebook::ui::render(area, &mut buf, &app, &Keymap::default_map());
+    buf
+}
+
+fn stages(c: &mut Criterion, name: &str, source: &Source) {
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10);
+    g.bench_function("open_and_parse", |b| {
+        b.iter(|| corpus::open(source).unwrap())
+    });
+    let opened = corpus::open(source).unwrap();
+    let extras = || {
+        opened
+            .entities_toml
+            .as_ref()
+            .map(|f| Catalog::parse(&f.path, &f.text).unwrap())
+    };
+    g.bench_function("assemble", |b| {
+        b.iter_batched(
+            || (opened.meta.clone(), opened.doc.clone(), extras()),
+            |(meta, doc, catalog)| Study::assemble(meta, doc, catalog, Vec::new()),
+            BatchSize::LargeInput,
+        )
+    });
+    let study = Study::open(source).unwrap();
+    g.bench_function("first_frame", |b| b.iter(|| first_frame(&study)));
+    g.bench_function("whole_start", |b| {
+        b.iter(|| first_frame(&Study::open(source).unwrap()))
+    });
+    g.finish();
+}
+
+fn bench(c: &mut Criterion) {
+    stages(c, "bundled", &Source::Bundled);
+    let dir = tempfile::tempdir().unwrap();
+    synthetic(dir.path(), 10_000_000);
+    stages(c, "synthetic_10mb", &Source::Dir(dir.path().to_path_buf()));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Bytes per action, time to first frame and peak memory of casebook and of
+less on the same text, each run in a pseudo-terminal; prints the ratios.
+
+    python3 scripts/measure.py [--bin target/release/casebook] [--runs 7]
+                               [--big-mb 10] [--quick]
+
+Needs only Python 3, less and /usr/bin/time (GNU, for -v). The synthetic
+paper repeats the bundled paper's passages with fresh ids until it reaches
+--big-mb megabytes, in a temporary case-study folder opened with --corpus.
+"""
+
+import argparse
+import fcntl
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QUIET = 0.25  # seconds without output that end a frame
+
+
+class Pty:
+    """A command in a pseudo-terminal of the given size, output collected."""
+
+    def __init__(self, argv, cols, rows, env):
+        # Every run starts at the top: no saved reading position.
+        saved = os.path.join(env.get("CASEBOOK_DATA_DIR", "/nonexistent"), "positions.json")
+        if os.path.exists(saved):
+            os.remove(saved)
+        self.start = time.monotonic()
+        pid, fd = pty.fork()
+        if pid == 0:
+            # Sized before exec, so the program's first size query is right.
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+            os.execvpe(argv[0], argv, env)
+        self.pid, self.fd = pid, fd
+        self.out = bytearray()
+
+    def read_until_quiet(self, quiet=QUIET, limit=5.0):
+        """Reads until `quiet` seconds pass without output; returns the bytes
+        and the time (since spawn) of the last byte."""
+        got = bytearray()
+        last = None
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            r, _, _ = select.select([self.fd], [], [], quiet)
+            if not r:
+                if got or last is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except OSError:
+                break
+            if not chunk:
+                break
+            got += chunk
+            last = time.monotonic() - self.start
+        self.out += got
+        return bytes(got), last
+
+    def wait_for(self, marker, limit=60.0):
+        """Time (since spawn) of the last byte of the burst that showed
+        `marker`: the first full frame."""
+        seen = bytearray()
+        deadline = time.monotonic() + limit
+        last = None
+        while time.monotonic() < deadline:
+            r, _, _ = select.select([self.fd], [], [], QUIET if marker in seen else 1.0)
+            if not r:
+                if marker in seen:
+                    return last
+                continue
+            chunk = os.read(self.fd, 1 << 16)
+            if not chunk:
+                break
+            seen += chunk
+            last = time.monotonic() - self.start
+        raise RuntimeError(f"{marker!r} never appeared")
+
+    def send(self, keys):
+        os.write(self.fd, keys)
+
+    def close(self, quit_keys=b"q"):
+        self.send(quit_keys)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                if os.waitpid(self.pid, os.WNOHANG)[0]:
+                    break
+                r, _, _ = select.select([self.fd], [], [], 0.05)
+                if r:
+                    os.read(self.fd, 1 << 16)
+            except OSError:
+                os.waitpid(self.pid, 0)
+                break
+        else:
+            # Under /usr/bin/time the program is a child: end it, not time.
+            kids = f"/proc/{self.pid}/task/{self.pid}/children"
+            for kid in open(kids).read().split() if os.path.exists(kids) else []:
+                os.kill(int(kid), signal.SIGTERM)
+            if not os.path.exists(kids):
+                os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def env_for(data_dir):
+    env = dict(os.environ)
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LESSHISTFILE="-",
+               CASEBOOK_DATA_DIR=data_dir, CASEBOOK_CONFIG_DIR=data_dir)
+    for k in ("LESS", "LESSOPEN", "LESSCLOSE", "NO_COLOR", "COLORTERM"):
+        env.pop(k, None)
+    return env
+
+
+class Subject:
+    def __init__(self, name, argv, marker, keys, env):
+        self.name, self.argv, self.marker, self.keys, self.env = name, argv, marker, keys, env
+
+
+def bytes_per_action(subj, cols, rows, repeat):
+    p = Pty(subj.argv, cols, rows, subj.env)
+    p.wait_for(subj.marker)
+    p.read_until_quiet()
+    idle, _ = p.read_until_quiet(quiet=1.0, limit=1.0)
+    result = {"idle": len(idle)}
+    for action, key in subj.keys.items():
+        if key is None:
+            continue
+        sizes = []
+        for _ in range(repeat):
+            p.send(key)
+            out, _ = p.read_until_quiet(quiet=0.15)
+            sizes.append(len(out))
+        result[action] = statistics.median(sizes)
+    p.close()
+    return result
+
+
+def first_frame(subj, cols, rows, runs):
+    times = []
+    for _ in range(runs):
+        p = Pty(subj.argv, cols, rows, subj.env)
+        times.append(p.wait_for(subj.marker))
+        p.close()
+    return statistics.median(times) * 1000
+
+
+def peak_rss_kb(subj, cols, rows, keys):
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as f:
+        argv = ["/usr/bin/time", "-v", "-o", f.name] + subj.argv
+        p = Pty(argv, cols, rows, subj.env)
+        p.wait_for(subj.marker)
+        for k in keys:
+            p.send(k)
+            p.read_until_quiet(quiet=0.1)
+        p.close()
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", f.read())
+        return int(m.group(1))
+
+
+def synthetic(src_dir, out_dir, megabytes):
+    """A case study of about `megabytes` MB: the bundled paper repeated, each
+    copy's passage, section and footnote ids made unique."""
+    paper = open(os.path.join(src_dir, "paper.md"), encoding="utf-8").read()
+    copies = []
+    size, n = 0, 0
+    while size < megabytes * 1_000_000:
+        c = re.sub(r"<!-- passage (\S+)", rf"<!-- passage \1-c{n}", paper)
+        c = re.sub(r"\{#([^}\s.]+)", rf"{{#\1-c{n}", c)
+        c = re.sub(r"\[\^(\w+)\]", rf"[^c{n}x\1]", c)
+        copies.append(c)
+        size += len(c.encode())
+        n += 1
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "paper.md"), "w", encoding="utf-8") as f:
+        f.write("\n\n".join(copies))
+    meta = open(os.path.join(src_dir, "meta.toml"), encoding="utf-8").read()
+    open(os.path.join(out_dir, "meta.toml"), "w").write(meta.replace('id = "dalian"', 'id = "dalian-big"'))
+    ents = os.path.join(src_dir, "entities.toml")
+    if os.path.exists(ents):
+        open(os.path.join(out_dir, "entities.toml"), "w").write(open(ents).read())
+    return size
+
+
+def subjects(binary, corpus, md_file, data_dir, title):
+    env = env_for(data_dir)
+    argv = [binary] + (["--corpus", corpus] if corpus else [])
+    # Passage steps have no counterpart in less: compared with its page.
+    cb = Subject("casebook", argv, title.encode(), {
+        "line": b"\x05", "passage": b"j", "page": b" "}, env)
+    first_line = open(md_file, encoding="utf-8").readline().strip()[:30]
+    ls = Subject("less", ["less", md_file], first_line.encode(), {
+        "line": b"j", "passage": None, "page": b" "}, env)
+    return cb, ls
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/casebook"))
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--big-mb", type=float, default=10)
+    ap.add_argument("--quick", action="store_true", help="skip the synthetic paper")
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="casebook-measure-")
+    md = os.path.join(tmp, "paper.md")
+    with open(md, "w") as f:
+        subprocess.run([a.bin, "export", "--format", "markdown"], stdout=f, check=True)
+    title = "The Formation of the Software"
+    cb, ls = subjects(a.bin, None, md, tmp, title)
+
+    print("== bytes per action (median of %d), casebook / less" % a.repeat)
+    for cols, rows in ((80, 24), (200, 50)):
+        c = bytes_per_action(cb, cols, rows, a.repeat)
+        l = bytes_per_action(ls, cols, rows, a.repeat)
+        print(f"{cols}x{rows}: idle {c['idle']} / {l['idle']}")
+        for act, less_act in (("line", "line"), ("passage", "page"), ("page", "page")):
+            print(f"  {act:8} {c[act]:8.0f} / {l[less_act]:6.0f} {less_act:5} = {c[act] / l[less_act]:.2f}x")
+
+    print("== first frame, median of %d runs (ms), and peak RSS (KB)" % a.runs)
+    scroll = [b" "] * 5 + [b"\x05"] * 5
+    cases = [("bundled", cb, ls, os.path.getsize(md))]
+    if not a.quick:
+        big = os.path.join(tmp, "big")
+        size = synthetic(os.path.join(ROOT, "corpus/dalian"), big, a.big_mb)
+        big_md = os.path.join(tmp, "big.md")
+        with open(big_md, "w") as f:
+            subprocess.run([a.bin, "--corpus", big, "export", "--format", "markdown"],
+                           stdout=f, check=True)
+        bcb, bls = subjects(a.bin, big, big_md, tmp, title)
+        cases.append((f"{size / 1e6:.1f} MB", bcb, bls, size))
+    for name, c, l, size in cases:
+        tc, tl = first_frame(c, 80, 24, a.runs), first_frame(l, 80, 24, a.runs)
+        rc, rl = peak_rss_kb(c, 80, 24, scroll), peak_rss_kb(l, 80, 24, scroll)
+        print(f"{name}: first frame {tc:.1f} / {tl:.1f} ms = {tc / tl:.2f}x;"
+              f" RSS {rc} / {rl} KB = {rc / rl:.2f}x;"
+              f" RSS vs 2*size+10MB = {rc * 1024 / (2 * size + 10e6):.2f}")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

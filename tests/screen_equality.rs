@@ -1,0 +1,228 @@
+//! The incremental frames (scroll regions, skipped and re-sent cells) leave
+//! the terminal exactly as a full redraw would: both byte streams are fed to
+//! a VT parser and the parsed screens are compared cell by cell, colours and
+//! attributes included.
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use casebook::app::state::{App, UiOptions};
+use casebook::app::update::update;
+use casebook::corpus::Source;
+use casebook::keymap::{Action, Keymap};
+use casebook::session::{Out, Screen};
+use casebook::study::Study;
+use casebook::term::guard::GuardedBackend;
+use proptest::prelude::*;
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+fn study() -> &'static Study {
+    static STUDY: OnceLock<Study> = OnceLock::new();
+    STUDY.get_or_init(|| Study::open(&Source::Bundled).expect("bundled case study loads"))
+}
+
+/// A writer the test can read back.
+#[derive(Clone, Default)]
+struct Tap(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Tap {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Tap {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
+
+fn terminal(tap: &Tap, area: Rect) -> Out<Tap> {
+    let backend = GuardedBackend::new(CrosstermBackend::new(tap.clone()));
+    Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        },
+    )
+    .expect("in-memory terminal")
+}
+
+fn render(app: &App, area: Rect) -> Buffer {
+    let mut buf = Buffer::empty(area);
+    casebook::ui::render(area, &mut buf, app, &Keymap::default_map());
+    buf
+}
+
+/// What a terminal shows after a full redraw of `buf` on a fresh screen.
+fn fresh(buf: &Buffer) -> vt100::Parser {
+    let tap = Tap::default();
+    let mut term = terminal(&tap, buf.area);
+    Screen::new().show(&mut term, buf.clone()).unwrap();
+    let mut parser = vt100::Parser::new(buf.area.height, buf.area.width, 0);
+    parser.process(&tap.take());
+    parser
+}
+
+fn assert_same(got: &vt100::Screen, want: &vt100::Screen, step: &str) {
+    let (rows, cols) = want.size();
+    for r in 0..rows {
+        for c in 0..cols {
+            let (a, b) = (got.cell(r, c).unwrap(), want.cell(r, c).unwrap());
+            // A cleared cell and a written space look the same.
+            let attrs = |x: &vt100::Cell| {
+                let text = x.contents();
+                (
+                    if text.is_empty() {
+                        " ".to_string()
+                    } else {
+                        text
+                    },
+                    x.is_wide_continuation(),
+                    x.fgcolor(),
+                    x.bgcolor(),
+                    x.bold(),
+                    x.italic(),
+                    x.underline(),
+                    x.inverse(),
+                )
+            };
+            assert_eq!(attrs(a), attrs(b), "cell {r},{c} after {step}");
+        }
+    }
+}
+
+/// Runs `actions` at `w`x`h`, checking the screen after every frame; returns
+/// the bytes written and how many frames used a scroll region.
+fn replay(actions: &[Action], w: u16, h: u16) -> (usize, usize) {
+    let area = Rect::new(0, 0, w, h);
+    let mut app = App::new(
+        study(),
+        UiOptions {
+            color: true,
+            ascii: false,
+        },
+    );
+    app.resize(area);
+    let tap = Tap::default();
+    let mut term = terminal(&tap, area);
+    let mut screen = Screen::new();
+    let mut parser = vt100::Parser::new(h, w, 0);
+    let (mut bytes, mut scrolled) = (0, 0);
+    for (i, action) in std::iter::once(None)
+        .chain(actions.iter().map(Some))
+        .enumerate()
+    {
+        if let Some(a) = action {
+            update(&mut app, *a);
+        }
+        let next = render(&app, area);
+        screen.show(&mut term, next.clone()).unwrap();
+        let out = tap.take();
+        bytes += out.len();
+        if out.windows(4).any(|win| win == b"\x1b[r\x1b") || out.ends_with(b"\x1b[r") {
+            scrolled += 1;
+        }
+        parser.process(&out);
+        let step = format!("step {i} ({action:?}) at {w}x{h}");
+        assert_same(parser.screen(), fresh(&next).screen(), &step);
+    }
+    (bytes, scrolled)
+}
+
+const SCRIPT: &[Action] = &[
+    Action::LineDown,
+    Action::LineDown,
+    Action::LineDown,
+    Action::NextPassage,
+    Action::NextPassage,
+    Action::PageDown,
+    Action::LineDown,
+    Action::LineUp,
+    Action::LineUp,
+    Action::PageDown,
+    Action::HalfPageDown,
+    Action::PrevPassage,
+    Action::PageUp,
+    Action::NextSection,
+    Action::LineDown,
+    Action::OpenToc,
+    Action::Close,
+    Action::LineDown,
+    Action::SwitchPane,
+    Action::SelectDown,
+    Action::SwitchPane,
+    Action::GoToBottom,
+    Action::LineUp,
+    Action::LineUp,
+    Action::PageUp,
+    Action::GoToTop,
+];
+
+#[test]
+fn scripted_reading_matches_a_full_redraw_at_every_size() {
+    for (w, h) in [(80, 24), (200, 50), (100, 30), (40, 12)] {
+        let (_, scrolled) = replay(SCRIPT, w, h);
+        // The comparison must have covered frames drawn with a scroll region.
+        assert!(scrolled >= 3, "{w}x{h}: only {scrolled} scrolled frames");
+    }
+}
+
+#[test]
+fn an_unchanged_screen_writes_nothing() {
+    let area = Rect::new(0, 0, 80, 24);
+    let app = App::new(study(), UiOptions::default());
+    let tap = Tap::default();
+    let mut term = terminal(&tap, area);
+    let mut screen = Screen::new();
+    assert!(screen.show(&mut term, render(&app, area)).unwrap());
+    tap.take();
+    assert!(!screen.show(&mut term, render(&app, area)).unwrap());
+    assert!(tap.take().is_empty());
+}
+
+#[test]
+fn a_line_scroll_costs_a_line_not_a_screen() {
+    let (full, _) = replay(&[], 80, 24);
+    let (with_scroll, scrolled) = replay(&[Action::LineDown; 10], 80, 24);
+    assert_eq!(scrolled, 10);
+    // Ten one-line scrolls together cost less than the first full screen.
+    assert!(with_scroll - full < full, "{with_scroll} vs {full}");
+}
+
+fn moves() -> impl Strategy<Value = Action> {
+    prop::sample::select(vec![
+        Action::LineDown,
+        Action::LineUp,
+        Action::NextPassage,
+        Action::PrevPassage,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageUp,
+        Action::NextSection,
+        Action::GoToBottom,
+        Action::SwitchPane,
+        Action::SelectDown,
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn any_move_sequence_matches_a_full_redraw(
+        actions in prop::collection::vec(moves(), 1..24),
+        w in 24u16..220,
+        h in 6u16..60,
+    ) {
+        replay(&actions, w, h);
+    }
+}
