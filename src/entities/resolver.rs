@@ -1,20 +1,24 @@
 //! Matching a cited author and year to an entry of the reference list.
 
 use super::citations::year_at;
+use std::collections::HashMap;
+
 use crate::model::Reference;
 
 /// The reference list, prepared for matching.
 #[derive(Debug, Clone)]
 pub struct Resolver {
     entries: Vec<Entry>,
+    /// Entries by first author word and the year they are filed under, and
+    /// by other years they print: a citation only looks at works that share
+    /// its first author and its year.
+    by_year: HashMap<(String, i32), Vec<usize>>,
+    by_printed: HashMap<(String, i32), Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
 struct Entry {
     author: Vec<String>,
-    year: Option<i32>,
-    /// Other years printed in the entry.
-    printed: Vec<i32>,
     id: String,
 }
 
@@ -29,28 +33,43 @@ fn words(s: &str) -> Vec<String> {
 
 impl Resolver {
     pub fn new(references: &[Reference]) -> Resolver {
+        let mut resolver = Resolver {
+            entries: Vec::with_capacity(references.len()),
+            by_year: HashMap::new(),
+            by_printed: HashMap::new(),
+        };
         let mut last = String::new();
-        let entries = references
-            .iter()
-            .map(|r| {
-                let author = r.author.trim();
-                if !(author.is_empty() || author.starts_with("---")) {
-                    last = author.to_string();
+        for (i, r) in references.iter().enumerate() {
+            let author = r.author.trim();
+            if !(author.is_empty() || author.starts_with("---")) {
+                last = author.to_string();
+            }
+            let entry = Entry {
+                author: words(&last),
+                id: r.id.clone(),
+            };
+            if let Some(first) = entry.author.first() {
+                if let Some(y) = r.year {
+                    resolver
+                        .by_year
+                        .entry((first.clone(), y))
+                        .or_default()
+                        .push(i);
                 }
                 let printed = (0..r.text.len())
-                    .filter(|&i| r.text.is_char_boundary(i))
-                    .filter_map(|i| year_at(&r.text, i).map(|(_, y, _)| y))
-                    .filter(|&y| Some(y) != r.year)
-                    .collect();
-                Entry {
-                    author: words(&last),
-                    year: r.year,
-                    printed,
-                    id: r.id.clone(),
+                    .filter(|&at| r.text.is_char_boundary(at))
+                    .filter_map(|at| year_at(&r.text, at).map(|(_, y, _)| y))
+                    .filter(|&y| Some(y) != r.year);
+                for y in printed {
+                    let list = resolver.by_printed.entry((first.clone(), y)).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
                 }
-            })
-            .collect();
-        Resolver { entries }
+            }
+            resolver.entries.push(entry);
+        }
+        resolver
     }
 
     /// The best reference for `author` and `year`; `suffix` is the `a`/`b`
@@ -60,18 +79,18 @@ impl Resolver {
         if cited.is_empty() {
             return None;
         }
-        self.best(&cited, suffix, |e| e.year == Some(year))
-            .or_else(|| self.best(&cited, suffix, |e| e.printed.contains(&year)))
+        let key = (cited[0].clone(), year);
+        let among = |index: &HashMap<(String, i32), Vec<usize>>| {
+            let candidates = index.get(&key).map_or(&[][..], Vec::as_slice);
+            self.best(&cited, suffix, candidates)
+        };
+        among(&self.by_year).or_else(|| among(&self.by_printed))
     }
 
-    fn best(
-        &self,
-        cited: &[String],
-        suffix: Option<char>,
-        dated: impl Fn(&Entry) -> bool,
-    ) -> Option<usize> {
+    fn best(&self, cited: &[String], suffix: Option<char>, candidates: &[usize]) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
-        for (i, e) in self.entries.iter().enumerate().filter(|(_, e)| dated(e)) {
+        for &i in candidates {
+            let e = &self.entries[i];
             let common = cited
                 .iter()
                 .zip(&e.author)

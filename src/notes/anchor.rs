@@ -28,8 +28,9 @@ type Gram = [char; 3];
 /// A document prepared for anchoring many notes.
 pub struct Anchorer<'d> {
     doc: &'d Document,
-    norms: Vec<Norm>,
-    /// Trigram sets, built on first use: only fuzzy matching needs them.
+    /// Normalised passages and their trigram sets, each built on first use:
+    /// most notes are found in their own passage, so most are never needed.
+    norms: Vec<OnceCell<Norm>>,
     grams: Vec<OnceCell<HashSet<Gram>>>,
 }
 
@@ -41,9 +42,16 @@ struct Candidate {
 
 impl<'d> Anchorer<'d> {
     pub fn new(doc: &'d Document) -> Anchorer<'d> {
-        let norms: Vec<Norm> = doc.passages.iter().map(|p| Norm::new(&p.text)).collect();
-        let grams = norms.iter().map(|_| OnceCell::new()).collect();
-        Anchorer { doc, norms, grams }
+        let n = doc.passages.len();
+        Anchorer {
+            doc,
+            norms: std::iter::repeat_with(OnceCell::new).take(n).collect(),
+            grams: std::iter::repeat_with(OnceCell::new).take(n).collect(),
+        }
+    }
+
+    fn norm(&self, pi: usize) -> &Norm {
+        self.norms[pi].get_or_init(|| Norm::new(&self.doc.passages[pi].text))
     }
 
     pub fn anchor(&self, target: &Target) -> Anchor {
@@ -57,7 +65,7 @@ impl<'d> Anchorer<'d> {
             .and_then(|id| self.doc.passage_index(id));
         if let Some(pi) = own {
             if let Some(range) = self.in_own_passage(pi, &quote, target) {
-                let span = self.norms[pi].bytes(range);
+                let span = self.norm(pi).bytes(range);
                 return Anchor::Anchored { passage: pi, span };
             }
         }
@@ -65,10 +73,12 @@ impl<'d> Anchorer<'d> {
         let found = own
             .and_then(|pi| self.pick(self.fuzzy(&quote.chars, &target.quote, pi..pi + 1)))
             .or_else(|| self.pick(self.exact_elsewhere(&quote, &target.quote)))
-            .or_else(|| self.pick(self.fuzzy(&quote.chars, &target.quote, 0..self.norms.len())));
+            .or_else(|| {
+                self.pick(self.fuzzy(&quote.chars, &target.quote, 0..self.doc.passages.len()))
+            });
         match found {
             Some(c) => {
-                let span = self.norms[c.passage].bytes(c.range);
+                let span = self.norm(c.passage).bytes(c.range);
                 match &target.passage {
                     // A quote-only note placed for the first time has not moved.
                     None => Anchor::Anchored {
@@ -90,7 +100,7 @@ impl<'d> Anchorer<'d> {
     /// the one nearest the recorded position.
     fn in_own_passage(&self, pi: usize, quote: &Norm, target: &Target) -> Option<Range<usize>> {
         let wanted = target.position.as_ref().map_or(0, |p| p.start);
-        self.norms[pi]
+        self.norm(pi)
             .find_all(quote)
             .into_iter()
             .map(|s| s..s + quote.len())
@@ -108,8 +118,8 @@ impl<'d> Anchorer<'d> {
 
     fn exact_elsewhere(&self, quote: &Norm, q: &Quote) -> Vec<Candidate> {
         let mut out = Vec::new();
-        for (pi, norm) in self.norms.iter().enumerate() {
-            for s in norm.find_all(quote) {
+        for pi in 0..self.doc.passages.len() {
+            for s in self.norm(pi).find_all(quote) {
                 let range = s..s + quote.len();
                 let score = self.context(pi, &range, q);
                 if score >= MIN_CONTEXT {
@@ -140,8 +150,7 @@ impl<'d> Anchorer<'d> {
             if (shared as i64) < needed {
                 continue;
             }
-            let Some((range, d)) = closest_substring(quote, &self.norms[pi].chars, max_edits)
-            else {
+            let Some((range, d)) = closest_substring(quote, &self.norm(pi).chars, max_edits) else {
                 continue;
             };
             let sim = 1.0 - d as f64 / quote.len().max(range.len()) as f64;
@@ -162,7 +171,7 @@ impl<'d> Anchorer<'d> {
     }
 
     fn grams_of(&self, pi: usize) -> &HashSet<Gram> {
-        self.grams[pi].get_or_init(|| grams(&self.norms[pi].chars).collect())
+        self.grams[pi].get_or_init(|| grams(&self.norm(pi).chars).collect())
     }
 
     /// The best candidate, unless another is as good.
@@ -204,7 +213,7 @@ impl<'d> Anchorer<'d> {
     /// Up to `n` characters before `at`, continuing into earlier passages.
     fn before(&self, pi: usize, at: usize, n: usize) -> Vec<char> {
         let mut out: Vec<char> = Vec::with_capacity(n);
-        let mut chunk = &self.norms[pi].chars[..at];
+        let mut chunk = &self.norm(pi).chars[..at];
         let mut p = pi;
         loop {
             let trimmed = trim_end(chunk);
@@ -215,24 +224,24 @@ impl<'d> Anchorer<'d> {
             }
             out.insert(0, ' ');
             p -= 1;
-            chunk = &self.norms[p].chars;
+            chunk = &self.norm(p).chars;
         }
     }
 
     /// Up to `n` characters after `at`, continuing into later passages.
     fn after(&self, pi: usize, at: usize, n: usize) -> Vec<char> {
         let mut out: Vec<char> = Vec::with_capacity(n);
-        let mut chunk = &self.norms[pi].chars[at..];
+        let mut chunk = &self.norm(pi).chars[at..];
         let mut p = pi;
         loop {
             let trimmed = trim_start(chunk);
             out.extend(trimmed.iter().take(n - out.len()));
-            if out.len() >= n || p + 1 >= self.norms.len() {
+            if out.len() >= n || p + 1 >= self.doc.passages.len() {
                 return out;
             }
             out.push(' ');
             p += 1;
-            chunk = &self.norms[p].chars;
+            chunk = &self.norm(p).chars;
         }
     }
 }
