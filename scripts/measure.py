@@ -70,23 +70,33 @@ class Pty:
         self.out += got
         return bytes(got), last
 
-    def wait_for(self, marker, limit=60.0):
-        """Time (since spawn) of the last byte of the burst that showed
-        `marker`: the first full frame."""
+    def wait_for(self, marker, done=None, limit=60.0):
+        """Times (since spawn) of the first frame, the write that showed
+        `marker`, and of the complete frame: the write that showed `done`
+        (casebook's position out of the whole paper, once the rest of the
+        paper is loaded and linked), or the first frame without `done`."""
         seen = bytearray()
         deadline = time.monotonic() + limit
-        last = None
+        first = complete = None
         while time.monotonic() < deadline:
-            r, _, _ = select.select([self.fd], [], [], QUIET if marker in seen else 1.0)
+            finished = first is not None and complete is not None
+            r, _, _ = select.select([self.fd], [], [], QUIET if finished else 1.0)
             if not r:
-                if marker in seen:
-                    return last
+                if finished:
+                    return first, complete
                 continue
             chunk = os.read(self.fd, 1 << 16)
             if not chunk:
                 break
             seen += chunk
-            last = time.monotonic() - self.start
+            now = time.monotonic() - self.start
+            if first is None and marker in seen:
+                first = now
+            if first is not None and complete is None:
+                if done is None:
+                    complete = first
+                elif re.search(done, seen):
+                    complete = now
         raise RuntimeError(f"{marker!r} never appeared")
 
     def send(self, keys):
@@ -126,13 +136,14 @@ def env_for(data_dir):
 
 
 class Subject:
-    def __init__(self, name, argv, marker, keys, env):
+    def __init__(self, name, argv, marker, keys, env, done=None):
         self.name, self.argv, self.marker, self.keys, self.env = name, argv, marker, keys, env
+        self.done = done
 
 
 def bytes_per_action(subj, cols, rows, repeat):
     p = Pty(subj.argv, cols, rows, subj.env)
-    p.wait_for(subj.marker)
+    p.wait_for(subj.marker, subj.done)
     p.read_until_quiet()
     idle, _ = p.read_until_quiet(quiet=1.0, limit=1.0)
     result = {"idle": len(idle)}
@@ -150,19 +161,22 @@ def bytes_per_action(subj, cols, rows, repeat):
 
 
 def first_frame(subj, cols, rows, runs):
-    times = []
+    """Medians (ms) of the first and of the complete frame."""
+    firsts, completes = [], []
     for _ in range(runs):
         p = Pty(subj.argv, cols, rows, subj.env)
-        times.append(p.wait_for(subj.marker))
+        first, complete = p.wait_for(subj.marker, subj.done)
+        firsts.append(first)
+        completes.append(complete)
         p.close()
-    return statistics.median(times) * 1000
+    return statistics.median(firsts) * 1000, statistics.median(completes) * 1000
 
 
 def peak_rss_kb(subj, cols, rows, keys):
     with tempfile.NamedTemporaryFile("r", suffix=".time") as f:
         argv = ["/usr/bin/time", "-v", "-o", f.name] + subj.argv
         p = Pty(argv, cols, rows, subj.env)
-        p.wait_for(subj.marker)
+        p.wait_for(subj.marker, subj.done)
         for k in keys:
             p.send(k)
             p.read_until_quiet(quiet=0.1)
@@ -200,7 +214,7 @@ def subjects(binary, corpus, md_file, data_dir, title):
     argv = [binary] + (["--corpus", corpus] if corpus else [])
     # Passage steps have no counterpart in less: compared with its page.
     cb = Subject("casebook", argv, title.encode(), {
-        "line": b"\x05", "passage": b"j", "page": b" "}, env)
+        "line": b"\x05", "passage": b"j", "page": b" "}, env, done=rb"\d+/\d+ \d+%")
     first_line = open(md_file, encoding="utf-8").readline().strip()[:30]
     ls = Subject("less", ["less", md_file], first_line.encode(), {
         "line": b"j", "passage": None, "page": b" "}, env)
@@ -243,9 +257,10 @@ def main():
         bcb, bls = subjects(a.bin, big, big_md, tmp, title)
         cases.append((f"{size / 1e6:.1f} MB", bcb, bls, size))
     for name, c, l, size in cases:
-        tc, tl = first_frame(c, 80, 24, a.runs), first_frame(l, 80, 24, a.runs)
+        (tc, full), (tl, _) = first_frame(c, 80, 24, a.runs), first_frame(l, 80, 24, a.runs)
         rc, rl = peak_rss_kb(c, 80, 24, scroll), peak_rss_kb(l, 80, 24, scroll)
-        print(f"{name}: first frame {tc:.1f} / {tl:.1f} ms = {tc / tl:.2f}x;"
+        print(f"{name}: first frame {tc:.1f} / {tl:.1f} ms = {tc / tl:.2f}x"
+              f" (complete with links {full:.1f} ms = {full / tl:.2f}x);"
               f" RSS {rc} / {rl} KB = {rc / rl:.2f}x;"
               f" RSS vs 2*size+10MB = {rc * 1024 / (2 * size + 10e6):.2f}")
     shutil.rmtree(tmp, ignore_errors=True)

@@ -5,14 +5,15 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use crate::app::state::{App, UiOptions};
-use crate::corpus::Source;
+use crate::corpus::{self, Source};
 use crate::diag::Diagnostic;
 use crate::keymap::Keymap;
+use crate::model::{Document, Meta};
 use crate::notes::{load_drafts, NoteSet, NoteStore, Notebook, StoredDraft};
 use crate::paths::Paths;
-use crate::positions::Positions;
+use crate::positions::{find_item, Positions};
 use crate::rescue::Rescue;
-use crate::session;
+use crate::session::Session;
 use crate::storage::Storage;
 use crate::study::Study;
 use crate::term::terminal;
@@ -56,7 +57,14 @@ pub fn report(diags: &[Diagnostic]) {
 }
 
 pub fn read(options: ReaderOptions) -> ExitCode {
-    // Everything that can fail on input fails here, before the screen changes.
+    // On a usable terminal the paper's opening is read first and shown
+    // while the whole case study loads and links on another thread.
+    let preview = match terminal::unsuitable_terminal() {
+        None => corpus::preview(&options.source),
+        Some(_) => None,
+    };
+    // Everything that can fail on input fails before the screen changes,
+    // except the rest of a paper whose opening is already on the screen.
     let keymap = match Keymap::load(options.keymap, Some(&options.paths.config)) {
         Ok(k) => k,
         Err(diags) => {
@@ -64,11 +72,34 @@ pub fn read(options: ReaderOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let study = match Study::open(&options.source) {
-        Ok(s) => s,
-        Err(diags) => {
+    let ui = UiOptions {
+        color: options.color.enabled(),
+        ascii: options.ascii,
+    };
+    let positions = Positions::new(&options.paths.data);
+    let session = match preview {
+        Some(opening) => match show_opening(opening, &options.paths, &positions, &keymap, ui) {
+            Ok(shown) => shown,
+            Err(e) => {
+                eprintln!("casebook: terminal error: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
+    // Started only now, so that it does not compete with the first frame.
+    let source = options.source.clone();
+    let loader = std::thread::spawn(move || Study::open(&source));
+    let study = match loader.join() {
+        Ok(Ok(s)) => s,
+        Ok(Err(diags)) => {
+            drop(session);
             report(&diags);
             return ExitCode::from(2);
+        }
+        Err(panic) => {
+            drop(session);
+            std::panic::resume_unwind(panic)
         }
     };
     if let Some(why) = terminal::unsuitable_terminal() {
@@ -76,18 +107,14 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         eprintln!("To read the paper without the full-screen reader, run: casebook export --format markdown");
         return ExitCode::from(2);
     }
-    let ui = UiOptions {
-        color: options.color.enabled(),
-        ascii: options.ascii,
-    };
     let (mut storage, notes, notes_problems) = match open_notes(&options.paths, &study.meta.id) {
         Ok(opened) => opened,
         Err(e) => {
+            drop(session);
             eprintln!("casebook: {e}");
             return ExitCode::from(2);
         }
     };
-    let positions = Positions::new(&options.paths.data);
     let mut app = App::new(&study, ui);
     app.notebook = Notebook::new(notes, &study.doc);
     app.refresh_note_marks();
@@ -104,8 +131,14 @@ pub fn read(options: ReaderOptions) -> ExitCode {
     if let Some(item) = positions.load(&study.meta.id, &study.doc, &study.outline) {
         app.view.cursor = item;
     }
-    let rescue = Rescue::shared(options.paths.data.clone(), study.meta.id.clone());
-    let result = session::run(&mut app, &keymap, &mut storage, rescue);
+    let entered = match session {
+        Some(s) => Ok(s),
+        None => Session::enter(Rescue::shared(
+            options.paths.data.clone(),
+            study.meta.id.clone(),
+        )),
+    };
+    let result = entered.and_then(|s| s.run(&mut app, &keymap, &mut storage));
     if let Err(e) = positions.save(&study.meta.id, app.position_key()) {
         eprintln!("casebook: could not save the reading position: {e}");
     }
@@ -116,6 +149,32 @@ pub fn read(options: ReaderOptions) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Enters full-screen mode and draws the paper's opening, unless the
+/// remembered place lies beyond it: then the whole paper is waited for.
+fn show_opening(
+    (meta, doc): (Meta, Document),
+    paths: &Paths,
+    positions: &Positions,
+    keymap: &Keymap,
+    ui: UiOptions,
+) -> std::io::Result<Option<Session>> {
+    let saved = positions.saved(&meta.id);
+    let opening = Study::from_parts(meta, doc);
+    let start = match saved {
+        Some(key) => find_item(&key, &opening.doc, &opening.outline),
+        None => opening.outline.focusable_near(0),
+    };
+    let Some(item) = start else {
+        return Ok(None);
+    };
+    let mut session = Session::enter(Rescue::shared(paths.data.clone(), opening.meta.id.clone()))?;
+    let mut app = App::new(&opening, ui);
+    app.preview = true;
+    app.view.cursor = item;
+    session.draw(&mut app, keymap)?;
+    Ok(Some(session))
 }
 
 /// The notes store and its notes; problems in the file (already moved

@@ -30,8 +30,12 @@ impl Positions {
 
     /// The remembered item for a case study, if it still exists.
     pub fn load(&self, case_id: &str, doc: &Document, outline: &Outline) -> Option<usize> {
-        let key = self.read_all().remove(case_id)?;
-        find_item(&key, doc, outline)
+        find_item(&self.saved(case_id)?, doc, outline)
+    }
+
+    /// The remembered key for a case study, found or not.
+    pub fn saved(&self, case_id: &str) -> Option<String> {
+        self.read_all().remove(case_id)
     }
 
     /// Records the item; a damaged positions file is replaced (it holds
@@ -61,7 +65,7 @@ pub fn item_key(doc: &Document, item: Item) -> String {
     }
 }
 
-fn find_item(key: &str, doc: &Document, outline: &Outline) -> Option<usize> {
+pub fn find_item(key: &str, doc: &Document, outline: &Outline) -> Option<usize> {
     if let Some(id) = key.strip_prefix("section:") {
         return doc.section_index(id).map(|s| outline.of_section(s));
     }

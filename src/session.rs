@@ -23,83 +23,109 @@ use crate::term::guard::GuardedBackend;
 use crate::term::{scroll, signals, terminal};
 use crate::ui;
 
-pub fn run(
-    app: &mut App,
-    keymap: &Keymap,
-    storage: &mut Storage,
+/// The full-screen terminal, from entering it to leaving it (also when
+/// dropped early, for instance when loading fails after a first frame).
+pub struct Session {
+    terminal: Terminal<terminal::Backend>,
+    screen: Screen,
     rescue: SharedRescue,
-) -> io::Result<()> {
-    let mut terminal = terminal::enter()?;
-    let on_signal = rescue.clone();
-    signals::watch(Arc::new(move || {
-        if let Ok(rescue) = on_signal.lock() {
-            rescue.save();
-        }
-    }))?;
-    let result = event_loop(&mut terminal, app, keymap, storage, &rescue);
-    if result.is_err() {
-        // A dead terminal: keep what was being written before giving up.
-        if let Ok(rescue) = rescue.lock() {
-            rescue.save();
-        }
-    }
-    terminal::leave();
-    result
 }
 
-fn event_loop(
-    terminal: &mut Terminal<terminal::Backend>,
-    app: &mut App,
-    keymap: &Keymap,
-    storage: &mut Storage,
-    rescue: &SharedRescue,
-) -> io::Result<()> {
-    let mut resolver = KeyResolver::new(keymap.clone());
-    let size = terminal.size()?;
-    app.resize(Rect::new(0, 0, size.width, size.height));
-    let mut screen = Screen::new();
-    present(terminal, app, keymap, &mut screen)?;
-    while !app.quit {
-        let changed = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                let mode = app.mode();
-                let mut resolution = resolver.feed(mode, key);
-                // The side pane's table only overrides the reader's.
-                if let (Resolution::Unbound(key), Mode::Side) = (&resolution, mode) {
-                    resolution = resolver.feed(Mode::Reader, *key);
-                }
-                match resolution {
-                    Resolution::Action(action) => {
-                        match update(app, action) {
-                            Some(Effect::Quit) => break,
-                            Some(effect) => storage.perform(app, &effect),
-                            None => {}
-                        }
-                        true
-                    }
-                    Resolution::Pending | Resolution::Ignored => false,
-                    Resolution::Unbound(key) => app.text_input_key(key),
-                }
-            }
-            Event::Paste(text) => app.text_input_paste(&text),
-            Event::Resize(width, height) => {
-                app.resize(Rect::new(0, 0, width, height));
-                // The terminal's own contents are unknown after a resize.
-                terminal.autoresize()?;
-                screen.forget();
-                true
-            }
-            _ => false,
+impl Session {
+    /// Enters full-screen mode; from now on a hang-up or termination saves
+    /// what `rescue` holds and restores the terminal.
+    pub fn enter(rescue: SharedRescue) -> io::Result<Session> {
+        let terminal = terminal::enter()?;
+        let on_signal = rescue.clone();
+        let session = Session {
+            terminal,
+            screen: Screen::new(),
+            rescue,
         };
-        if changed {
-            if let Ok(mut rescue) = rescue.lock() {
-                rescue.position = Some(app.position_key());
-                rescue.draft = app.draft();
+        signals::watch(Arc::new(move || {
+            if let Ok(rescue) = on_signal.lock() {
+                rescue.save();
             }
-            present(terminal, app, keymap, &mut screen)?;
-        }
+        }))?;
+        Ok(session)
     }
-    Ok(())
+
+    /// Sizes `app` to the terminal and shows it.
+    pub fn draw(&mut self, app: &mut App, keymap: &Keymap) -> io::Result<()> {
+        let size = self.terminal.size()?;
+        app.resize(Rect::new(0, 0, size.width, size.height));
+        present(&mut self.terminal, app, keymap, &mut self.screen)
+    }
+
+    /// Runs the reader until it quits; the screen moves on from whatever
+    /// was drawn before.
+    pub fn run(mut self, app: &mut App, keymap: &Keymap, storage: &mut Storage) -> io::Result<()> {
+        let result = self.event_loop(app, keymap, storage);
+        if result.is_err() {
+            // A dead terminal: keep what was being written before giving up.
+            if let Ok(rescue) = self.rescue.lock() {
+                rescue.save();
+            }
+        }
+        result
+    }
+
+    fn event_loop(
+        &mut self,
+        app: &mut App,
+        keymap: &Keymap,
+        storage: &mut Storage,
+    ) -> io::Result<()> {
+        let mut resolver = KeyResolver::new(keymap.clone());
+        self.draw(app, keymap)?;
+        while !app.quit {
+            let changed = match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    let mode = app.mode();
+                    let mut resolution = resolver.feed(mode, key);
+                    // The side pane's table only overrides the reader's.
+                    if let (Resolution::Unbound(key), Mode::Side) = (&resolution, mode) {
+                        resolution = resolver.feed(Mode::Reader, *key);
+                    }
+                    match resolution {
+                        Resolution::Action(action) => {
+                            match update(app, action) {
+                                Some(Effect::Quit) => break,
+                                Some(effect) => storage.perform(app, &effect),
+                                None => {}
+                            }
+                            true
+                        }
+                        Resolution::Pending | Resolution::Ignored => false,
+                        Resolution::Unbound(key) => app.text_input_key(key),
+                    }
+                }
+                Event::Paste(text) => app.text_input_paste(&text),
+                Event::Resize(width, height) => {
+                    app.resize(Rect::new(0, 0, width, height));
+                    // The terminal's own contents are unknown after a resize.
+                    self.terminal.autoresize()?;
+                    self.screen.forget();
+                    true
+                }
+                _ => false,
+            };
+            if changed {
+                if let Ok(mut rescue) = self.rescue.lock() {
+                    rescue.position = Some(app.position_key());
+                    rescue.draft = app.draft();
+                }
+                present(&mut self.terminal, app, keymap, &mut self.screen)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        terminal::leave();
+    }
 }
 
 /// Renders off-screen and sends a frame only if the screen would change.

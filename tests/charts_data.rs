@@ -118,10 +118,7 @@ fn series_checks_name_the_line_and_column_of_each_problem() {
 #[test]
 fn malformed_series_files_are_diagnostics_not_panics() {
     let syntax = problems("[[series]]\nid = \n");
-    assert!(
-        syntax[0].starts_with("s.toml:2:6: error: invalid string"),
-        "{syntax:?}"
-    );
+    assert!(syntax[0].starts_with("s.toml:2:6: error: "), "{syntax:?}");
     let unknown = problems(
         "[[series]]\nid = \"a\"\ntitle = \"t\"\nunit = \"u\"\nkind = \"pie\"\npoints = []\n",
     );

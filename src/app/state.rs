@@ -102,6 +102,8 @@ pub struct App<'s> {
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
+    /// Only the paper's opening is loaded yet: no links, no totals.
+    pub preview: bool,
 }
 
 impl<'s> App<'s> {
@@ -124,6 +126,7 @@ impl<'s> App<'s> {
             area: Rect::default(),
             message: None,
             quit: false,
+            preview: false,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod markdown;
 mod meta;
 mod paper;
 mod position;
+mod preview;
 pub mod refs;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use crate::model::{Document, Meta};
 pub use check::{check, check_dir};
 pub use meta::parse_meta;
 pub use paper::parse_paper;
+pub use preview::preview;
 pub use refs::parse_references;
 
 /// Where a case study comes from.

@@ -85,6 +85,7 @@ impl Widget for StatusBar<'_, '_> {
             left.push_str(&format!("§{s} "));
         }
         match pos.passage {
+            _ if self.app.preview => left.push_str("loading"),
             Some(n) => left.push_str(&format!("{n}/{} {}%", pos.passages, pos.percent)),
             None => left.push_str(&format!("{}%", pos.percent)),
         }

@@ -38,7 +38,11 @@ impl Widget for SidePane<'_, '_> {
         };
         let links = app.links_here();
         if links.is_empty() {
-            let msg = "Nothing linked here";
+            let msg = if app.preview {
+                "Linking entities"
+            } else {
+                "Nothing linked here"
+            };
             buf.set_line(
                 inner.x,
                 inner.y,

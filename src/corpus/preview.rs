@@ -1,0 +1,122 @@
+//! The opening of a case study, read in a fraction of the time the whole
+//! takes: the reader shows it while the rest loads, so the first frame does
+//! not wait for the whole paper to be parsed and linked.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::{parse_meta, parse_paper, Source, BUNDLED, BUNDLED_DIR};
+use crate::model::{Document, Meta};
+
+/// How much of `paper.md` the preview reads: a few screens of text.
+const PREVIEW_BYTES: u64 = 16 * 1024;
+
+/// The metadata and the paper's first blocks, or `None` when anything is
+/// amiss: the full load then reports it, before the screen changes.
+pub fn preview(source: &Source) -> Option<(Meta, Document)> {
+    let meta_path = Path::new(BUNDLED_DIR).join("meta.toml");
+    let (meta_text, paper_head) = match source {
+        Source::Bundled => {
+            let paper = bundled("paper.md")?.as_bytes();
+            let head = &paper[..paper.len().min(PREVIEW_BYTES as usize)];
+            (bundled("meta.toml")?.to_string(), head.to_vec())
+        }
+        Source::Dir(dir) => {
+            let meta = std::fs::read_to_string(dir.join("meta.toml")).ok()?;
+            let mut head = Vec::new();
+            std::fs::File::open(dir.join("paper.md"))
+                .ok()?
+                .take(PREVIEW_BYTES)
+                .read_to_end(&mut head)
+                .ok()?;
+            (meta, head)
+        }
+    };
+    let meta = parse_meta(&meta_path, &meta_text).ok()?;
+    let head = with_footnote_stubs(whole_blocks(&paper_head, PREVIEW_BYTES as usize)?);
+    // Diagnostics are the full load's business.
+    let (doc, _) = parse_paper(&meta_path.with_file_name("paper.md"), &head);
+    (!doc.passages.is_empty()).then_some((meta, doc))
+}
+
+fn bundled(name: &str) -> Option<&'static str> {
+    BUNDLED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
+/// The text up to the last blank line, when `bytes` may have been cut at
+/// `limit`; all of it when it is shorter. `None` for text that is not UTF-8.
+fn whole_blocks(bytes: &[u8], limit: usize) -> Option<&str> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        // Cut inside a character: keep what is whole.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok()?,
+        Err(_) => return None,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if bytes.len() < limit {
+        return Some(text);
+    }
+    text.rfind("\n\n").map(|end| &text[..end + 1])
+}
+
+/// The opening with a stand-in definition for each footnote defined further
+/// on, so that its marker shows as the marker it is, not as `[^label]`.
+fn with_footnote_stubs(head: &str) -> String {
+    let mut text = head.to_string();
+    let mut rest = head;
+    let mut stubs = String::new();
+    while let Some(at) = rest.find("[^") {
+        rest = &rest[at + 2..];
+        let Some(end) = rest.find(']') else { break };
+        let label = &rest[..end];
+        let defined = |t: &str| {
+            t.starts_with(&format!("[^{label}]:")) || t.contains(&format!("\n[^{label}]:"))
+        };
+        if !label.is_empty()
+            && !label.contains(char::is_whitespace)
+            && !defined(head)
+            && !defined(&stubs)
+        {
+            stubs.push_str(&format!("\n[^{label}]: …\n"));
+        }
+    }
+    text.push_str(&stubs);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_paper_is_read_whole() {
+        assert_eq!(whole_blocks(b"one\n\ntwo", 100), Some("one\n\ntwo"));
+    }
+
+    #[test]
+    fn a_cut_paper_ends_at_its_last_blank_line() {
+        assert_eq!(whole_blocks(b"one\n\ntwo\n\nthr", 13), Some("one\n\ntwo\n"));
+        assert_eq!(whole_blocks(b"no blank line at all", 20), None);
+    }
+
+    #[test]
+    fn a_character_cut_in_half_is_dropped() {
+        let text = "a\n\nXi\u{e0}";
+        let bytes = &text.as_bytes()[..text.len() - 1];
+        assert_eq!(whole_blocks(bytes, bytes.len()), Some("a\n"));
+    }
+
+    #[test]
+    fn the_bundled_preview_is_the_opening_of_the_paper() {
+        let (meta, head) = preview(&Source::Bundled).expect("bundled preview");
+        let whole = super::super::open(&Source::Bundled).unwrap();
+        assert_eq!(meta.id, whole.meta.id);
+        assert!(!head.passages.is_empty());
+        for (a, b) in head.passages.iter().zip(&whole.doc.passages) {
+            assert_eq!((&a.id, &a.text), (&b.id, &b.text));
+        }
+    }
+}
