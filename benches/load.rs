@@ -1,7 +1,8 @@
 //! Start-up cost by stage, on the bundled paper and on a synthetic paper of
 //! about 10 MB (the bundled one repeated with fresh ids): reading and parsing
 //! the folder, linking and charting (`Study::assemble`), and the first frame
-//! (`App::new` plus one render at 80x24).
+//! (`App::new` plus one render at 80x24); and what the reader shows first,
+//! the paper's opening read and drawn while the rest loads.
 
 use std::path::Path;
 
@@ -67,6 +68,12 @@ fn stages(c: &mut Criterion, name: &str, source: &Source) {
     });
     let study = Study::open(source).unwrap();
     g.bench_function("first_frame", |b| b.iter(|| first_frame(&study)));
+    g.bench_function("opening_first_frame", |b| {
+        b.iter(|| {
+            let (meta, doc) = corpus::preview(source).unwrap();
+            first_frame(&Study::from_parts(meta, doc))
+        })
+    });
     g.bench_function("whole_start", |b| {
         b.iter(|| first_frame(&Study::open(source).unwrap()))
     });

@@ -13,6 +13,7 @@
 //! "Annual Report 2010", published 2011) counts. A citation that resolves to
 //! nothing is kept with `reference: None`.
 
+use crate::corpus::refs::MONTHS;
 use std::ops::Range;
 
 pub use super::resolver::Resolver;
@@ -27,31 +28,15 @@ pub struct Cited {
 }
 
 const CONNECTORS: [&str; 8] = ["of", "for", "and", "&", "the", "on", "et", "al."];
-/// Capitalised words that start sentences or date interviews, never authors.
-const NOT_AUTHORS: [&str; 22] = [
-    "From",
-    "See",
-    "In",
-    "The",
-    "However",
-    "Thus",
-    "As",
-    "By",
-    "And",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Also",
+/// Capitalised words that start sentences, never authors; month names
+/// (which date interviews) are the other such words.
+const NOT_AUTHORS: [&str; 10] = [
+    "From", "See", "In", "The", "However", "Thus", "As", "By", "And", "Also",
 ];
+
+fn never_author(word: &str) -> bool {
+    NOT_AUTHORS.contains(&word) || MONTHS.contains(&word)
+}
 
 /// A year such as `2008` or `2008a` starting at byte `i`: (end, year, suffix).
 pub(super) fn year_at(text: &str, i: usize) -> Option<(usize, i32, Option<char>)> {
@@ -113,7 +98,7 @@ fn locator_end(text: &str, i: usize) -> usize {
 fn plausible_author(author: &str) -> bool {
     let mut ws = author.split_whitespace();
     ws.next().is_some_and(|w| {
-        w.chars().any(char::is_uppercase) && !NOT_AUTHORS.contains(&w.trim_end_matches(','))
+        w.chars().any(char::is_uppercase) && !never_author(w.trim_end_matches(','))
     }) && ws.all(|w| {
         let w = w.trim_end_matches(',');
         w.chars().next().is_some_and(|c| !c.is_lowercase()) || CONNECTORS.contains(&w)
@@ -200,7 +185,7 @@ fn author_starts(text: &str, end: usize) -> Vec<usize> {
         if ends_sentence || !(capital || CONNECTORS.contains(&bare)) {
             break;
         }
-        if capital && !NOT_AUTHORS.contains(&bare) {
+        if capital && !never_author(bare) {
             starts.push(start);
         }
         first = false;
