@@ -57,6 +57,7 @@ pub fn report(diags: &[Diagnostic]) {
 }
 
 pub fn read(options: ReaderOptions) -> ExitCode {
+    one_malloc_arena();
     // On a usable terminal the paper's opening is read first and shown
     // while the whole case study loads and links on another thread.
     let preview = match terminal::unsuitable_terminal() {
@@ -150,6 +151,21 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         }
     }
 }
+
+/// The case study loads on a second thread, which glibc would give an
+/// allocation arena of its own; what is freed there (the parser's tree,
+/// the linker's work) would stay resident beside the main thread's heap.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn one_malloc_arena() {
+    // SAFETY: mallopt only sets a malloc parameter; called before any
+    // thread of ours allocates.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn one_malloc_arena() {}
 
 /// Enters full-screen mode and draws the paper's opening, unless the
 /// remembered place lies beyond it: then the whole paper is waited for.

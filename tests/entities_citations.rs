@@ -157,8 +157,7 @@ fn a_footnote_naming_a_titled_source() {
     let in_note = |f: usize| -> Vec<String> {
         links
             .citations_in(Place::Footnote(f))
-            .iter()
-            .map(|&c| links.citations[c].text.clone())
+            .map(|c| links.citations[c].text.clone())
             .collect()
     };
     assert_eq!(

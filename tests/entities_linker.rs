@@ -132,17 +132,9 @@ fn mentions_are_found_in_captions_and_footnotes_with_indexes_both_ways() {
         .collect();
     assert_eq!(places, [Place::Passage(0), Place::Footnote(0)]);
     assert!(links.mentions_in(Place::Passage(1)).is_empty());
-    let caption: Vec<&str> = links
-        .mentions_in(Place::Passage(2))
-        .iter()
-        .map(|&m| id(m))
-        .collect();
+    let caption: Vec<&str> = links.mentions_in(Place::Passage(2)).map(&id).collect();
     assert_eq!(caption, ["dalian", "shenyang"]);
-    let footnote: Vec<&str> = links
-        .mentions_in(Place::Footnote(0))
-        .iter()
-        .map(|&m| id(m))
-        .collect();
+    let footnote: Vec<&str> = links.mentions_in(Place::Footnote(0)).map(&id).collect();
     assert_eq!(footnote, ["liu-jiren", "neusoft"]);
     assert_eq!(Place::Footnote(0).linked(&d), [Place::Passage(0)]);
     assert_eq!(Place::Passage(0).linked(&d), [Place::Footnote(0)]);

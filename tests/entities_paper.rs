@@ -62,8 +62,7 @@ fn every_name_is_linked_where_the_text_uses_it_and_never_inside_a_longer_one() {
     for place in places(&doc) {
         let got: Vec<(usize, std::ops::Range<usize>)> = links
             .mentions_in(place)
-            .iter()
-            .map(|&m| (links.mentions[m].entity, links.mentions[m].span.clone()))
+            .map(|m| (links.mentions[m].entity, links.mentions[m].span.clone()))
             .collect();
         assert_eq!(got, naive(place.text(&doc), &catalog), "{place:?}");
     }

@@ -43,7 +43,7 @@ impl App<'_> {
         };
         if let Some(place) = place {
             let mut seen = Vec::new();
-            for &m in study.links.mentions_in(place) {
+            for m in study.links.mentions_in(place) {
                 let e = study.links.mentions[m].entity;
                 if !seen.contains(&e) {
                     seen.push(e);
@@ -56,13 +56,7 @@ impl App<'_> {
                     Place::Passage(p) => Link::Passage(p),
                 });
             }
-            links.extend(
-                study
-                    .links
-                    .citations_in(place)
-                    .iter()
-                    .map(|&c| Link::Citation(c)),
-            );
+            links.extend(study.links.citations_in(place).map(Link::Citation));
         }
         if let Some(Item::Reference(r)) = self.cursor_item() {
             let mut citing: Vec<usize> = study

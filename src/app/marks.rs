@@ -25,7 +25,7 @@ impl App<'_> {
             _ => None,
         };
         if let Some(place) = place {
-            marks.extend(study.links.mentions_in(place).iter().map(|&m| {
+            marks.extend(study.links.mentions_in(place).map(|m| {
                 let mention = &study.links.mentions[m];
                 let kind = &study.catalog.entities[mention.entity].kind;
                 (mention.span.clone(), Mark::Mention(kind_index(kind)))
@@ -34,8 +34,7 @@ impl App<'_> {
                 study
                     .links
                     .citations_in(place)
-                    .iter()
-                    .map(|&c| (study.links.citations[c].span.clone(), Mark::Citation)),
+                    .map(|c| (study.links.citations[c].span.clone(), Mark::Citation)),
             );
         }
         match item {

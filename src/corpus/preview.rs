@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::paper::pieces::with_stand_ins;
 use super::{parse_meta, parse_paper, Source, BUNDLED, BUNDLED_DIR};
 use crate::model::{Document, Meta};
 
@@ -33,7 +34,9 @@ pub fn preview(source: &Source) -> Option<(Meta, Document)> {
         }
     };
     let meta = parse_meta(&meta_path, &meta_text).ok()?;
-    let head = with_footnote_stubs(whole_blocks(&paper_head, PREVIEW_BYTES as usize)?);
+    let head = whole_blocks(&paper_head, PREVIEW_BYTES as usize)?;
+    // Footnotes defined further on keep their markers.
+    let head = with_stand_ins(head, "…");
     // Diagnostics are the full load's business.
     let (doc, _) = parse_paper(&meta_path.with_file_name("paper.md"), &head);
     (!doc.passages.is_empty()).then_some((meta, doc))
@@ -60,31 +63,6 @@ fn whole_blocks(bytes: &[u8], limit: usize) -> Option<&str> {
         return Some(text);
     }
     text.rfind("\n\n").map(|end| &text[..end + 1])
-}
-
-/// The opening with a stand-in definition for each footnote defined further
-/// on, so that its marker shows as the marker it is, not as `[^label]`.
-fn with_footnote_stubs(head: &str) -> String {
-    let mut text = head.to_string();
-    let mut rest = head;
-    let mut stubs = String::new();
-    while let Some(at) = rest.find("[^") {
-        rest = &rest[at + 2..];
-        let Some(end) = rest.find(']') else { break };
-        let label = &rest[..end];
-        let defined = |t: &str| {
-            t.starts_with(&format!("[^{label}]:")) || t.contains(&format!("\n[^{label}]:"))
-        };
-        if !label.is_empty()
-            && !label.contains(char::is_whitespace)
-            && !defined(head)
-            && !defined(&stubs)
-        {
-            stubs.push_str(&format!("\n[^{label}]: …\n"));
-        }
-    }
-    text.push_str(&stubs);
-    text
 }
 
 #[cfg(test)]

@@ -73,14 +73,27 @@ pub struct Citation {
     pub reference: Option<usize>,
 }
 
+/// The run at `slot`; empty for a place the document does not have.
+fn run(starts: &[usize], slot: usize) -> Range<usize> {
+    match (starts.get(slot), starts.get(slot + 1)) {
+        (Some(&start), Some(&end)) => start..end,
+        _ => 0..0,
+    }
+}
+
 /// Everything linked in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Links {
+    /// In document order: passages, then footnotes, each in text order; so
+    /// the mentions and citations of one place are a run of indices.
     pub mentions: Vec<Mention>,
     pub citations: Vec<Citation>,
     by_entity: Vec<Vec<usize>>,
-    by_place: HashMap<Place, Vec<usize>>,
-    citations_by_place: HashMap<Place, Vec<usize>>,
+    /// Where each place's run starts, by place slot (passages, then
+    /// footnotes), with the end of the last one at the end.
+    mention_runs: Vec<usize>,
+    citation_runs: Vec<usize>,
+    passages: usize,
 }
 
 fn places(doc: &Document) -> impl Iterator<Item = Place> {
@@ -99,14 +112,15 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
     let resolver = Resolver::new(&doc.references);
     let mut links = Links {
         by_entity: vec![Vec::new(); entities],
+        passages: doc.passages.len(),
         ..Links::default()
     };
     for place in places(doc) {
         let text = place.text(doc);
+        links.mention_runs.push(links.mentions.len());
+        links.citation_runs.push(links.citations.len());
         for f in linker.find(text) {
-            let i = links.mentions.len();
-            links.by_entity[f.entity].push(i);
-            links.by_place.entry(place).or_default().push(i);
+            links.by_entity[f.entity].push(links.mentions.len());
             links.mentions.push(Mention {
                 entity: f.entity,
                 place,
@@ -115,11 +129,6 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
             });
         }
         for c in citations::find(text, &resolver) {
-            links
-                .citations_by_place
-                .entry(place)
-                .or_default()
-                .push(links.citations.len());
             links.citations.push(Citation {
                 place,
                 text: text[c.span.clone()].to_string(),
@@ -130,6 +139,8 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
             });
         }
     }
+    links.mention_runs.push(links.mentions.len());
+    links.citation_runs.push(links.citations.len());
     links
 }
 
@@ -140,15 +151,20 @@ impl Links {
     }
 
     /// Indices into `mentions` inside one place, in text order.
-    pub fn mentions_in(&self, place: Place) -> &[usize] {
-        self.by_place.get(&place).map_or(&[], Vec::as_slice)
+    pub fn mentions_in(&self, place: Place) -> Range<usize> {
+        run(&self.mention_runs, self.slot(place))
     }
 
     /// Indices into `citations` inside one place, in text order.
-    pub fn citations_in(&self, place: Place) -> &[usize] {
-        self.citations_by_place
-            .get(&place)
-            .map_or(&[], Vec::as_slice)
+    pub fn citations_in(&self, place: Place) -> Range<usize> {
+        run(&self.citation_runs, self.slot(place))
+    }
+
+    fn slot(&self, place: Place) -> usize {
+        match place {
+            Place::Passage(p) => p,
+            Place::Footnote(f) => self.passages + f,
+        }
     }
 
     /// Other entities named in the same places as `entity`, with the number
@@ -164,8 +180,7 @@ impl Links {
         for place in own {
             let mut others: Vec<usize> = self
                 .mentions_in(place)
-                .iter()
-                .map(|&m| self.mentions[m].entity)
+                .map(|m| self.mentions[m].entity)
                 .filter(|&e| e != entity)
                 .collect();
             others.sort_unstable();

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 mod marks;
 mod outline;
+pub(super) mod pieces;
 #[cfg(test)]
 mod tests;
 
@@ -28,6 +29,11 @@ const REFERENCE_TITLES: [&str; 5] = [
 
 /// Parses a paper; the document is always returned, problems alongside.
 pub fn parse_paper(path: &Path, src: &str) -> (Document, Vec<Diagnostic>) {
+    parse_in_pieces_from(path, src, pieces::WHOLE_BELOW)
+}
+
+/// Parses `src` whole when it is shorter than `whole_below` bytes, else in pieces.
+fn parse_in_pieces_from(path: &Path, src: &str, whole_below: usize) -> (Document, Vec<Diagnostic>) {
     let mut b = Builder {
         path,
         src,
@@ -47,8 +53,21 @@ pub fn parse_paper(path: &Path, src: &str) -> (Document, Vec<Diagnostic>) {
         diags: Vec::new(),
     };
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
-    for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
-        b.event(event, range);
+    if src.len() < whole_below {
+        for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
+            b.event(event, range);
+        }
+        return b.finish();
+    }
+    for piece in pieces::pieces(src) {
+        let text = &src[piece.clone()];
+        let input = pieces::with_stand_ins(text, "-");
+        for (event, range) in Parser::new_ext(&input, options).into_offset_iter() {
+            if range.start >= text.len() {
+                break;
+            }
+            b.event(event, range.start + piece.start..range.end + piece.start);
+        }
     }
     b.finish()
 }
@@ -225,7 +244,10 @@ impl Builder<'_> {
             TagEnd::Link | TagEnd::Image => {}
             _ if b.nested > 0 => b.nested -= 1,
             _ => {
-                let block = self.block.take().expect("checked above");
+                let mut block = self.block.take().expect("checked above");
+                // Grown by pushes: up to twice its length, for the life of
+                // the document.
+                block.text.shrink_to_fit();
                 self.block_done(block);
             }
         }

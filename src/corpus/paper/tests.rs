@@ -70,3 +70,41 @@ fn unclosed_comment_and_duplicate_ids_are_errors() {
     assert_eq!(errors[0].line, 3);
     assert_eq!(errors[1].line, 5);
 }
+
+/// The bundled paper repeated `copies` times, each copy's ids and footnote
+/// labels made its own.
+fn long_paper(copies: usize) -> String {
+    let paper = include_str!("../../../corpus/dalian/paper.md");
+    (0..copies)
+        .map(|n| {
+            paper
+                .replace("<!-- passage ", &format!("<!-- passage c{n}-"))
+                .replace("{#", &format!("{{#c{n}-"))
+                .replace("[^", &format!("[^c{n}x"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn a_long_paper_parsed_in_pieces_is_the_paper_parsed_whole() {
+    // The first copy's first footnote is defined at the very end.
+    let mut src = long_paper(12);
+    let def_at = src.find("\n[^c0x1]:").unwrap() + 1;
+    let def_end = def_at + src[def_at..].find('\n').unwrap() + 1;
+    let def = src[def_at..def_end].to_string();
+    src.replace_range(def_at..def_end, "");
+    src.push_str(&format!("\n\n{def}"));
+    let path = Path::new("paper.md");
+    let pieces = super::pieces::pieces(&src);
+    assert!(pieces.len() > 1, "the test paper is cut: {pieces:?}");
+    // Some footnote is cited in one piece and defined in a later one.
+    assert!(pieces
+        .iter()
+        .any(|p| !super::pieces::cited_not_defined(&src[p.clone()]).is_empty()));
+    let whole = super::parse_in_pieces_from(path, &src, usize::MAX);
+    let pieced = super::parse_in_pieces_from(path, &src, 0);
+    assert_eq!(whole.1, pieced.1);
+    assert_eq!(whole.0, pieced.0);
+    assert!(!pieced.0.footnotes.is_empty());
+}
