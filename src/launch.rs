@@ -57,9 +57,8 @@ pub fn report(diags: &[Diagnostic]) {
 }
 
 pub fn read(options: ReaderOptions) -> ExitCode {
-    one_malloc_arena();
-    // On a usable terminal the paper's opening is read first and shown
-    // while the whole case study loads and links on another thread.
+    // On a usable terminal the paper's opening is read and shown first;
+    // keys typed while the whole case study loads wait in the terminal.
     let preview = match terminal::unsuitable_terminal() {
         None => corpus::preview(&options.source),
         Some(_) => None,
@@ -88,19 +87,12 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         },
         None => None,
     };
-    // Started only now, so that it does not compete with the first frame.
-    let source = options.source.clone();
-    let loader = std::thread::spawn(move || Study::open(&source));
-    let study = match loader.join() {
-        Ok(Ok(s)) => s,
-        Ok(Err(diags)) => {
+    let study = match Study::open(&options.source) {
+        Ok(s) => s,
+        Err(diags) => {
             drop(session);
             report(&diags);
             return ExitCode::from(2);
-        }
-        Err(panic) => {
-            drop(session);
-            std::panic::resume_unwind(panic)
         }
     };
     if let Some(why) = terminal::unsuitable_terminal() {
@@ -123,7 +115,9 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         app.message = Some(problem.to_string());
     }
     let (mut drafts, draft_problems) = load_drafts(&options.paths.data, &study.meta.id);
-    report(&draft_problems);
+    // Printed once the terminal is itself again: the opening may be on it.
+    let mut problems = notes_problems;
+    problems.extend(draft_problems);
     if !drafts.is_empty() {
         let StoredDraft { path, draft } = drafts.remove(0);
         storage.recovered.push(path);
@@ -140,6 +134,7 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         )),
     };
     let result = entered.and_then(|s| s.run(&mut app, &keymap, &mut storage));
+    report(&problems);
     if let Err(e) = positions.save(&study.meta.id, app.position_key()) {
         eprintln!("casebook: could not save the reading position: {e}");
     }
@@ -151,21 +146,6 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         }
     }
 }
-
-/// The case study loads on a second thread, which glibc would give an
-/// allocation arena of its own; what is freed there (the parser's tree,
-/// the linker's work) would stay resident beside the main thread's heap.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn one_malloc_arena() {
-    // SAFETY: mallopt only sets a malloc parameter; called before any
-    // thread of ours allocates.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 1);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn one_malloc_arena() {}
 
 /// Enters full-screen mode and draws the paper's opening, unless the
 /// remembered place lies beyond it: then the whole paper is waited for.
@@ -198,7 +178,6 @@ fn show_opening(
 fn open_notes(paths: &Paths, case_id: &str) -> Result<(Storage, NoteSet, Vec<Diagnostic>), String> {
     let store = NoteStore::new(&paths.data, case_id).map_err(|e| e.to_string())?;
     let loaded = store.load().map_err(|e| e.to_string())?;
-    report(&loaded.diagnostics);
     let storage = Storage {
         notes: Some(store),
         recovered: Vec::new(),
