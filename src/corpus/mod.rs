@@ -117,6 +117,14 @@ pub(crate) fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
     (study, diags)
 }
 
+/// A file of the bundled case study.
+fn bundled(name: &str) -> Option<&'static str> {
+    BUNDLED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
 /// Reads one file as UTF-8 text, reporting a missing, unreadable or non-text file.
 fn read_file(
     source: &Source,
@@ -126,7 +134,7 @@ fn read_file(
 ) -> Option<TomlFile> {
     let (path, bytes) = match source {
         Source::Bundled => {
-            let text = BUNDLED.iter().find(|(n, _)| *n == name)?.1;
+            let text = bundled(name)?;
             (Path::new(BUNDLED_DIR).join(name), text.as_bytes().to_vec())
         }
         Source::Dir(dir) => {

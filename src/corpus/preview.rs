@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::paper::pieces::with_stand_ins;
-use super::{parse_meta, parse_paper, Source, BUNDLED, BUNDLED_DIR};
+use super::{bundled, parse_meta, parse_paper, Source};
 use crate::model::{Document, Meta};
 
 /// How much of `paper.md` the preview reads: a few screens of text.
@@ -15,7 +15,6 @@ const PREVIEW_BYTES: u64 = 16 * 1024;
 /// The metadata and the paper's first blocks, or `None` when anything is
 /// amiss: the full load then reports it, before the screen changes.
 pub fn preview(source: &Source) -> Option<(Meta, Document)> {
-    let meta_path = Path::new(BUNDLED_DIR).join("meta.toml");
     let (meta_text, paper_head) = match source {
         Source::Bundled => {
             let paper = bundled("paper.md")?.as_bytes();
@@ -33,20 +32,13 @@ pub fn preview(source: &Source) -> Option<(Meta, Document)> {
             (meta, head)
         }
     };
-    let meta = parse_meta(&meta_path, &meta_text).ok()?;
+    let meta = parse_meta(Path::new("meta.toml"), &meta_text).ok()?;
     let head = whole_blocks(&paper_head, PREVIEW_BYTES as usize)?;
     // Footnotes defined further on keep their markers.
     let head = with_stand_ins(head, "…");
     // Diagnostics are the full load's business.
-    let (doc, _) = parse_paper(&meta_path.with_file_name("paper.md"), &head);
+    let (doc, _) = parse_paper(Path::new("paper.md"), &head);
     (!doc.passages.is_empty()).then_some((meta, doc))
-}
-
-fn bundled(name: &str) -> Option<&'static str> {
-    BUNDLED
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, text)| *text)
 }
 
 /// The text up to the last blank line, when `bytes` may have been cut at
