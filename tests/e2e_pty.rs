@@ -35,6 +35,43 @@ fn a_malformed_key_map_is_refused_with_file_and_line() {
 }
 
 #[test]
+fn an_error_past_the_opening_is_reported_on_a_restored_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("case");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/dalian");
+    for f in ["meta.toml", "entities.toml", "series.toml"] {
+        std::fs::copy(bundled.join(f), corpus.join(f)).unwrap();
+    }
+    // The opening (the first 16 KB) is fine; the last line is not.
+    let mut paper = std::fs::read_to_string(bundled.join("paper.md")).unwrap();
+    paper.push_str("\nA marker with no footnote.[^nowhere]\n");
+    let last = paper.lines().count();
+    std::fs::write(corpus.join("paper.md"), paper).unwrap();
+    let mut s = Session::start(
+        &["--corpus", corpus.to_str().unwrap()],
+        100,
+        30,
+        dir.path(),
+        &[],
+    );
+    assert_eq!(s.wait_exit(), 2, "{}", s.screen());
+    let screen = s.screen();
+    assert!(
+        screen.contains(&format!("paper.md:{last}:")) && screen.contains("[^nowhere]"),
+        "{screen}"
+    );
+    assert!(!screen.contains(TITLE), "the reader is gone: {screen}");
+    let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
+    let entered = raw.find("\x1b[?1049h");
+    let left = raw.rfind("\x1b[?1049l");
+    assert!(
+        entered.is_some() && left > entered,
+        "the opening was shown, then left"
+    );
+}
+
+#[test]
 fn dumb_terminal_is_refused_with_a_pointer_to_export() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(&[], 80, 24, dir.path(), &[("TERM", "dumb")]);
