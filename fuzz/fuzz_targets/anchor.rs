@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 use casebook::model::Document;
 use casebook::notes::{Anchor, Anchorer, Quote, Target};
 use libfuzzer_sys::fuzz_target;
-use std::sync::LazyLock;
 
 /// The bundled paper's opening section: the whole paper makes each fuzzy
 /// search take a tenth of a second under instrumentation, too slow to fuzz.
@@ -25,8 +24,11 @@ fn doc() -> &'static Document {
     })
 }
 
-/// Built once, as the notebook builds it once for all notes.
-static ANCHORER: LazyLock<Anchorer<'static>> = LazyLock::new(|| Anchorer::new(doc()));
+thread_local! {
+    /// Built once, as the notebook builds it once for all notes (its
+    /// passages are normalised lazily, so it is not shared across threads).
+    static ANCHORER: Anchorer<'static> = Anchorer::new(doc());
+}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else {
@@ -53,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
         quote,
         position: None,
     };
-    let anchor = ANCHORER.anchor(&target);
+    let anchor = ANCHORER.with(|a| a.anchor(&target));
     // A found span must lie inside its passage on character boundaries.
     match anchor {
         Anchor::Anchored { passage, span } | Anchor::Drifted { passage, span, .. } => {
