@@ -9,16 +9,19 @@ use casebook::study::Study;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-fn study() -> Study {
-    let meta = Meta {
+fn meta() -> Meta {
+    Meta {
         id: "t".into(),
         title: "Test".into(),
         authors: vec![],
         year: None,
         series: None,
         source: None,
-    };
-    Study::from_parts(meta, casebook::testing::synthetic_doc(2, 3, 8))
+    }
+}
+
+fn study() -> Study {
+    Study::from_parts(meta(), casebook::testing::synthetic_doc(2, 3, 8))
 }
 
 fn app(study: &Study) -> App<'_> {
@@ -166,16 +169,8 @@ aliases = ["Neusoft"]
 description = "x"
 "#;
     let catalog = casebook::entities::Catalog::parse(std::path::Path::new("e.toml"), toml).unwrap();
-    let meta = Meta {
-        id: "t".into(),
-        title: "Test".into(),
-        authors: vec![],
-        year: None,
-        series: None,
-        source: None,
-    };
     let s = Study::assemble(
-        meta,
+        meta(),
         casebook::testing::synthetic_doc(1, 2, 4),
         Some(catalog),
         vec![],

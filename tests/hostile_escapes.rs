@@ -8,11 +8,12 @@
 //! the neutralised characters as counted placeholders.
 
 mod hostile_support;
+mod support;
+
+use support::tap::Tap;
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
@@ -76,7 +77,7 @@ fn app(study: &Study) -> App<'_> {
 /// and how many cells the backend guard had to repair.
 fn frame(app: &App, keymap: &Keymap) -> (Vec<u8>, usize) {
     let area = Rect::new(0, 0, W, H);
-    let out = Shared::default();
+    let out = Tap::default();
     let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
@@ -86,22 +87,8 @@ fn frame(app: &App, keymap: &Keymap) -> (Vec<u8>, usize) {
     casebook::ui::render(area, &mut next, app, keymap);
     terminal.draw(|f| *f.buffer_mut() = next.clone()).unwrap();
     let backend = terminal.backend();
-    let bytes = out.0.lock().unwrap().clone();
+    let bytes = out.bytes();
     (bytes, backend.repaired)
-}
-
-/// A byte buffer the test keeps a handle on while the backend writes to it.
-#[derive(Clone, Default)]
-struct Shared(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Draws the view, checks the stream and returns the screen it leaves.

@@ -6,9 +6,9 @@
 //! shifted borders.
 
 mod hostile_support;
+mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use support::tap::Tap;
 
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
@@ -22,19 +22,6 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-
-#[derive(Clone, Default)]
-struct Shared(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// Differences between the emulated screen and `want`, as `(row, col, got, want)`.
 fn differences(screen: &vt100::Screen, want: &Buffer) -> Vec<(u16, u16, String, String)> {
@@ -70,7 +57,7 @@ fn scroll_through(width: u16, height: u16, steps: &[Action]) {
     );
     let area = Rect::new(0, 0, width, height);
     app.resize(area);
-    let out = Shared::default();
+    let out = Tap::default();
     let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
@@ -88,7 +75,7 @@ fn scroll_through(width: u16, height: u16, steps: &[Action]) {
         let mut next = Buffer::empty(area);
         casebook::ui::render(area, &mut next, &app, &keymap);
         terminal.draw(|f| *f.buffer_mut() = next.clone()).unwrap();
-        let bytes = out.0.lock().unwrap().clone();
+        let bytes = out.bytes();
         vt.process(&bytes[sent..]);
         sent = bytes.len();
         let diffs = differences(vt.screen(), &next);
@@ -99,7 +86,7 @@ fn scroll_through(width: u16, height: u16, steps: &[Action]) {
             vt.screen().contents()
         );
     }
-    let bytes = out.0.lock().unwrap().clone();
+    let bytes = out.bytes();
     audit(&bytes).assert_clean();
     assert_eq!(terminal.backend().repaired, 0);
 }

@@ -3,10 +3,11 @@
 //! a VT parser and the parsed screens are compared cell by cell, colours and
 //! attributes included.
 
-use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
 use std::sync::OnceLock;
+
+mod support;
+
+use support::tap::Tap;
 
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
@@ -24,26 +25,6 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 fn study() -> &'static Study {
     static STUDY: OnceLock<Study> = OnceLock::new();
     STUDY.get_or_init(|| Study::open(&Source::Bundled).expect("bundled case study loads"))
-}
-
-/// A writer the test can read back.
-#[derive(Clone, Default)]
-struct Tap(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Tap {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Tap {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut self.0.borrow_mut())
-    }
 }
 
 fn terminal(tap: &Tap, area: Rect) -> Out<Tap> {

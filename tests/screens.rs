@@ -19,6 +19,13 @@ fn study() -> &'static Study {
     STUDY.get_or_init(|| Study::open(&Source::Bundled).expect("bundled case study loads"))
 }
 
+/// The reader on the bundled paper, sized `w` x `h`.
+fn app(options: UiOptions, w: u16, h: u16) -> App<'static> {
+    let mut app = App::new(study(), options);
+    app.resize(Rect::new(0, 0, w, h));
+    app
+}
+
 fn render(app: &App, w: u16, h: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
     casebook::ui::render(buf.area, &mut buf, app, &Keymap::default_map());
@@ -40,14 +47,14 @@ fn text(buf: &Buffer) -> String {
 /// at both sizes.
 fn snap(name: &str, steps: &[Step]) {
     for (w, h) in [(80, 24), (200, 50)] {
-        let mut app = App::new(
-            study(),
+        let mut app = app(
             UiOptions {
                 color: true,
                 ascii: false,
             },
+            w,
+            h,
         );
-        app.resize(Rect::new(0, 0, w, h));
         for step in steps {
             match step {
                 Step::Do(a) => {
@@ -184,14 +191,14 @@ fn too_small() {
 /// Without colour the focused passage is still marked: bar and bold text.
 #[test]
 fn focus_survives_no_color() {
-    let mut app = App::new(
-        study(),
+    let app = app(
         UiOptions {
             color: false,
             ascii: false,
         },
+        80,
+        24,
     );
-    app.resize(Rect::new(0, 0, 80, 24));
     let buf = render(&app, 80, 24);
     let row = (0..24)
         .find(|&y| buf[(0, y)].symbol() == "▌")
@@ -205,14 +212,14 @@ fn focus_survives_no_color() {
 
 #[test]
 fn ascii_mode_draws_no_box_drawing_or_blocks() {
-    let mut app = App::new(
-        study(),
+    let mut app = app(
         UiOptions {
             color: false,
             ascii: true,
         },
+        120,
+        40,
     );
-    app.resize(Rect::new(0, 0, 120, 40));
     update(&mut app, Action::OpenCharts);
     let screen = text(&render(&app, 120, 40));
     let fancy = screen
@@ -226,14 +233,14 @@ fn ascii_mode_draws_no_box_drawing_or_blocks() {
 /// and n moves to the next passage with hits.
 #[test]
 fn search_hits_are_highlighted_in_the_text() {
-    let mut app = App::new(
-        study(),
+    let mut app = app(
         UiOptions {
             color: false,
             ascii: false,
         },
+        80,
+        24,
     );
-    app.resize(Rect::new(0, 0, 80, 24));
     update(&mut app, Action::OpenSearch);
     for c in "@passage Alpine".chars() {
         app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

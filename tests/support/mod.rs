@@ -1,1 +1,2 @@
 pub mod pty;
+pub mod tap;
