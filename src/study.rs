@@ -40,7 +40,7 @@ impl Study {
                 let passages: Vec<usize> = links
                     .mentions_of(e)
                     .iter()
-                    .filter_map(|&m| match links.mentions[m].place {
+                    .filter_map(|&m| match links.place_of(m) {
                         Place::Passage(p) => Some(p),
                         Place::Footnote(f) => doc.footnotes[f].passages.first().copied(),
                     })

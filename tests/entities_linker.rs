@@ -122,13 +122,13 @@ fn mentions_are_found_in_captions_and_footnotes_with_indexes_both_ways() {
     let d = Document::new(d.sections, d.passages, d.footnotes, d.references);
     let cat = bundled();
     let links = link(&d, &cat);
-    let id = |m: usize| cat.entities[links.mentions[m].entity].id.as_str();
+    let id = |m: usize| cat.entities[links.entity_of(m)].id.as_str();
 
     let neusoft = cat.index("neusoft").unwrap();
     let places: Vec<Place> = links
         .mentions_of(neusoft)
         .iter()
-        .map(|&m| links.mentions[m].place)
+        .map(|&m| links.place_of(m))
         .collect();
     assert_eq!(places, [Place::Passage(0), Place::Footnote(0)]);
     assert!(links.mentions_in(Place::Passage(1)).is_empty());

@@ -62,14 +62,14 @@ fn every_name_is_linked_where_the_text_uses_it_and_never_inside_a_longer_one() {
     for place in places(&doc) {
         let got: Vec<(usize, std::ops::Range<usize>)> = links
             .mentions_in(place)
-            .map(|m| (links.mentions[m].entity, links.mentions[m].span.clone()))
+            .map(|m| (links.entity_of(m), links.mention(m).span))
             .collect();
         assert_eq!(got, naive(place.text(&doc), &catalog), "{place:?}");
     }
     assert!(
-        links.mentions.len() > 300,
+        links.mentions_len() > 300,
         "{} mentions",
-        links.mentions.len()
+        links.mentions_len()
     );
 }
 
@@ -96,7 +96,7 @@ fn texts(doc: &Document, catalog: &Catalog, links: &Links, id: &str) -> Vec<Stri
         .mentions_of(e)
         .iter()
         .map(|&m| {
-            let m = &links.mentions[m];
+            let m = links.mention(m);
             m.place.text(doc)[m.span.clone()].to_string()
         })
         .collect()
@@ -139,7 +139,7 @@ fn tricky_names_in_the_paper() {
     // The possessive form is a mention.
     let neusoft = catalog.index("neusoft").unwrap();
     assert!(links.mentions_of(neusoft).iter().any(|&m| {
-        let m = &links.mentions[m];
+        let m = links.mention(m);
         m.place.text(&doc)[m.span.end..].starts_with("'s")
     }));
 }
@@ -180,4 +180,23 @@ fn citations_of_the_paper_resolve_ditto_entries_and_shared_surnames() {
         .citations
         .iter()
         .any(|c| matches!(c.place, Place::Footnote(_)) && c.text == "Sato, 2007, p.10"));
+}
+
+#[test]
+fn every_mention_knows_its_place_and_all_are_listed_once() {
+    let (doc, _, links) = paper();
+    let mut seen = 0;
+    for place in places(&doc) {
+        for m in links.mentions_in(place) {
+            let mention = links.mention(m);
+            assert_eq!(links.place_of(m), place);
+            assert_eq!(mention.place, place);
+            assert_eq!(mention.entity, links.entity_of(m));
+            assert!(place.text(&doc).get(mention.span.clone()).is_some());
+            seen += 1;
+        }
+    }
+    assert!(places(&doc).iter().any(|&p| links.mentions_in(p).is_empty()));
+    assert_eq!(seen, links.mentions_len());
+    assert_eq!(links.mentions().count(), seen);
 }

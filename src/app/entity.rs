@@ -49,7 +49,7 @@ impl EntityView {
         );
         let mut places: Vec<Place> = Vec::new();
         for &m in study.links.mentions_of(entity) {
-            let place = study.links.mentions[m].place;
+            let place = study.links.place_of(m);
             if !places.contains(&place) {
                 places.push(place);
                 rows.push(EntityRow::Mention(place, m));
@@ -84,7 +84,7 @@ impl App<'_> {
             .links
             .mentions_of(entity)
             .iter()
-            .map(|&m| match study.links.mentions[m].place {
+            .map(|&m| match study.links.place_of(m) {
                 Place::Passage(p) => outline.of_passage(p),
                 Place::Footnote(f) => outline.of_footnote(f),
             })

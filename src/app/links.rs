@@ -44,7 +44,7 @@ impl App<'_> {
         if let Some(place) = place {
             let mut seen = Vec::new();
             for m in study.links.mentions_in(place) {
-                let e = study.links.mentions[m].entity;
+                let e = study.links.entity_of(m);
                 if !seen.contains(&e) {
                     seen.push(e);
                     links.push(Link::Entity(e));

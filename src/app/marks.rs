@@ -26,9 +26,9 @@ impl App<'_> {
         };
         if let Some(place) = place {
             marks.extend(study.links.mentions_in(place).map(|m| {
-                let mention = &study.links.mentions[m];
+                let mention = study.links.mention(m);
                 let kind = &study.catalog.entities[mention.entity].kind;
-                (mention.span.clone(), Mark::Mention(kind_index(kind)))
+                (mention.span, Mark::Mention(kind_index(kind)))
             }));
             marks.extend(
                 study

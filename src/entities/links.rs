@@ -42,6 +42,7 @@ impl Place {
     }
 }
 
+/// One entity named in one place (a copy; [`Links`] stores them packed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub entity: usize,
@@ -81,12 +82,43 @@ fn run(starts: &[usize], slot: usize) -> Range<usize> {
     }
 }
 
+/// A mention as stored: its place is implied by the run it sits in. Sixteen
+/// bytes instead of a [`Mention`]'s 56, for a long paper has a hundred
+/// thousand of them.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    entity: u32,
+    start: u32,
+    end: u32,
+    /// `u32::MAX` for the canonical name.
+    alias: u32,
+}
+
+impl Packed {
+    const CANONICAL: u32 = u32::MAX;
+
+    /// `None` for offsets beyond what a packed mention holds (a single
+    /// passage of 4 GB), which are not linked.
+    fn new(entity: usize, span: &Range<usize>, alias: Option<usize>) -> Option<Packed> {
+        let small = |n: usize| u32::try_from(n).ok().filter(|&n| n != u32::MAX);
+        Some(Packed {
+            entity: small(entity)?,
+            start: small(span.start)?,
+            end: small(span.end)?,
+            alias: match alias {
+                Some(a) => small(a)?,
+                None => Packed::CANONICAL,
+            },
+        })
+    }
+}
+
 /// Everything linked in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Links {
     /// In document order: passages, then footnotes, each in text order; so
     /// the mentions and citations of one place are a run of indices.
-    pub mentions: Vec<Mention>,
+    mentions: Vec<Packed>,
     pub citations: Vec<Citation>,
     by_entity: Vec<Vec<usize>>,
     /// Where each place's run starts, by place slot (passages, then
@@ -120,13 +152,10 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
         links.mention_runs.push(links.mentions.len());
         links.citation_runs.push(links.citations.len());
         for f in linker.find(text) {
-            links.by_entity[f.entity].push(links.mentions.len());
-            links.mentions.push(Mention {
-                entity: f.entity,
-                place,
-                span: f.span,
-                alias: f.alias,
-            });
+            if let Some(packed) = Packed::new(f.entity, &f.span, f.alias) {
+                links.by_entity[f.entity].push(links.mentions.len());
+                links.mentions.push(packed);
+            }
         }
         for c in citations::find(text, &resolver) {
             links.citations.push(Citation {
@@ -141,10 +170,50 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
     }
     links.mention_runs.push(links.mentions.len());
     links.citation_runs.push(links.citations.len());
+    // Grown by doubling: up to half of each would be slack for the session.
+    links.mentions.shrink_to_fit();
+    links.citations.shrink_to_fit();
+    links.by_entity.iter_mut().for_each(Vec::shrink_to_fit);
     links
 }
 
 impl Links {
+    /// Mention `m` (an index from [`Links::mentions_of`] or [`Links::mentions_in`]).
+    pub fn mention(&self, m: usize) -> Mention {
+        let p = self.mentions[m];
+        Mention {
+            entity: p.entity as usize,
+            place: self.place_of(m),
+            span: p.start as usize..p.end as usize,
+            alias: (p.alias != Packed::CANONICAL).then_some(p.alias as usize),
+        }
+    }
+
+    /// The entity mention `m` names.
+    pub fn entity_of(&self, m: usize) -> usize {
+        self.mentions[m].entity as usize
+    }
+
+    /// The place mention `m` sits in: the one whose run holds it.
+    pub fn place_of(&self, m: usize) -> Place {
+        let slot = self.mention_runs.partition_point(|&start| start <= m) - 1;
+        if slot < self.passages {
+            Place::Passage(slot)
+        } else {
+            Place::Footnote(slot - self.passages)
+        }
+    }
+
+    /// Every mention, in document order.
+    pub fn mentions(&self) -> impl Iterator<Item = Mention> + '_ {
+        (0..self.mentions.len()).map(|m| self.mention(m))
+    }
+
+    /// How many mentions the document has in all.
+    pub fn mentions_len(&self) -> usize {
+        self.mentions.len()
+    }
+
     /// Indices into `mentions` of one entity, in document order.
     pub fn mentions_of(&self, entity: usize) -> &[usize] {
         self.by_entity.get(entity).map_or(&[], Vec::as_slice)
@@ -173,14 +242,14 @@ impl Links {
         let mut own: Vec<Place> = self
             .mentions_of(entity)
             .iter()
-            .map(|&m| self.mentions[m].place)
+            .map(|&m| self.place_of(m))
             .collect();
         own.dedup();
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for place in own {
             let mut others: Vec<usize> = self
                 .mentions_in(place)
-                .map(|m| self.mentions[m].entity)
+                .map(|m| self.entity_of(m))
                 .filter(|&e| e != entity)
                 .collect();
             others.sort_unstable();

@@ -27,7 +27,7 @@ pub fn lint(catalog: &Catalog, doc: &Document, links: &Links, paper: &Path) -> V
             ));
         }
         for (a, alias) in e.aliases.iter().enumerate() {
-            if !mentions.iter().any(|&m| links.mentions[m].alias == Some(a)) {
+            if !mentions.iter().any(|&m| links.mention(m).alias == Some(a)) {
                 let (l, c) = catalog.alias_location(i, a);
                 out.push(Diagnostic::warning(
                     path,

@@ -39,7 +39,7 @@ fn entity_json(doc: &Document, links: &Links, index: usize, e: &Entity) -> Value
     let mentions: Vec<Value> = links
         .mentions_of(index)
         .iter()
-        .map(|&m| mention_json(doc, &links.mentions[m]))
+        .map(|&m| mention_json(doc, &links.mention(m)))
         .collect();
     json!({
         "id": e.id,
@@ -102,10 +102,9 @@ pub fn entities_table(cat: &Catalog, links: &Links, kind: Option<&EntityKind>) -
 /// Mentions, citations and their references, for `casebook export --format json`.
 pub fn export_json(doc: &Document, cat: &Catalog, links: &Links) -> Value {
     let mentions: Vec<Value> = links
-        .mentions
-        .iter()
+        .mentions()
         .map(|m| {
-            let mut v = mention_json(doc, m);
+            let mut v = mention_json(doc, &m);
             if let Value::Object(o) = &mut v {
                 o.insert("entity".into(), json!(cat.entities[m.entity].id));
             }
@@ -226,7 +225,7 @@ pub fn card(doc: &Document, cat: &Catalog, links: &Links, entity: usize) -> Stri
     out.push_str(&format!("\nMentions: {}\n", mentions.len()));
     let mut sections: Vec<(String, usize)> = Vec::new();
     for &m in mentions {
-        let heading = section_heading(doc, links.mentions[m].place);
+        let heading = section_heading(doc, links.place_of(m));
         match sections.last_mut() {
             Some((h, n)) if *h == heading => *n += 1,
             _ => sections.push((heading, 1)),
@@ -237,7 +236,7 @@ pub fn card(doc: &Document, cat: &Catalog, links: &Links, entity: usize) -> Stri
     }
     out.push('\n');
     for &m in mentions {
-        let m = &links.mentions[m];
+        let m = links.mention(m);
         let label = match m.place {
             Place::Passage(p) => doc.passages[p].id.clone(),
             Place::Footnote(f) => format!("footnote {}", doc.footnotes[f].label),

@@ -105,7 +105,7 @@ fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'sta
         }
         EntityRow::Mention(place, m) => {
             let text = place.text(&study.doc);
-            let span = study.links.mentions[*m].span.clone();
+            let span = study.links.mention(*m).span;
             let label = match place {
                 Place::Passage(p) => format!("  {:<10} ", study.doc.passages[*p].id),
                 Place::Footnote(f) => format!("  fn {:<7} ", study.doc.footnotes[*f].label),
