@@ -196,7 +196,9 @@ fn every_mention_knows_its_place_and_all_are_listed_once() {
             seen += 1;
         }
     }
-    assert!(places(&doc).iter().any(|&p| links.mentions_in(p).is_empty()));
+    assert!(places(&doc)
+        .iter()
+        .any(|&p| links.mentions_in(p).is_empty()));
     assert_eq!(seen, links.mentions_len());
     assert_eq!(links.mentions().count(), seen);
 }

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use super::position::LineIndex;
 use crate::diag::Diagnostic;
 use crate::model::{Footnote, FootnoteRef, Passage};
 
@@ -14,20 +13,20 @@ pub struct Def {
     pub text: String,
     pub emphasis: Vec<Range<usize>>,
     pub line: usize,
-    pub offset: usize,
+    pub col: usize,
 }
 
-/// Markers found: per passage (span, label), and labels cited outside passages.
+/// Markers found: per passage (span, label), labels cited outside
+/// passages, and every `[^label]` written: (label, line, column).
 pub struct Cited<'a> {
     pub passages: &'a [Vec<(Range<usize>, String)>],
     pub elsewhere: &'a [String],
+    pub written: &'a [(String, usize, usize)],
 }
 
 /// Footnotes in order of first citation, then uncited ones; fills `footnote_refs`.
 pub fn link_footnotes(
     path: &Path,
-    src: &str,
-    lines: &LineIndex,
     passages: &mut [Passage],
     cited: Cited,
     defs: Vec<(String, Def)>,
@@ -36,7 +35,7 @@ pub fn link_footnotes(
     let mut by_label: HashMap<String, Def> = HashMap::new();
     for (label, def) in defs {
         if let Some(first) = by_label.get(&label) {
-            let (line, col) = lines.line_col(src, def.offset);
+            let (line, col) = (def.line, def.col);
             let message = format!(
                 "footnote [^{label}] is defined twice (first on line {})",
                 first.line
@@ -45,7 +44,7 @@ pub fn link_footnotes(
             continue;
         }
         if def.text.trim().is_empty() {
-            let (line, col) = lines.line_col(src, def.offset);
+            let (line, col) = (def.line, def.col);
             diags.push(Diagnostic::error(
                 path,
                 line,
@@ -68,7 +67,7 @@ pub fn link_footnotes(
     for label in uncited {
         if !cited.elsewhere.contains(label) {
             let def = &by_label[label];
-            let (line, col) = lines.line_col(src, def.offset);
+            let (line, col) = (def.line, def.col);
             let message =
                 format!("footnote [^{label}] is never cited: no marker [^{label}] in the text");
             diags.push(Diagnostic::error(path, line, col, message));
@@ -108,41 +107,37 @@ pub fn link_footnotes(
             }
         }
     }
-    undefined_markers(path, src, lines, &index, diags);
+    for (label, line, col) in cited.written {
+        if !index.contains_key(label.as_str()) {
+            let message =
+                format!("footnote marker [^{label}] has no footnote: add a line [^{label}]: text");
+            diags.push(Diagnostic::error(path, *line, *col, message));
+        }
+    }
     footnotes
 }
 
-/// Markers without a definition: the parser leaves them as literal `[^x]` text.
-fn undefined_markers(
-    path: &Path,
-    src: &str,
-    lines: &LineIndex,
-    defined: &HashMap<&str, usize>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for (at, _) in src.match_indices("[^") {
-        if src[..at].ends_with('\\') {
+/// Every `[^label]` written in `text` that is not a definition, with its
+/// offset: a label without a definition is left as literal text by the
+/// parser, so this is where such markers are found.
+pub fn written_markers(text: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("[^") {
+        if text[..at].ends_with('\\') {
             continue;
         }
-        let Some(len) = src[at + 2..].find(']') else {
+        let Some(len) = text[at + 2..].find(']') else {
             continue;
         };
-        let label = &src[at + 2..at + 2 + len];
-        let is_definition = src[at + 2 + len + 1..].starts_with(':')
-            && src[..at]
+        let label = &text[at + 2..at + 2 + len];
+        let is_definition = text[at + 2 + len + 1..].starts_with(':')
+            && text[..at]
                 .rsplit('\n')
                 .next()
                 .is_some_and(|s| s.trim().is_empty());
-        if label.is_empty()
-            || label.contains(char::is_whitespace)
-            || is_definition
-            || defined.contains_key(label)
-        {
-            continue;
+        if !label.is_empty() && !label.contains(char::is_whitespace) && !is_definition {
+            out.push((label, at));
         }
-        let (line, col) = lines.line_col(src, at);
-        let message =
-            format!("footnote marker [^{label}] has no footnote: add a line [^{label}]: text");
-        diags.push(Diagnostic::error(path, line, col, message));
     }
+    out
 }

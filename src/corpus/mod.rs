@@ -19,7 +19,7 @@ use crate::model::{Document, Meta};
 
 pub use check::{check, check_dir};
 pub use meta::parse_meta;
-pub use paper::parse_paper;
+pub use paper::{parse_paper, read_paper};
 pub use preview::preview;
 pub use refs::parse_references;
 
@@ -83,7 +83,6 @@ pub(crate) fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
     }
     let mut read = |name: &str, required: bool| read_file(source, name, required, &mut diags);
     let meta_file = read("meta.toml", true);
-    let paper_file = read("paper.md", true);
     let entities_toml = read("entities.toml", false);
     let series_toml = read("series.toml", false);
 
@@ -94,8 +93,12 @@ pub(crate) fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
             None
         }
     });
-    let doc = paper_file.map(|f| {
-        let (doc, errs) = parse_paper(&f.path, &f.text);
+    // Streamed: a long paper's text is never in memory all at once.
+    let doc = open_file(source, "paper.md", true, &mut diags).and_then(|(path, input)| {
+        let (doc, errs) = match input {
+            Input::Bundled(text) => read_paper(&path, text.as_bytes()),
+            Input::File(file) => read_paper(&path, std::io::BufReader::new(file)),
+        };
         diags.extend(errs);
         doc
     });
@@ -125,40 +128,66 @@ fn bundled(name: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// Reads one file as UTF-8 text, reporting a missing, unreadable or non-text file.
-fn read_file(
+/// A file of a case study, opened.
+enum Input {
+    Bundled(&'static str),
+    File(std::fs::File),
+}
+
+/// Opens one file, reporting a missing (when `required`) or unreadable one.
+fn open_file(
     source: &Source,
     name: &str,
     required: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Option<TomlFile> {
-    let (path, bytes) = match source {
-        Source::Bundled => {
-            let text = bundled(name)?;
-            (Path::new(BUNDLED_DIR).join(name), text.as_bytes().to_vec())
-        }
+) -> Option<(PathBuf, Input)> {
+    match source {
+        Source::Bundled => Some((
+            Path::new(BUNDLED_DIR).join(name),
+            Input::Bundled(bundled(name)?),
+        )),
         Source::Dir(dir) => {
             let path = dir.join(name);
-            match std::fs::read(&path) {
-                Ok(bytes) => (path, bytes),
+            match std::fs::File::open(&path) {
+                Ok(file) => Some((path, Input::File(file))),
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                     if required {
                         let what =
                             format!("missing {name}: a case study needs meta.toml and paper.md");
                         diags.push(Diagnostic::error(&path, 0, 0, what));
                     }
-                    return None;
+                    None
                 }
                 Err(err) => {
-                    diags.push(Diagnostic::error(
-                        &path,
-                        0,
-                        0,
-                        format!("cannot read: {err}"),
-                    ));
-                    return None;
+                    diags.push(cannot_read(&path, &err));
+                    None
                 }
             }
+        }
+    }
+}
+
+fn cannot_read(path: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, format!("cannot read: {err}"))
+}
+
+/// Reads one file whole as UTF-8 text.
+fn read_file(
+    source: &Source,
+    name: &str,
+    required: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<TomlFile> {
+    let (path, input) = open_file(source, name, required, diags)?;
+    let bytes = match input {
+        Input::Bundled(text) => text.as_bytes().to_vec(),
+        Input::File(mut file) => {
+            let mut bytes = Vec::new();
+            if let Err(err) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+                diags.push(cannot_read(&path, &err));
+                return None;
+            }
+            bytes
         }
     };
     match decode(&path, bytes) {

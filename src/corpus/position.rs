@@ -5,6 +5,12 @@ pub struct LineIndex {
     starts: Vec<usize>,
 }
 
+impl Default for LineIndex {
+    fn default() -> Self {
+        LineIndex::new("")
+    }
+}
+
 impl LineIndex {
     pub fn new(src: &str) -> Self {
         let starts = std::iter::once(0)
@@ -22,11 +28,6 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         (line, src[start..offset].chars().count() + 1)
-    }
-
-    /// Byte offset where a 1-based line starts.
-    pub fn line_start(&self, line: usize) -> usize {
-        self.starts[line.clamp(1, self.starts.len()) - 1]
     }
 }
 
@@ -46,6 +47,5 @@ mod tests {
                 "offset {offset}"
             );
         }
-        assert_eq!(index.line_start(2), 3);
     }
 }

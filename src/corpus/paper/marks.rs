@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::Builder;
+use crate::diag::Diagnostic;
 use crate::model::PassageKind;
 
 /// A passage comment waiting for its paragraph.
@@ -69,14 +70,12 @@ impl Builder<'_> {
     /// Reports a passage comment that found no paragraph right below it.
     pub(super) fn take_mark(&mut self) {
         if let Some(mark) = self.mark.take() {
-            let offset = self.lines.line_start(mark.line);
-            self.warn(
-                offset,
-                format!(
-                    "passage comment {} is not directly above a paragraph",
-                    mark.id
-                ),
+            let message = format!(
+                "passage comment {} is not directly above a paragraph",
+                mark.id
             );
+            self.diags
+                .push(Diagnostic::warning(self.path, mark.line, 1, message));
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `paper.md` -> [`Document`]: sections, passages, footnotes and references.
 
 use std::collections::HashSet;
+use std::io::BufRead;
 use std::ops::Range;
 use std::path::Path;
 
@@ -12,6 +13,7 @@ pub(super) mod pieces;
 #[cfg(test)]
 mod tests;
 
+use super::footnotes::written_markers;
 use super::markdown::superscript;
 use super::position::LineIndex;
 use crate::diag::Diagnostic;
@@ -27,17 +29,27 @@ const REFERENCE_TITLES: [&str; 5] = [
     "literature",
 ];
 
-/// Parses a paper; the document is always returned, problems alongside.
+/// Parses a paper held in memory; the document is always returned, problems alongside.
 pub fn parse_paper(path: &Path, src: &str) -> (Document, Vec<Diagnostic>) {
-    parse_in_pieces_from(path, src, pieces::WHOLE_BELOW)
+    let (doc, diags) = read_paper(path, src.as_bytes());
+    (doc.unwrap_or_default(), diags)
 }
 
-/// Parses `src` whole when it is shorter than `whole_below` bytes, else in pieces.
-fn parse_in_pieces_from(path: &Path, src: &str, whole_below: usize) -> (Document, Vec<Diagnostic>) {
+/// Reads and parses a paper a piece at a time. No document when the input
+/// is not UTF-8 text or cannot be read; the diagnostics say where.
+pub fn read_paper(path: &Path, input: impl BufRead) -> (Option<Document>, Vec<Diagnostic>) {
+    read_in_pieces_from(path, input, pieces::WHOLE_BELOW)
+}
+
+/// Parses the input whole when it is shorter than `whole_below` bytes, else in pieces.
+fn read_in_pieces_from(
+    path: &Path,
+    input: impl BufRead,
+    whole_below: usize,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let mut b = Builder {
         path,
-        src,
-        lines: LineIndex::new(src),
+        piece: Text::default(),
         section_ids: HashSet::new(),
         passage_ids: HashSet::new(),
         block: None,
@@ -49,27 +61,62 @@ fn parse_in_pieces_from(path: &Path, src: &str, whole_below: usize) -> (Document
         passage_notes: Vec::new(),
         defs: Vec::new(),
         cited_elsewhere: Vec::new(),
+        literal_markers: Vec::new(),
         raw_refs: Vec::new(),
         diags: Vec::new(),
     };
-    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
-    if src.len() < whole_below {
-        for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
-            b.event(event, range);
-        }
-        return b.finish();
-    }
-    for piece in pieces::pieces(src) {
-        let text = &src[piece.clone()];
-        let input = pieces::with_stand_ins(text, "-");
-        for (event, range) in Parser::new_ext(&input, options).into_offset_iter() {
-            if range.start >= text.len() {
-                break;
+    let mut pieces = pieces::Pieces::new(input, whole_below);
+    loop {
+        let piece = match pieces.next_piece() {
+            Ok(Some(piece)) => piece,
+            Ok(None) => break,
+            Err(err) => return (None, vec![super::cannot_read(path, &err)]),
+        };
+        let first_line = piece.first_line;
+        let text = match super::decode(path, piece.bytes) {
+            Ok(text) => text,
+            Err(mut diag) => {
+                diag.line += first_line - 1;
+                return (None, vec![diag]);
             }
-            b.event(event, range.start + piece.start..range.end + piece.start);
+        };
+        b.parse(Text::new(text, b.piece.end(), first_line), piece.whole);
+    }
+    let (doc, diags) = b.finish();
+    (Some(doc), diags)
+}
+
+/// The piece of the paper being parsed, and where it lies in the paper.
+#[derive(Default)]
+struct Text {
+    text: String,
+    /// Byte offset of the piece in the paper.
+    start: usize,
+    first_line: usize,
+    lines: LineIndex,
+}
+
+impl Text {
+    fn new(text: String, start: usize, first_line: usize) -> Text {
+        let lines = LineIndex::new(&text);
+        Text {
+            text,
+            start,
+            first_line,
+            lines,
         }
     }
-    b.finish()
+
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// 1-based line and column of an offset in the paper (inside this piece).
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let local = offset.saturating_sub(self.start);
+        let (line, col) = self.lines.line_col(&self.text, local);
+        (self.first_line + line - 1, col)
+    }
 }
 
 #[derive(Debug)]
@@ -100,8 +147,7 @@ struct Block {
 
 struct Builder<'a> {
     path: &'a Path,
-    src: &'a str,
-    lines: LineIndex,
+    piece: Text,
     section_ids: HashSet<String>,
     passage_ids: HashSet<String>,
     block: Option<Block>,
@@ -113,13 +159,39 @@ struct Builder<'a> {
     passage_notes: Vec<Vec<(Range<usize>, String)>>,
     defs: Vec<(String, super::footnotes::Def)>,
     cited_elsewhere: Vec<String>,
+    /// `[^label]` written in the text, which only parses as a marker when
+    /// the label is defined: (label, line, column).
+    literal_markers: Vec<(String, usize, usize)>,
     raw_refs: Vec<(String, Vec<Range<usize>>, usize)>,
     diags: Vec<Diagnostic>,
 }
 
 impl Builder<'_> {
+    /// Parses one piece; stand-ins for footnotes it cites but does not
+    /// define let their markers parse as markers.
+    fn parse(&mut self, piece: Text, whole: bool) {
+        let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
+        let input = if whole {
+            piece.text.clone()
+        } else {
+            pieces::with_stand_ins(&piece.text, "-")
+        };
+        let (start, len) = (piece.start, piece.text.len());
+        self.piece = piece;
+        for (event, range) in Parser::new_ext(&input, options).into_offset_iter() {
+            if range.start >= len {
+                break;
+            }
+            self.event(event, range.start + start..range.end + start);
+        }
+        for (label, at) in written_markers(&self.piece.text) {
+            let (line, col) = self.at(start + at);
+            self.literal_markers.push((label.to_string(), line, col));
+        }
+    }
+
     fn at(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(self.src, offset)
+        self.piece.line_col(offset)
     }
 
     fn error(&mut self, offset: usize, message: String) {
@@ -139,7 +211,9 @@ impl Builder<'_> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
-                if let Some(i) = unescaped(self.src, range.clone(), '*') {
+                let start = self.piece.start;
+                let local = range.start - start..range.end - start;
+                if let Some(i) = unescaped(&self.piece.text, local, '*').map(|i| i + start) {
                     self.warn(
                         i,
                         "unmatched '*' is shown literally; write \\* if that is meant".into(),

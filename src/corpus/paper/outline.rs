@@ -27,7 +27,7 @@ impl Builder<'_> {
                     text,
                     emphasis: block.emphasis,
                     line,
-                    offset: block.start,
+                    col: self.at(block.start).1,
                 };
                 self.defs.push((label, def));
             }
@@ -170,11 +170,10 @@ impl Builder<'_> {
         let cited = Cited {
             passages: &self.passage_notes,
             elsewhere: &self.cited_elsewhere,
+            written: &self.literal_markers,
         };
         let footnotes = link_footnotes(
             self.path,
-            self.src,
-            &self.lines,
             &mut self.passages,
             cited,
             self.defs,
@@ -190,6 +189,9 @@ impl Builder<'_> {
             }
         }
         self.diags.sort_by_key(|d| (d.line, d.col));
+        // Grown by doubling while parsing; kept for the whole session.
+        self.sections.shrink_to_fit();
+        self.passages.shrink_to_fit();
         (
             Document::new(self.sections, self.passages, footnotes, references),
             self.diags,

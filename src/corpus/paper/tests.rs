@@ -88,7 +88,8 @@ fn long_paper(copies: usize) -> String {
 
 #[test]
 fn a_long_paper_parsed_in_pieces_is_the_paper_parsed_whole() {
-    // The first copy's first footnote is defined at the very end.
+    // The first copy's first footnote is defined at the very end, and the
+    // last copy has problems to report by line and column.
     let mut src = long_paper(12);
     let def_at = src.find("\n[^c0x1]:").unwrap() + 1;
     let def_end = def_at + src[def_at..].find('\n').unwrap() + 1;
@@ -96,15 +97,56 @@ fn a_long_paper_parsed_in_pieces_is_the_paper_parsed_whole() {
     src.replace_range(def_at..def_end, "");
     src.push_str(&format!("\n\n{def}"));
     let path = Path::new("paper.md");
-    let pieces = super::pieces::pieces(&src);
-    assert!(pieces.len() > 1, "the test paper is cut: {pieces:?}");
+    let mut reader = super::pieces::Pieces::new(src.as_bytes(), 0);
+    let mut pieces = Vec::new();
+    while let Some(piece) = reader.next_piece().unwrap() {
+        pieces.push(String::from_utf8(piece.bytes).unwrap());
+    }
+    assert!(pieces.len() > 1, "the test paper is cut");
     // Some footnote is cited in one piece and defined in a later one.
     assert!(pieces
         .iter()
-        .any(|p| !super::pieces::cited_not_defined(&src[p.clone()]).is_empty()));
-    let whole = super::parse_in_pieces_from(path, &src, usize::MAX);
-    let pieced = super::parse_in_pieces_from(path, &src, 0);
+        .any(|p| !super::pieces::cited_not_defined(p).is_empty()));
+    let whole = super::read_in_pieces_from(path, src.as_bytes(), usize::MAX);
+    let pieced = super::read_in_pieces_from(path, src.as_bytes(), 0);
     assert_eq!(whole.1, pieced.1);
     assert_eq!(whole.0, pieced.0);
-    assert!(!pieced.0.footnotes.is_empty());
+    assert!(!pieced.0.unwrap().footnotes.is_empty());
+
+    // Problems in the last piece are reported as a whole parse reports them
+    // (the text of a paper with errors may differ: a marker without a
+    // footnote is literal text in a whole parse, a marker in a piece).
+    src.push_str("\n\nA stray [^nowhere] marker *here.\n\n<!-- passage late -->\n\n# End\n");
+    let whole = super::read_in_pieces_from(path, src.as_bytes(), usize::MAX);
+    let pieced = super::read_in_pieces_from(path, src.as_bytes(), 0);
+    let diags: Vec<String> = pieced.1.iter().map(ToString::to_string).collect();
+    let stray = src.lines().position(|l| l.starts_with("A stray")).unwrap() + 1;
+    for expected in [
+        format!("paper.md:{stray}:9: error: footnote marker [^nowhere]"),
+        format!("paper.md:{stray}:27: warning: unmatched '*'"),
+        format!("paper.md:{}:1: warning: passage comment late", stray + 2),
+    ] {
+        assert!(
+            diags.iter().any(|d| d.starts_with(&expected)),
+            "{expected} in {diags:?}"
+        );
+    }
+    assert_eq!(whole.1, pieced.1);
+}
+
+#[test]
+fn a_paper_that_is_not_text_is_reported_at_its_line_in_a_later_piece() {
+    let mut bytes = long_paper(3).into_bytes();
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+    bytes.extend_from_slice(b"\n\nfine\nbad \xff byte\n");
+    let (doc, diags) = super::read_in_pieces_from(Path::new("paper.md"), &bytes[..], 0);
+    assert!(doc.is_none());
+    assert_eq!(diags.len(), 1);
+    assert_eq!(
+        (diags[0].line, diags[0].col),
+        (lines + 4, 5),
+        "{}",
+        diags[0]
+    );
+    assert!(diags[0].message.contains("invalid UTF-8"), "{}", diags[0]);
 }
