@@ -4,7 +4,6 @@
 //! quotes). Spans are byte ranges into the owning text; they always fall on
 //! `char` boundaries.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -149,8 +148,9 @@ pub struct Document {
     pub passages: Vec<Passage>,
     pub footnotes: Vec<Footnote>,
     pub references: Vec<Reference>,
+    /// Passage indices in order of id, for lookups by id.
     #[serde(skip)]
-    passage_ids: HashMap<String, usize>,
+    by_id: Vec<u32>,
 }
 
 impl Document {
@@ -160,22 +160,23 @@ impl Document {
         footnotes: Vec<Footnote>,
         references: Vec<Reference>,
     ) -> Self {
-        let passage_ids = passages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
+        // Four bytes a passage, where a map by id would copy every id.
+        let mut by_id: Vec<u32> = (0..passages.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| passages[a as usize].id.cmp(&passages[b as usize].id));
         Document {
             sections,
             passages,
             footnotes,
             references,
-            passage_ids,
+            by_id,
         }
     }
 
     pub fn passage_index(&self, id: &str) -> Option<usize> {
-        self.passage_ids.get(id).copied()
+        self.by_id
+            .binary_search_by(|&i| self.passages[i as usize].id.as_str().cmp(id))
+            .ok()
+            .map(|at| self.by_id[at] as usize)
     }
 
     pub fn passage(&self, id: &str) -> Option<&Passage> {

@@ -55,7 +55,7 @@ fn cited(text: &str) -> Vec<(String, String)> {
             let r = c
                 .reference
                 .map_or("-".to_string(), |r| d.references[r].id.clone());
-            (c.text.clone(), r)
+            (c.text(&d).to_string(), r)
         })
         .collect()
 }
@@ -157,7 +157,7 @@ fn a_footnote_naming_a_titled_source() {
     let in_note = |f: usize| -> Vec<String> {
         links
             .citations_in(Place::Footnote(f))
-            .map(|c| links.citations[c].text.clone())
+            .map(|c| links.citations[c].text(&d).to_string())
             .collect()
     };
     assert_eq!(
@@ -190,7 +190,7 @@ fn unresolved_citations_are_kept_and_reported() {
         references(),
     );
     let links = link(&d, &Catalog::default());
-    let unresolved: Vec<&str> = links.unresolved().map(|c| c.text.as_str()).collect();
+    let unresolved: Vec<&str> = links.unresolved().map(|c| c.text(&d)).collect();
     assert_eq!(
         unresolved,
         ["Seki 1993", "Zhu 2008", "Neusoft Corporation 2010"]

@@ -151,7 +151,7 @@ fn citations_of_the_paper_resolve_ditto_entries_and_shared_surnames() {
         links
             .citations
             .iter()
-            .filter(|c| c.text == text)
+            .filter(|c| c.text(&doc) == text)
             .map(|c| {
                 c.reference
                     .map_or("-".into(), |r| doc.references[r].id.clone())
@@ -179,7 +179,7 @@ fn citations_of_the_paper_resolve_ditto_entries_and_shared_surnames() {
     assert!(links
         .citations
         .iter()
-        .any(|c| matches!(c.place, Place::Footnote(_)) && c.text == "Sato, 2007, p.10"));
+        .any(|c| matches!(c.place, Place::Footnote(_)) && c.text(&doc) == "Sato, 2007, p.10"));
 }
 
 #[test]

@@ -89,7 +89,7 @@ impl App<'_> {
                 None => {
                     self.message = Some(format!(
                         "No reference matches “{}”",
-                        self.study.links.citations[c].text
+                        self.study.links.citations[c].text(&self.study.doc)
                     ))
                 }
             },

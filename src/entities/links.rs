@@ -66,12 +66,17 @@ impl Mention {
 pub struct Citation {
     pub place: Place,
     pub span: Range<usize>,
-    /// The citation as printed (`Gao 2008, p. 32`, `Saxenian (2004, 2006, 2008)`).
-    pub text: String,
     pub author: String,
     pub year: i32,
     /// Index into `Document::references`; `None` when nothing matches.
     pub reference: Option<usize>,
+}
+
+impl Citation {
+    /// The citation as printed (`Gao 2008, p. 32`, `Saxenian (2004, 2006, 2008)`).
+    pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
+        &self.place.text(doc)[self.span.clone()]
+    }
 }
 
 /// The run at `slot`; empty for a place the document does not have.
@@ -160,7 +165,6 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
         for c in citations::find(text, &resolver) {
             links.citations.push(Citation {
                 place,
-                text: text[c.span.clone()].to_string(),
                 span: c.span,
                 author: c.author,
                 year: c.year,

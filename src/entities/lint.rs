@@ -90,7 +90,10 @@ pub fn lint(catalog: &Catalog, doc: &Document, links: &Links, paper: &Path) -> V
             paper,
             line,
             1,
-            format!("citation \"{}\" in {what} matches no reference", c.text),
+            format!(
+                "citation \"{}\" in {what} matches no reference",
+                c.text(doc)
+            ),
         ));
     }
     out

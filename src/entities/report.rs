@@ -116,7 +116,7 @@ pub fn export_json(doc: &Document, cat: &Catalog, links: &Links) -> Value {
         .iter()
         .map(|c| {
             let mut v = place_json(doc, c.place);
-            v.insert("text".into(), json!(c.text));
+            v.insert("text".into(), json!(c.text(doc)));
             v.insert(
                 "reference".into(),
                 json!(c.reference.map(|r| &doc.references[r].id)),

@@ -132,14 +132,18 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             let cite = &study.links.citations[*c];
             match cite.reference {
                 Some(r) => {
-                    let text = format!("{} → {}", cite.text, study.doc.references[r].text);
+                    let text = format!(
+                        "{} → {}",
+                        cite.text(&study.doc),
+                        study.doc.references[r].text
+                    );
                     Line::from(owned(
                         &truncate(&text, width),
                         theme.mark(crate::ui::theme::Mark::Citation),
                     ))
                 }
                 None => {
-                    let text = format!("{} (no matching reference)", cite.text);
+                    let text = format!("{} (no matching reference)", cite.text(&study.doc));
                     Line::from(owned(&truncate(&text, width), theme.dim()))
                 }
             }
