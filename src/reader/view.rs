@@ -263,16 +263,36 @@ impl Viewport {
         self.keep_cursor_inside(pages);
     }
 
-    /// Moves the cursor to a visible focusable item if it scrolled out of view.
+    /// Row of the pane where `item` begins, if it begins in the pane.
+    pub fn start_row(&self, pages: Pages<'_>, item: usize) -> Option<usize> {
+        self.distance_to(pages, item, self.height)
+            .filter(|&row| row < self.height)
+    }
+
+    /// Moves the cursor to a visible focusable item if it scrolled out of
+    /// view. Once its beginning has scrolled above the pane, the focus
+    /// passes to the next item that begins in the pane's upper half: the
+    /// focus is the passage being read, and the side pane stays level with
+    /// its beginning.
     fn keep_cursor_inside(&mut self, pages: Pages<'_>) {
         let visible = self.visible_items(pages);
         let (Some(&first), Some(&last)) = (visible.first(), visible.last()) else {
             return;
         };
+        let inside = |i: &usize| pages.outline.items[*i].is_focusable();
         if self.cursor >= first && self.cursor <= last {
+            if self.start_row(pages, self.cursor).is_none() {
+                let upper_half = self.height.div_ceil(2);
+                if let Some(&next) = visible.iter().find(|&&i| {
+                    i > self.cursor
+                        && inside(&i)
+                        && self.start_row(pages, i).is_some_and(|row| row < upper_half)
+                }) {
+                    self.cursor = next;
+                }
+            }
             return;
         }
-        let inside = |i: &usize| pages.outline.items[*i].is_focusable();
         let target = if self.cursor < first {
             visible.iter().find(|i| inside(i))
         } else {
@@ -369,6 +389,33 @@ mod tests {
         v.scroll(pages, false, 10_000);
         assert_eq!(v.top, Pos::default());
         assert!(v.visible_items(pages).contains(&v.cursor));
+    }
+
+    #[test]
+    fn focus_passes_on_once_its_beginning_scrolls_away() {
+        let doc = synthetic_doc(2, 4, 6);
+        let (outline, mut v) = setup(&doc);
+        let pages = Pages {
+            doc: &doc,
+            outline: &outline,
+        };
+        let mut passed_while_visible = 0;
+        for _ in 0..60 {
+            let before = v.cursor;
+            v.scroll(pages, true, 1);
+            let visible = v.visible_items(pages);
+            assert!(visible.contains(&v.cursor));
+            if v.cursor != before && visible.contains(&before) {
+                passed_while_visible += 1;
+            }
+            if v.start_row(pages, v.cursor).is_none() {
+                // Kept only while no later item begins in the upper half.
+                assert!(!visible.iter().any(|&i| i > v.cursor
+                    && outline.items[i].is_focusable()
+                    && v.start_row(pages, i).is_some_and(|row| row < 5)));
+            }
+        }
+        assert!(passed_while_visible > 2, "{passed_while_visible}");
     }
 
     #[test]

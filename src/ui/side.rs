@@ -36,6 +36,12 @@ impl Widget for SidePane<'_, '_> {
             width: area.width.saturating_sub(2),
             ..area
         };
+        // Beside the text, the links start level with the focused passage,
+        // so they scroll with it: a line scroll moves both panes' rows.
+        let level_with = match app.panes().reader {
+            Some(_) => app.view.start_row(app.pages(), app.view.cursor),
+            None => None,
+        };
         let links = app.links_here();
         if links.is_empty() {
             let msg = if app.preview {
@@ -43,25 +49,49 @@ impl Widget for SidePane<'_, '_> {
             } else {
                 "Nothing linked here"
             };
-            buf.set_line(
-                inner.x,
-                inner.y,
-                &Line::from(owned(msg, theme.dim())),
-                inner.width,
-            );
+            let line = [(None, Line::from(owned(msg, theme.dim())))];
+            let area = level(inner, level_with, line.len());
+            rows::draw(area, buf, &line, None, Style::new());
             return;
         }
         let mut sel = app.side;
         sel.set_len(links.len());
         let selected = (app.focus == Focus::Side).then_some(sel.index);
-        LinkRows {
-            app,
-            links: &links,
-            selected,
-            theme,
-        }
-        .render(inner, buf);
+        let lines = link_lines(app, &links, inner.width as usize, theme);
+        let area = level(inner, level_with, lines.len());
+        rows::draw(area, buf, &lines, selected, theme.selected());
     }
+}
+
+/// The part of `area` below `row` when `rows` rows still fit under it, else
+/// as far down as they fit.
+fn level(area: Rect, row: Option<usize>, rows: usize) -> Rect {
+    let room = (area.height as usize).saturating_sub(rows);
+    let down = row.unwrap_or(0).min(room) as u16;
+    Rect {
+        y: area.y + down,
+        height: area.height - down,
+        ..area
+    }
+}
+
+/// Links as rows under group headings (see [`rows::draw`]).
+fn link_lines(
+    app: &App,
+    links: &[Link],
+    width: usize,
+    theme: Theme,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    let mut lines = Vec::new();
+    let mut group = "";
+    for (i, link) in links.iter().enumerate() {
+        if link.group() != group {
+            group = link.group();
+            lines.push((None, Line::from(owned(group, theme.heading(2)))));
+        }
+        lines.push((Some(i), link_line(app, link, width, theme)));
+    }
+    lines
 }
 
 /// Rows of links grouped under headings, with an optional selection.
@@ -74,18 +104,8 @@ pub struct LinkRows<'a, 's> {
 
 impl Widget for LinkRows<'_, '_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let width = area.width as usize;
-        let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
-        let mut group = "";
-        for (i, link) in self.links.iter().enumerate() {
-            if link.group() != group {
-                group = link.group();
-                lines.push((None, Line::from(owned(group, theme.heading(2)))));
-            }
-            lines.push((Some(i), link_line(self.app, link, width, theme)));
-        }
-        rows::draw(area, buf, &lines, self.selected, theme.selected());
+        let lines = link_lines(self.app, self.links, area.width as usize, self.theme);
+        rows::draw(area, buf, &lines, self.selected, self.theme.selected());
     }
 }
 
