@@ -16,6 +16,7 @@ use casebook::keymap::{Action, Keymap};
 use casebook::session::{Out, Screen};
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
+use casebook::term::sgr::FrameWriter;
 use proptest::prelude::*;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
@@ -27,8 +28,10 @@ fn study() -> &'static Study {
     STUDY.get_or_init(|| Study::open(&Source::Bundled).expect("bundled case study loads"))
 }
 
-fn terminal(tap: &Tap, area: Rect) -> Out<Tap> {
-    let backend = GuardedBackend::new(CrosstermBackend::new(tap.clone()));
+/// A terminal writing through the same frame writer as the real one
+/// (classic colours, minimised renditions) into `tap`.
+fn terminal(tap: &Tap, area: Rect) -> Out<FrameWriter<Tap>> {
+    let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(tap.clone())));
     Terminal::with_options(
         backend,
         TerminalOptions {

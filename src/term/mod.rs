@@ -1,6 +1,7 @@
 //! Everything between casebook and the terminal.
 
 pub mod guard;
+pub mod rendition;
 pub mod sanitize;
 pub mod scroll;
 pub mod sgr;

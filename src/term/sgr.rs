@@ -8,11 +8,14 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use super::rendition::Renditions;
+
 /// A frame buffer: collects what is written and sends it, colours
-/// rewritten, in one write on `flush`.
+/// rewritten and renditions minimised, in one write on `flush`.
 pub struct FrameWriter<W: Write> {
     inner: W,
     frame: Vec<u8>,
+    renditions: Renditions,
 }
 
 impl<W: Write> FrameWriter<W> {
@@ -20,6 +23,7 @@ impl<W: Write> FrameWriter<W> {
         FrameWriter {
             inner,
             frame: Vec::with_capacity(1 << 16),
+            renditions: Renditions::default(),
         }
     }
 }
@@ -32,31 +36,12 @@ impl<W: Write> Write for FrameWriter<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         if !self.frame.is_empty() {
-            drop_resets_before_reset(&mut self.frame);
-            self.inner.write_all(&classic_colours(&self.frame))?;
+            let frame = self.renditions.minimise(&classic_colours(&self.frame));
+            self.inner.write_all(&frame)?;
             self.frame.clear();
         }
         self.inner.flush()
     }
-}
-
-/// A frame ends by resetting colours one by one and then everything
-/// (`ESC[39m ESC[49m ESC[59m ESC[0m`); the last alone does it all, in 4 of
-/// the 20 bytes, which counts on a slow link when a frame is one line.
-fn drop_resets_before_reset(frame: &mut Vec<u8>) {
-    const RESET: &[u8] = b"\x1b[0m";
-    if !frame.ends_with(RESET) {
-        return;
-    }
-    let mut end = frame.len() - RESET.len();
-    while let Some(shorter) = [&b"\x1b[39m"[..], b"\x1b[49m", b"\x1b[59m"]
-        .iter()
-        .find(|r| frame[..end].ends_with(r))
-        .map(|r| end - r.len())
-    {
-        end = shorter;
-    }
-    frame.drain(end..frame.len() - RESET.len());
 }
 
 /// `bytes` with every `38;5;N` / `48;5;N` (N < 16) inside an SGR sequence
@@ -141,16 +126,6 @@ fn classic(normal: u8, bright: u8, n: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_frame_ends_with_one_reset() {
-        let mut frame = b"x\x1b[31my\x1b[39m\x1b[49m\x1b[59m\x1b[0m".to_vec();
-        drop_resets_before_reset(&mut frame);
-        assert_eq!(frame, b"x\x1b[31my\x1b[0m");
-        let mut plain = b"x\x1b[39m".to_vec();
-        drop_resets_before_reset(&mut plain);
-        assert_eq!(plain, b"x\x1b[39m");
-    }
 
     fn rw(s: &str) -> String {
         String::from_utf8(classic_colours(s.as_bytes()).into_owned()).unwrap()
