@@ -136,27 +136,41 @@ def env_for(data_dir):
 
 
 class Subject:
-    def __init__(self, name, argv, marker, keys, env, done=None):
+    def __init__(self, name, argv, marker, keys, env, done=None, end=None):
         self.name, self.argv, self.marker, self.keys, self.env = name, argv, marker, keys, env
         self.done = done
+        # What the program shows once the end of the text is on screen.
+        self.end = end
+
+    def start(self, cols, rows):
+        p = Pty(self.argv, cols, rows, self.env)
+        p.wait_for(self.marker, self.done)
+        p.read_until_quiet()
+        return p
 
 
 def bytes_per_action(subj, cols, rows, repeat):
-    p = Pty(subj.argv, cols, rows, subj.env)
-    p.wait_for(subj.marker, subj.done)
-    p.read_until_quiet()
+    """Bytes written while idle, and per action the bytes of each repeat.
+    Each action is repeated from the top of the text in a fresh session,
+    and only until the end of the text reaches the screen (after that a
+    page costs a prompt, not a page)."""
+    p = subj.start(cols, rows)
     idle, _ = p.read_until_quiet(quiet=1.0, limit=1.0)
+    p.close()
     result = {"idle": len(idle)}
     for action, key in subj.keys.items():
         if key is None:
             continue
+        p = subj.start(cols, rows)
         sizes = []
         for _ in range(repeat):
             p.send(key)
             out, _ = p.read_until_quiet(quiet=0.15)
+            if subj.end and re.search(subj.end, out):
+                break
             sizes.append(len(out))
-        result[action] = statistics.median(sizes)
-    p.close()
+        p.close()
+        result[action] = sizes
     return result
 
 
@@ -214,10 +228,11 @@ def subjects(binary, corpus, md_file, data_dir, title):
     argv = [binary] + (["--corpus", corpus] if corpus else [])
     # Passage steps have no counterpart in less: compared with its page.
     cb = Subject("casebook", argv, title.encode(), {
-        "line": b"\x05", "passage": b"j", "page": b" "}, env, done=rb"\d+/\d+ \d+%")
+        "line": b"\x05", "passage": b"j", "page": b" "}, env, done=rb"\d+/\d+ \d+%",
+        end=rb"(\d+)/\1 100%")
     first_line = open(md_file, encoding="utf-8").readline().strip()[:30]
     ls = Subject("less", ["less", md_file], first_line.encode(), {
-        "line": b"j", "passage": None, "page": b" "}, env)
+        "line": b"j", "passage": None, "page": b" "}, env, end=rb"\(END\)")
     return cb, ls
 
 
@@ -236,13 +251,16 @@ def main():
     title = "The Formation of the Software"
     cb, ls = subjects(a.bin, None, md, tmp, title)
 
-    print("== bytes per action (median of %d), casebook / less" % a.repeat)
+    print("== bytes per action (median of up to %d from the top), casebook / less" % a.repeat)
     for cols, rows in ((80, 24), (200, 50)):
         c = bytes_per_action(cb, cols, rows, a.repeat)
         l = bytes_per_action(ls, cols, rows, a.repeat)
         print(f"{cols}x{rows}: idle {c['idle']} / {l['idle']}")
         for act, less_act in (("line", "line"), ("passage", "page"), ("page", "page")):
-            print(f"  {act:8} {c[act]:8.0f} / {l[less_act]:6.0f} {less_act:5} = {c[act] / l[less_act]:.2f}x")
+            # The same number of actions from the top for both.
+            n = min(len(c[act]), len(l[less_act]))
+            cm, lm = statistics.median(c[act][:n]), statistics.median(l[less_act][:n])
+            print(f"  {act:8} {cm:8.0f} / {lm:6.0f} {less_act:5} = {cm / lm:.2f}x  (median of {n})")
 
     print("== first frame, median of %d runs (ms), and peak RSS (KB)" % a.runs)
     scroll = [b" "] * 5 + [b"\x05"] * 5
