@@ -29,6 +29,7 @@ pub struct Session {
     terminal: Terminal<terminal::Backend>,
     screen: Screen,
     rescue: SharedRescue,
+    watcher: Option<signals::Watcher>,
 }
 
 impl Session {
@@ -37,24 +38,29 @@ impl Session {
     pub fn enter(rescue: SharedRescue) -> io::Result<Session> {
         let terminal = terminal::enter()?;
         let on_signal = rescue.clone();
-        let session = Session {
-            terminal,
-            screen: Screen::new(),
-            rescue,
-        };
-        signals::watch(Arc::new(move || {
+        let watcher = signals::catch(Arc::new(move || {
             if let Ok(rescue) = on_signal.lock() {
                 rescue.save();
             }
         }))?;
-        Ok(session)
+        Ok(Session {
+            terminal,
+            screen: Screen::new(),
+            rescue,
+            watcher: Some(watcher),
+        })
     }
 
     /// Sizes `app` to the terminal and shows it.
     pub fn draw(&mut self, app: &mut App, keymap: &Keymap) -> io::Result<()> {
         let size = self.terminal.size()?;
         app.resize(Rect::new(0, 0, size.width, size.height));
-        present(&mut self.terminal, app, keymap, &mut self.screen)
+        present(&mut self.terminal, app, keymap, &mut self.screen)?;
+        // Signals are caught from the start, acted on from the first frame.
+        match self.watcher.take() {
+            Some(watcher) => watcher.start(),
+            None => Ok(()),
+        }
     }
 
     /// Runs the reader until it quits; the screen moves on from whatever

@@ -43,9 +43,8 @@ pub fn enter() -> io::Result<Terminal<Backend>> {
         cursor::Hide
     )?;
     out.flush()?;
-    let mut t = Terminal::new(GuardedBackend::new(CrosstermBackend::new(out)))?;
-    t.clear()?;
-    Ok(t)
+    // Cleared by the first frame.
+    Terminal::new(GuardedBackend::new(CrosstermBackend::new(out)))
 }
 
 /// Restores the terminal; safe to call more than once and from any thread.
