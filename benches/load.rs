@@ -70,7 +70,7 @@ fn stages(c: &mut Criterion, name: &str, source: &Source) {
     g.bench_function("first_frame", |b| b.iter(|| first_frame(&study)));
     g.bench_function("opening_first_frame", |b| {
         b.iter(|| {
-            let (meta, doc) = corpus::preview(source).unwrap();
+            let (meta, doc) = corpus::preview(source, corpus::screenful(80, 24)).unwrap();
             first_frame(&Study::from_parts(meta, doc))
         })
     });

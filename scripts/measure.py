@@ -181,6 +181,8 @@ def first_frames(subjects, cols, rows, runs):
     times = [([], []) for _ in subjects]
     for _ in range(runs):
         for subj, (firsts, completes) in zip(subjects, times):
+            # Let the last run's exit (and its writes) settle first.
+            time.sleep(0.1)
             p = Pty(subj.argv, cols, rows, subj.env)
             first, complete = p.wait_for(subj.marker, subj.done)
             firsts.append(first)

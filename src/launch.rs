@@ -60,7 +60,10 @@ pub fn read(options: ReaderOptions) -> ExitCode {
     // On a usable terminal the paper's opening is read and shown first;
     // keys typed while the whole case study loads wait in the terminal.
     let preview = match terminal::unsuitable_terminal() {
-        None => corpus::preview(&options.source),
+        None => {
+            let (cols, rows) = crossterm::terminal::size().unwrap_or((80, 24));
+            corpus::preview(&options.source, corpus::screenful(cols, rows))
+        }
         Some(_) => None,
     };
     // Everything that can fail on input fails before the screen changes,

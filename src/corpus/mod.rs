@@ -20,7 +20,7 @@ use crate::model::{Document, Meta};
 pub use check::{check, check_dir};
 pub use meta::parse_meta;
 pub use paper::{parse_paper, read_paper};
-pub use preview::preview;
+pub use preview::{preview, screenful};
 pub use refs::parse_references;
 
 /// Where a case study comes from.

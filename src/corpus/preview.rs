@@ -9,16 +9,23 @@ use super::paper::pieces::with_stand_ins;
 use super::{bundled, parse_meta, parse_paper, Source};
 use crate::model::{Document, Meta};
 
-/// How much of `paper.md` the preview reads: a few screens of text.
-const PREVIEW_BYTES: u64 = 16 * 1024;
+/// The least the preview reads of `paper.md`.
+const LEAST_BYTES: usize = 4 * 1024;
 
-/// The metadata and the paper's first blocks, or `None` when anything is
-/// amiss: the full load then reports it, before the screen changes.
-pub fn preview(source: &Source) -> Option<(Meta, Document)> {
+/// Bytes of `paper.md` that fill a `cols` x `rows` screen: twice its cells
+/// (Markdown has markup, wrapped lines end short).
+pub fn screenful(cols: u16, rows: u16) -> usize {
+    (2 * usize::from(cols) * usize::from(rows)).max(LEAST_BYTES)
+}
+
+/// The metadata and the paper's first blocks, up to `limit` bytes, or
+/// `None` when anything is amiss: the full load then reports it, before
+/// the screen changes.
+pub fn preview(source: &Source, limit: usize) -> Option<(Meta, Document)> {
     let (meta_text, paper_head) = match source {
         Source::Bundled => {
             let paper = bundled("paper.md")?.as_bytes();
-            let head = &paper[..paper.len().min(PREVIEW_BYTES as usize)];
+            let head = &paper[..paper.len().min(limit)];
             (bundled("meta.toml")?.to_string(), head.to_vec())
         }
         Source::Dir(dir) => {
@@ -26,14 +33,14 @@ pub fn preview(source: &Source) -> Option<(Meta, Document)> {
             let mut head = Vec::new();
             std::fs::File::open(dir.join("paper.md"))
                 .ok()?
-                .take(PREVIEW_BYTES)
+                .take(limit as u64)
                 .read_to_end(&mut head)
                 .ok()?;
             (meta, head)
         }
     };
     let meta = parse_meta(Path::new("meta.toml"), &meta_text).ok()?;
-    let head = whole_blocks(&paper_head, PREVIEW_BYTES as usize)?;
+    let head = whole_blocks(&paper_head, limit)?;
     // Footnotes defined further on keep their markers.
     let head = with_stand_ins(head, "…");
     // Diagnostics are the full load's business.
@@ -80,8 +87,22 @@ mod tests {
     }
 
     #[test]
+    fn a_screenful_fills_the_screen() {
+        for (cols, rows) in [(80, 24), (200, 50), (40, 12)] {
+            let (_, head) = preview(&Source::Bundled, screenful(cols, rows)).unwrap();
+            let width = usize::from(cols) - 3;
+            let lines: usize = head
+                .passages
+                .iter()
+                .map(|p| crate::reader::wrap::wrap(&p.text, width).len() + 1)
+                .sum();
+            assert!(lines >= usize::from(rows), "{cols}x{rows}: {lines} lines");
+        }
+    }
+
+    #[test]
     fn the_bundled_preview_is_the_opening_of_the_paper() {
-        let (meta, head) = preview(&Source::Bundled).expect("bundled preview");
+        let (meta, head) = preview(&Source::Bundled, screenful(80, 24)).expect("bundled preview");
         let whole = super::super::open(&Source::Bundled).unwrap();
         assert_eq!(meta.id, whole.meta.id);
         assert!(!head.passages.is_empty());
