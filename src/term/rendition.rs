@@ -32,10 +32,12 @@ struct Rendition {
 }
 
 impl Rendition {
-    /// Applies one sequence's parameters; `None` for a parameter this does
-    /// not model (the sequence is then sent as it is).
-    fn apply(&mut self, params: &[u16]) -> Option<()> {
-        if params.is_empty() {
+    /// Applies one sequence's parameters and tells whether they reset
+    /// everything on the way; `None` for a parameter this does not model
+    /// (the sequence is then sent as it is).
+    fn apply(&mut self, params: &[u16]) -> Option<bool> {
+        let mut reset = params.is_empty();
+        if reset {
             *self = Rendition::default();
         }
         let mut i = 0;
@@ -43,7 +45,10 @@ impl Rendition {
             let p = params[i];
             i += 1;
             match p {
-                0 => *self = Rendition::default(),
+                0 => {
+                    *self = Rendition::default();
+                    reset = true;
+                }
                 30..=37 | 90..=97 => self.fg = p.to_string(),
                 40..=47 | 100..=107 => self.bg = p.to_string(),
                 39 => self.fg.clear(),
@@ -84,7 +89,7 @@ impl Rendition {
                 }
             }
         }
-        Some(())
+        Some(reset)
     }
 
     /// Parameters that take a terminal from `self` to `next`, shortest of
@@ -93,12 +98,11 @@ impl Rendition {
         if next == self {
             return String::new();
         }
-        let from_reset = Rendition::default().changes(next);
         if *next == Rendition::default() {
             return "0".into();
         }
         let changes = self.changes(next);
-        let reset = format!("0;{from_reset}");
+        let reset = format!("0;{}", Rendition::default().changes(next));
         if reset.len() < changes.len() {
             reset
         } else {
@@ -204,16 +208,16 @@ impl Renditions {
                 i = next;
                 continue;
             }
-            if let Some((mut params, mut len)) = sgr_at(&frame[i..]) {
+            if let Some((params, mut len)) = sgr_at(&frame[i..]) {
                 let start = i;
                 // The run: this sequence and those right after it.
+                let mut run = vec![params];
                 while let Some((more, more_len)) = sgr_at(&frame[start + len..]) {
-                    params.push(0xffff);
-                    params.extend(more);
+                    run.push(more);
                     len += more_len;
                 }
                 i = start + len;
-                self.rewrite_run(&frame[start..i], &params, &mut out);
+                self.rewrite_run(&frame[start..i], &run, &mut out);
                 continue;
             }
             let len = match keeps_rendition(&frame[i..]) {
@@ -229,20 +233,20 @@ impl Renditions {
         out
     }
 
-    /// `run` holds sequences whose parameters are in `params`, separated by
-    /// `0xffff`.
-    fn rewrite_run(&mut self, run: &[u8], params: &[u16], out: &mut Vec<u8>) {
+    /// `run` is the bytes of adjacent sequences whose parameters are `sequences`.
+    fn rewrite_run(&mut self, run: &[u8], sequences: &[Vec<u16>], out: &mut Vec<u8>) {
         let start = self.known.clone();
         let mut next = start.clone().unwrap_or_default();
         let mut after_reset = start.is_some();
-        for seq in params.split(|&p| p == 0xffff) {
-            let resets = seq.is_empty() || seq.contains(&0);
-            if next.apply(seq).is_none() {
-                self.known = None;
-                out.extend_from_slice(run);
-                return;
+        for params in sequences {
+            match next.apply(params) {
+                Some(reset) => after_reset |= reset,
+                None => {
+                    self.known = None;
+                    out.extend_from_slice(run);
+                    return;
+                }
             }
-            after_reset |= resets;
         }
         match start {
             Some(old) => {
@@ -321,6 +325,16 @@ mod tests {
         // A parameter it does not model is sent as written.
         let mut r = known();
         assert_eq!(min(&mut r, "\x1b[21mx\x1b[21my"), "\x1b[21mx\x1b[21my");
+    }
+
+    #[test]
+    fn a_zero_inside_a_colour_is_not_a_reset() {
+        let mut r = Renditions::default();
+        assert_eq!(
+            min(&mut r, "\x1b[38;2;0;0;0mx\x1b[1my"),
+            "\x1b[38;2;0;0;0mx\x1b[1my"
+        );
+        assert!(r.known.is_none());
     }
 
     #[test]
