@@ -13,6 +13,7 @@ use casebook::session::{Out, Screen};
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
 use casebook::term::scroll;
+use casebook::term::sgr::FrameWriter;
 use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
@@ -31,10 +32,11 @@ impl Write for Sink {
     }
 }
 
-fn terminal(area: Rect) -> Out<Sink> {
+/// Writes through the terminal's own frame writer (colours, renditions).
+fn terminal(area: Rect) -> Out<FrameWriter<Sink>> {
     let viewport = Viewport::Fixed(area);
     Terminal::with_options(
-        GuardedBackend::new(CrosstermBackend::new(Sink)),
+        GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(Sink))),
         TerminalOptions { viewport },
     )
     .unwrap()
