@@ -213,11 +213,6 @@ impl Links {
         (0..self.mentions.len()).map(|m| self.mention(m))
     }
 
-    /// How many mentions the document has in all.
-    pub fn mentions_len(&self) -> usize {
-        self.mentions.len()
-    }
-
     /// Indices into `mentions` of one entity, in document order.
     pub fn mentions_of(&self, entity: usize) -> &[usize] {
         self.by_entity.get(entity).map_or(&[], Vec::as_slice)
