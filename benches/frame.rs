@@ -18,7 +18,6 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// Counts bytes and drops them.
 struct Sink;
@@ -33,13 +32,8 @@ impl Write for Sink {
 }
 
 /// Writes through the terminal's own frame writer (colours, renditions).
-fn terminal(area: Rect) -> Out<FrameWriter<Sink>> {
-    let viewport = Viewport::Fixed(area);
-    Terminal::with_options(
-        GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(Sink))),
-        TerminalOptions { viewport },
-    )
-    .unwrap()
+fn terminal() -> Out<FrameWriter<Sink>> {
+    GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(Sink)))
 }
 
 fn render(app: &App, keymap: &Keymap) -> Buffer {
@@ -53,7 +47,7 @@ fn keys(c: &mut Criterion, name: &str, study: &Study, w: u16, h: u16, step: [Act
     let keymap = Keymap::default_map();
     let mut app = App::new(study, UiOptions::default());
     app.resize(Rect::new(0, 0, w, h));
-    let mut term = terminal(app.area);
+    let mut term = terminal();
     let mut screen = Screen::new();
     screen.show(&mut term, render(&app, &keymap)).unwrap();
     let mut i = 0;

@@ -71,7 +71,7 @@ fn stages(c: &mut Criterion, name: &str, source: &Source) {
     g.bench_function("opening_first_frame", |b| {
         b.iter(|| {
             let (meta, doc) = corpus::preview(source, corpus::screenful(80, 24)).unwrap();
-            first_frame(&Study::from_parts(meta, doc))
+            first_frame(&Study::opening(meta, doc))
         })
     });
     g.bench_function("whole_start", |b| {

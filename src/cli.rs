@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::charts::report::{self, Report};
 use crate::charts::spark::Glyphs;
@@ -17,6 +17,16 @@ use crate::paths::Paths;
 #[derive(Debug, Parser)]
 #[command(name = "casebook", version, about)]
 pub struct Cli {
+    #[command(flatten)]
+    pub options: Options,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct Options {
     /// Case-study folder to open instead of the bundled one.
     #[arg(long, global = true, env = "CASEBOOK_CORPUS", value_name = "DIR")]
     pub corpus: Option<PathBuf>,
@@ -40,22 +50,43 @@ pub struct Cli {
     /// Plain ASCII borders, markers and sparklines, for limited fonts.
     #[arg(long, global = true)]
     pub ascii: bool,
+}
 
-    #[command(subcommand)]
-    pub command: Option<Command>,
+/// The options alone, for a command line without a subcommand.
+#[derive(Parser)]
+#[command(name = "casebook")]
+struct OptionsOnly {
+    #[command(flatten)]
+    options: Options,
 }
 
 impl Cli {
+    /// The process's command line. With no arguments (the reader opened the
+    /// usual way) only the options' parser is built: building the parser of
+    /// every subcommand was most of the time spent parsing.
+    pub fn from_args() -> Cli {
+        if std::env::args_os().len() > 1 {
+            return Cli::parse();
+        }
+        Cli {
+            options: OptionsOnly::parse().options,
+            command: None,
+        }
+    }
+
     /// The case study to open: `--corpus` / `CASEBOOK_CORPUS`, else the bundled one.
     pub fn source(&self) -> Source {
-        match &self.corpus {
+        match &self.options.corpus {
             Some(dir) => Source::Dir(dir.clone()),
             None => Source::Bundled,
         }
     }
 
     pub fn paths(&self) -> Result<Paths, String> {
-        Paths::resolve(self.data_dir.as_deref(), self.config_dir.as_deref())
+        Paths::resolve(
+            self.options.data_dir.as_deref(),
+            self.options.config_dir.as_deref(),
+        )
     }
 }
 
@@ -123,9 +154,9 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             launch::read(ReaderOptions {
                 source,
-                keymap: cli.keymap.as_deref(),
-                color: cli.color,
-                ascii: cli.ascii,
+                keymap: cli.options.keymap.as_deref(),
+                color: cli.options.color,
+                ascii: cli.options.ascii,
                 paths,
             })
         }
@@ -133,7 +164,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let Some(paths) = paths_or_report(&cli) else {
                 return ExitCode::from(2);
             };
-            match crate::keymap::Keymap::load(cli.keymap.as_deref(), Some(&paths.config)) {
+            match crate::keymap::Keymap::load(cli.options.keymap.as_deref(), Some(&paths.config)) {
                 Ok(map) => {
                     print!("{}", crate::term::sanitize::lines(&map.help_text()));
                     ExitCode::SUCCESS
@@ -146,7 +177,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Notes { ref command }) => run_notes(&cli, command),
         Some(Command::Search(ref args)) => {
-            crate::search::cli::run(args, &source, cli.data_dir.as_deref())
+            crate::search::cli::run(args, &source, cli.options.data_dir.as_deref())
         }
         Some(Command::Import { ref text, ref out }) => commands::import(text, out),
         Some(Command::Export { format }) => commands::export(&source, format),
@@ -161,7 +192,7 @@ pub fn run(cli: Cli) -> ExitCode {
             report::run(&source, Report::Series, json, Glyphs::Unicode)
         }
         Some(Command::Timeline { json }) => {
-            let glyphs = if cli.ascii {
+            let glyphs = if cli.options.ascii {
                 Glyphs::Ascii
             } else {
                 Glyphs::Unicode
@@ -199,6 +230,33 @@ fn run_notes(cli: &Cli, command: &crate::notes::command::NotesCommand) -> ExitCo
         Err(e) => {
             eprintln!("casebook: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_parse_alike_with_or_without_subcommands() {
+        for args in [
+            &["casebook"][..],
+            &["casebook", "--color", "never", "--ascii"],
+            &[
+                "casebook",
+                "--corpus",
+                "dir",
+                "--keymap",
+                "emacs",
+                "--data-dir",
+                "d",
+            ],
+        ] {
+            let full = Cli::try_parse_from(args).unwrap();
+            let alone = OptionsOnly::try_parse_from(args).unwrap();
+            assert_eq!(alone.options, full.options, "{args:?}");
+            assert!(full.command.is_none());
         }
     }
 }

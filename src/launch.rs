@@ -160,7 +160,7 @@ fn show_opening(
     ui: UiOptions,
 ) -> std::io::Result<Option<Session>> {
     let saved = positions.saved(&meta.id);
-    let opening = Study::from_parts(meta, doc);
+    let opening = Study::opening(meta, doc);
     let start = match saved {
         Some(key) => find_item(&key, &opening.doc, &opening.outline),
         None => opening.outline.focusable_near(0),

@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    casebook::cli::run(casebook::cli::Cli::parse())
+    casebook::cli::run(casebook::cli::Cli::from_args())
 }

@@ -8,10 +8,11 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::queue;
+use crossterm::terminal::{Clear, ClearType};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
-use ratatui::Terminal;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::state::App;
@@ -26,7 +27,7 @@ use crate::ui;
 /// The full-screen terminal, from entering it to leaving it (also when
 /// dropped early, for instance when loading fails after a first frame).
 pub struct Session {
-    terminal: Terminal<terminal::Backend>,
+    out: terminal::Backend,
     screen: Screen,
     rescue: SharedRescue,
     watcher: Option<signals::Watcher>,
@@ -36,7 +37,7 @@ impl Session {
     /// Enters full-screen mode; from now on a hang-up or termination saves
     /// what `rescue` holds and restores the terminal.
     pub fn enter(rescue: SharedRescue) -> io::Result<Session> {
-        let terminal = terminal::enter()?;
+        let out = terminal::enter()?;
         let on_signal = rescue.clone();
         let watcher = signals::catch(Arc::new(move || {
             if let Ok(rescue) = on_signal.lock() {
@@ -44,7 +45,7 @@ impl Session {
             }
         }))?;
         Ok(Session {
-            terminal,
+            out,
             screen: Screen::new(),
             rescue,
             watcher: Some(watcher),
@@ -53,9 +54,9 @@ impl Session {
 
     /// Sizes `app` to the terminal and shows it.
     pub fn draw(&mut self, app: &mut App, keymap: &Keymap) -> io::Result<()> {
-        let size = self.terminal.size()?;
+        let size = self.out.size()?;
         app.resize(Rect::new(0, 0, size.width, size.height));
-        present(&mut self.terminal, app, keymap, &mut self.screen)?;
+        present(&mut self.out, app, keymap, &mut self.screen)?;
         // Signals are caught from the start, acted on from the first frame.
         match self.watcher.take() {
             Some(watcher) => watcher.start(),
@@ -110,7 +111,6 @@ impl Session {
                 Event::Resize(width, height) => {
                     app.resize(Rect::new(0, 0, width, height));
                     // The terminal's own contents are unknown after a resize.
-                    self.terminal.autoresize()?;
                     self.screen.forget();
                     true
                 }
@@ -121,7 +121,7 @@ impl Session {
                     rescue.position = Some(app.position_key());
                     rescue.draft = app.draft();
                 }
-                present(&mut self.terminal, app, keymap, &mut self.screen)?;
+                present(&mut self.out, app, keymap, &mut self.screen)?;
             }
         }
         Ok(())
@@ -136,7 +136,7 @@ impl Drop for Session {
 
 /// Renders off-screen and sends a frame only if the screen would change.
 fn present(
-    terminal: &mut Terminal<terminal::Backend>,
+    out: &mut terminal::Backend,
     app: &App,
     keymap: &Keymap,
     screen: &mut Screen,
@@ -144,13 +144,13 @@ fn present(
     let area = Rect::new(0, 0, app.area.width, app.area.height);
     let mut next = Buffer::empty(area);
     ui::render(area, &mut next, app, keymap);
-    screen.show(terminal, next)?;
+    screen.show(out, next)?;
     Ok(())
 }
 
-/// A terminal whose cells go through the control-character guard to a
-/// crossterm writer (standard output, or memory in tests and benches).
-pub type Out<W> = Terminal<GuardedBackend<CrosstermBackend<W>>>;
+/// Cells go through the control-character guard to a crossterm writer
+/// (standard output, or memory in tests and benches).
+pub type Out<W> = GuardedBackend<CrosstermBackend<W>>;
 
 /// What the terminal shows, and the cheapest way found to the next frame:
 /// a scroll region for rows that only moved, then the changed cells.
@@ -179,27 +179,22 @@ impl Screen {
 
     /// Brings the terminal to `next` in one write; returns whether anything
     /// was written (nothing when the screen would not change).
-    pub fn show<W: Write>(&mut self, terminal: &mut Out<W>, next: Buffer) -> io::Result<bool> {
+    pub fn show<W: Write>(&mut self, out: &mut Out<W>, next: Buffer) -> io::Result<bool> {
         if next == self.shown {
             return Ok(false);
         }
+        // Escapes go straight to the buffered writer (the backend's own
+        // clear and scroll calls flush), so the frame leaves in one write.
         if next.area != self.shown.area {
-            terminal.clear()?;
+            queue!(out.inner_mut(), Clear(ClearType::All))?;
             self.shown = Buffer::empty(next.area);
-        }
-        let backend = terminal.backend_mut();
-        if let Some(shift) = scroll::detect(&self.shown, &next) {
-            // Written straight to the buffered writer (the backend's own
-            // scroll call flushes), so the frame still leaves in one write.
-            backend.inner_mut().write_all(shift.escape().as_bytes())?;
+        } else if let Some(shift) = scroll::detect(&self.shown, &next) {
+            out.inner_mut().write_all(shift.escape().as_bytes())?;
             scroll::apply(&mut self.shown, &shift);
         }
-        backend.draw(updates(&self.shown, &next).into_iter())?;
-        Backend::flush(backend)?;
+        out.draw(updates(&self.shown, &next).into_iter())?;
+        Backend::flush(out)?;
         self.shown = next;
-        // ratatui's own record of the screen stays exact for any later draw.
-        terminal.current_buffer_mut().clone_from(&self.shown);
-        terminal.swap_buffers();
         Ok(true)
     }
 }

@@ -66,6 +66,21 @@ impl Study {
         Study::assemble(meta, doc, None, Vec::new())
     }
 
+    /// The paper's opening, shown while the whole case study loads: laid
+    /// out for reading, with nothing linked or charted yet.
+    pub fn opening(meta: Meta, doc: Document) -> Study {
+        Study {
+            meta,
+            outline: Outline::new(&doc),
+            doc,
+            catalog: Catalog::default(),
+            links: Links::default(),
+            series: Vec::new(),
+            timeline: Timeline::default(),
+            sparks: Vec::new(),
+        }
+    }
+
     /// Loads a case study with its entities and series; any error in any
     /// of its files is returned.
     pub fn open(source: &Source) -> Result<Study, Vec<Diagnostic>> {

@@ -21,7 +21,6 @@ use proptest::prelude::*;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 fn study() -> &'static Study {
     static STUDY: OnceLock<Study> = OnceLock::new();
@@ -30,15 +29,8 @@ fn study() -> &'static Study {
 
 /// A terminal writing through the same frame writer as the real one
 /// (classic colours, minimised renditions) into `tap`.
-fn terminal(tap: &Tap, area: Rect) -> Out<FrameWriter<Tap>> {
-    let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(tap.clone())));
-    Terminal::with_options(
-        backend,
-        TerminalOptions {
-            viewport: Viewport::Fixed(area),
-        },
-    )
-    .expect("in-memory terminal")
+fn terminal(tap: &Tap) -> Out<FrameWriter<Tap>> {
+    GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(tap.clone())))
 }
 
 fn render(app: &App, area: Rect) -> Buffer {
@@ -50,7 +42,7 @@ fn render(app: &App, area: Rect) -> Buffer {
 /// What a terminal shows after a full redraw of `buf` on a fresh screen.
 fn fresh(buf: &Buffer) -> vt100::Parser {
     let tap = Tap::default();
-    let mut term = terminal(&tap, buf.area);
+    let mut term = terminal(&tap);
     Screen::new().show(&mut term, buf.clone()).unwrap();
     let mut parser = vt100::Parser::new(buf.area.height, buf.area.width, 0);
     parser.process(&tap.take());
@@ -98,7 +90,7 @@ fn replay(actions: &[Action], w: u16, h: u16) -> (usize, usize) {
     );
     app.resize(area);
     let tap = Tap::default();
-    let mut term = terminal(&tap, area);
+    let mut term = terminal(&tap);
     let mut screen = Screen::new();
     let mut parser = vt100::Parser::new(h, w, 0);
     let (mut bytes, mut scrolled) = (0, 0);
@@ -166,7 +158,7 @@ fn an_unchanged_screen_writes_nothing() {
     let area = Rect::new(0, 0, 80, 24);
     let app = App::new(study(), UiOptions::default());
     let tap = Tap::default();
-    let mut term = terminal(&tap, area);
+    let mut term = terminal(&tap);
     let mut screen = Screen::new();
     assert!(screen.show(&mut term, render(&app, area)).unwrap());
     tap.take();

@@ -1,6 +1,6 @@
 //! Where each part of the screen goes, for a given terminal size.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 /// Below this many columns the side pane folds away; Tab shows it full width.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 90;
@@ -24,18 +24,31 @@ impl Panes {
     /// `side_shown`: whether the folded side pane is shown instead of the
     /// text (only matters on narrow terminals).
     pub fn new(area: Rect, side_shown: bool) -> Panes {
-        let [title, crumb, main, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        // Plain arithmetic, not a constraint solver: this runs on every frame,
+        // the first one included. Rows past the bottom come out empty.
+        let rows = |top: u16, height: u16| {
+            let y = top.min(area.height);
+            Rect {
+                y: area.y + y,
+                height: height.min(area.height - y),
+                ..area
+            }
+        };
+        let title = rows(0, 1);
+        let crumb = rows(1, 1);
+        let main = rows(2, area.height.saturating_sub(3));
+        let status = rows(area.height.saturating_sub(1).max(2), 1);
         let (reader, side) = if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
             let side_width = (area.width * 3 / 10).clamp(30, 60);
-            let [reader, side] =
-                Layout::horizontal([Constraint::Min(0), Constraint::Length(side_width)])
-                    .areas(main);
+            let reader = Rect {
+                width: area.width - side_width,
+                ..main
+            };
+            let side = Rect {
+                x: main.x + reader.width,
+                width: side_width,
+                ..main
+            };
             (Some(reader), Some(side))
         } else if side_shown {
             (None, Some(main))
@@ -64,4 +77,57 @@ impl Panes {
 
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::{Constraint, Layout};
+
+    /// What the panes were when ratatui's constraint solver placed them.
+    fn solved(area: Rect) -> [Rect; 6] {
+        let [title, crumb, main, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let side_width = (area.width * 3 / 10).clamp(30, 60);
+        let [reader, side] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(side_width)]).areas(main);
+        [title, crumb, main, status, reader, side]
+    }
+
+    #[test]
+    fn panes_match_the_constraint_layout() {
+        for height in (3..12).chain([24, 50, 69]) {
+            for width in (0..260).step_by(7).chain([89, 90, 91, 199, 200]) {
+                let area = Rect::new(3, 2, width, height);
+                let [title, crumb, main, status, reader, side] = solved(area);
+                let panes = Panes::new(area, false);
+                assert_eq!(
+                    (panes.title, panes.crumb, panes.status),
+                    (title, crumb, status)
+                );
+                if width >= SIDE_BY_SIDE_MIN_WIDTH {
+                    assert_eq!((panes.reader, panes.side), (Some(reader), Some(side)));
+                } else {
+                    assert_eq!((panes.reader, panes.side), (Some(main), None));
+                    assert_eq!(Panes::new(area, true).side, Some(main));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tiny_areas_give_empty_rows_inside_them() {
+        for height in 0..3 {
+            let area = Rect::new(0, 5, 40, height);
+            let p = Panes::new(area, false);
+            for r in [p.title, p.crumb, p.status, p.reader.unwrap()] {
+                assert!(area.union(r) == area || r.is_empty(), "{r:?} in {area:?}");
+            }
+        }
+    }
 }

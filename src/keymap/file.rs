@@ -25,13 +25,55 @@ struct EntryDe {
     desc: Option<Spanned<String>>,
 }
 
-/// Parses and merges `sources` in order into bindings per mode (indexed like `Mode::ALL`).
-pub(super) fn merge(sources: &[(PathBuf, &str)]) -> Result<Vec<Vec<Binding>>, Vec<Diagnostic>> {
+/// One entry of `keymaps/default.toml`, as `build.rs` compiles it.
+struct BuiltIn {
+    mode: &'static str,
+    keys: &'static [&'static str],
+    run: &'static str,
+    desc: Option<&'static str>,
+    line: usize,
+    col: usize,
+}
+
+const BUILT_IN: &[BuiltIn] = include!(concat!(env!("OUT_DIR"), "/default_keymap.rs"));
+
+/// Bindings per mode (indexed like `Mode::ALL`) with nothing bound.
+pub(super) fn unbound() -> Vec<Vec<Binding>> {
+    Mode::ALL.iter().map(|_| Vec::new()).collect()
+}
+
+/// The built-in key map's bindings per mode, made from the compiled table
+/// (layer 0). The test suite checks that they equal a parse of `path`.
+pub(super) fn built_in(path: &Path) -> Vec<Vec<Binding>> {
+    const CHECKED: &str = "keymaps/default.toml is checked by the test suite";
+    let mut modes = unbound();
+    for entry in BUILT_IN {
+        let mode = Mode::from_name(entry.mode).expect(CHECKED);
+        let keys = entry.keys.iter().map(|k| k.parse::<Key>().expect(CHECKED));
+        modes[mode as usize].push(Binding {
+            chord: Chord(keys.collect()),
+            action: Action::from_name(entry.run).expect(CHECKED),
+            desc: entry.desc.map(String::from),
+            path: path.to_path_buf(),
+            line: entry.line,
+            col: entry.col,
+            layer: 0,
+        });
+    }
+    modes
+}
+
+/// Parses `sources` and merges them in order onto `modes` (bindings per mode,
+/// indexed like `Mode::ALL`); the first source is layer `first_layer`.
+pub(super) fn merge(
+    mut modes: Vec<Vec<Binding>>,
+    first_layer: usize,
+    sources: &[(PathBuf, &str)],
+) -> Result<Vec<Vec<Binding>>, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut modes: Vec<Vec<Binding>> = Mode::ALL.iter().map(|_| Vec::new()).collect();
     let mut parsed = Vec::new();
-    for (layer, (path, text)) in sources.iter().enumerate() {
-        match parse(path, text, layer) {
+    for (i, (path, text)) in sources.iter().enumerate() {
+        match parse(path, text, first_layer + i) {
             Ok(file) => parsed.push(file),
             Err(mut d) => diags.append(&mut d),
         }

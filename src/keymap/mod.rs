@@ -107,7 +107,7 @@ pub struct Binding {
     pub path: PathBuf,
     pub line: usize,
     pub col: usize,
-    /// Index of the file in merge order: later files win hints.
+    /// Index of the file in merge order (the built-in map is 0): later files win hints.
     layer: usize,
 }
 
@@ -136,9 +136,9 @@ pub struct Keymap {
 impl Keymap {
     /// The built-in key map alone.
     pub fn default_map() -> Keymap {
-        let (name, text) = PRESETS[0];
-        Keymap::from_sources(&[(preset_path(name), text)])
-            .expect("the built-in key map is checked by the test suite")
+        Keymap {
+            modes: file::built_in(&preset_path("default")),
+        }
     }
 
     /// The built-in map, patched by `preset` (a preset name or a file path),
@@ -147,8 +147,7 @@ impl Keymap {
         preset: Option<&str>,
         config_dir: Option<&Path>,
     ) -> Result<Keymap, Vec<Diagnostic>> {
-        let mut sources: Vec<(PathBuf, String)> =
-            vec![(preset_path("default"), PRESETS[0].1.into())];
+        let mut sources: Vec<(PathBuf, String)> = Vec::new();
         match preset {
             None | Some("default") => {}
             Some(p) if p.contains(['/', '\\']) || p.ends_with(".toml") => {
@@ -179,12 +178,13 @@ impl Keymap {
             .iter()
             .map(|(p, t)| (p.clone(), t.as_str()))
             .collect();
-        Keymap::from_sources(&borrowed)
+        let built_in = file::built_in(&preset_path("default"));
+        file::merge(built_in, 1, &borrowed).map(|modes| Keymap { modes })
     }
 
     /// Merges key map files in order, each patching the ones before it.
     pub fn from_sources(sources: &[(PathBuf, &str)]) -> Result<Keymap, Vec<Diagnostic>> {
-        file::merge(sources).map(|modes| Keymap { modes })
+        file::merge(file::unbound(), 0, sources).map(|modes| Keymap { modes })
     }
 
     /// Names of the presets built into the binary.
@@ -244,4 +244,17 @@ fn unreadable(path: &Path, e: &std::io::Error) -> Vec<Diagnostic> {
         0,
         format!("cannot read key map: {e}"),
     )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_default_equals_a_parse_of_its_file() {
+        let (name, text) = PRESETS[0];
+        let parsed = Keymap::from_sources(&[(preset_path(name), text)]).unwrap();
+        assert_eq!(Keymap::default_map(), parsed);
+        assert_eq!(Keymap::load(None, None).unwrap(), parsed);
+    }
 }

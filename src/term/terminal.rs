@@ -8,7 +8,6 @@ use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
-use ratatui::Terminal;
 
 use crate::term::guard::GuardedBackend;
 use crate::term::sgr::FrameWriter;
@@ -31,7 +30,7 @@ pub fn unsuitable_terminal() -> Option<String> {
     }
 }
 
-pub fn enter() -> io::Result<Terminal<Backend>> {
+pub fn enter() -> io::Result<Backend> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
@@ -44,7 +43,7 @@ pub fn enter() -> io::Result<Terminal<Backend>> {
     )?;
     out.flush()?;
     // Cleared by the first frame.
-    Terminal::new(GuardedBackend::new(CrosstermBackend::new(out)))
+    Ok(GuardedBackend::new(CrosstermBackend::new(out)))
 }
 
 /// Restores the terminal; safe to call more than once and from any thread.
