@@ -218,7 +218,7 @@ fn updates<'a>(shown: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
 /// Unchanged single-width cells in the style already set cost their text;
 /// skipping them costs `ESC [ row ; col H`.
 fn gap_is_cheaper(next: &Buffer, prev: &Cell, gap: std::ops::Range<u16>, y: u16) -> bool {
-    let digits = |n: u16| n.to_string().len();
+    let digits = |n: u16| n.checked_ilog10().map_or(1, |d| d as usize + 1);
     let move_cost = 4 + digits(y + 1) + digits(gap.end + 1);
     if prev.symbol().width() != 1 || gap.len() >= move_cost {
         return false;

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 use ratatui::backend::CrosstermBackend;
 
 use crate::term::guard::GuardedBackend;
@@ -35,14 +35,13 @@ pub fn enter() -> io::Result<Backend> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = FrameWriter::new(io::stdout());
-    execute!(
+    // Sent with the first frame, which clears the screen: one write.
+    queue!(
         out,
         EnterAlternateScreen,
         EnableBracketedPaste,
         cursor::Hide
     )?;
-    out.flush()?;
-    // Cleared by the first frame.
     Ok(GuardedBackend::new(CrosstermBackend::new(out)))
 }
 
