@@ -185,26 +185,49 @@ impl Screen {
         }
         // Escapes go straight to the buffered writer (the backend's own
         // clear and scroll calls flush), so the frame leaves in one write.
-        if next.area != self.shown.area {
+        let changes = if next.area != self.shown.area {
             queue!(out.inner_mut(), Clear(ClearType::All))?;
-            self.shown = Buffer::empty(next.area);
-        } else if let Some(shift) = scroll::detect(&self.shown, &next) {
-            out.inner_mut().write_all(shift.escape().as_bytes())?;
-            scroll::apply(&mut self.shown, &shift);
-        }
-        out.draw(updates(&self.shown, &next).into_iter())?;
+            changes_from_blank(&next)
+        } else {
+            if let Some(shift) = scroll::detect(&self.shown, &next) {
+                out.inner_mut().write_all(shift.escape().as_bytes())?;
+                scroll::apply(&mut self.shown, &shift);
+            }
+            self.shown.diff(&next)
+        };
+        out.draw(with_cheap_gaps(changes, &next).into_iter())?;
         Backend::flush(out)?;
         self.shown = next;
         Ok(true)
     }
 }
 
-/// ratatui's cell difference, with short runs of unchanged cells between two
-/// changes on one row sent again when that is shorter than a cursor move.
-fn updates<'a>(shown: &Buffer, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
-    let diff = shown.diff(next);
-    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(diff.len());
-    for (x, y, cell) in diff {
+/// What ratatui's `Buffer::diff` finds between a blank screen and `next`,
+/// without making the blank screen: the cells that are not blank, less those
+/// covered by a wide character before them or marked to be skipped.
+fn changes_from_blank(next: &Buffer) -> Vec<(u16, u16, &Cell)> {
+    let width = next.area.width.max(1);
+    let mut covered = 0;
+    let mut changes = Vec::new();
+    for (i, cell) in next.content.iter().enumerate() {
+        if !cell.skip && covered == 0 && *cell != Cell::EMPTY {
+            let (row, col) = (i / usize::from(width), i % usize::from(width));
+            changes.push((next.area.x + col as u16, next.area.y + row as u16, cell));
+        }
+        // As the diff does: the count restarts at every cell.
+        covered = cell.symbol().width().saturating_sub(1);
+    }
+    changes
+}
+
+/// Cell changes, with short runs of unchanged cells between two changes on
+/// one row sent again when that is shorter than a cursor move.
+fn with_cheap_gaps<'a>(
+    changes: Vec<(u16, u16, &'a Cell)>,
+    next: &'a Buffer,
+) -> Vec<(u16, u16, &'a Cell)> {
+    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(changes.len());
+    for (x, y, cell) in changes {
         if let Some(&(px, py, prev)) = out.last() {
             if py == y && x > px + 1 && gap_is_cheaper(next, prev, px + 1..x, y) {
                 out.extend((px + 1..x).map(|gx| (gx, y, &next[(gx, y)])));
@@ -232,4 +255,26 @@ fn gap_is_cheaper(next: &Buffer, prev: &Cell, gap: std::ops::Range<u16>, y: u16)
         bytes += c.symbol().len();
     }
     bytes < move_cost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Style};
+
+    #[test]
+    fn changes_from_blank_are_the_diff_against_a_blank_buffer() {
+        let area = Rect::new(2, 1, 12, 4);
+        let mut next = Buffer::empty(area);
+        next.set_string(2, 1, "wide 大連 and 🦀x", Style::new());
+        next.set_string(3, 2, "   ", Style::new().bg(Color::Blue));
+        next.set_string(2, 3, "三字", Style::new().fg(Color::Red));
+        next[(9, 3)].skip = true;
+        next[(10, 4)].set_symbol("\u{200b}");
+        assert_eq!(changes_from_blank(&next), Buffer::empty(area).diff(&next));
+        assert_eq!(
+            changes_from_blank(&Buffer::empty(area)),
+            Vec::<(u16, u16, &Cell)>::new()
+        );
+    }
 }
