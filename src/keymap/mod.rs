@@ -1,6 +1,7 @@
 //! Key maps: which key runs which [`Action`] in which [`Mode`].
 //!
-//! The built-in `keymaps/default.toml` is the base. A preset (`--keymap emacs`
+//! The built-in `keymaps/default.toml` is the base (compiled into a table by
+//! `build.rs`, so start-up parses no TOML for it). A preset (`--keymap emacs`
 //! or a file path) patches it per key, then the user's `<config>/keymap.toml`
 //! patches the result; `run = "noop"` removes a binding. Help screens and
 //! status-bar hints read the merged map through [`Keymap::bindings`] and
