@@ -1,6 +1,7 @@
 //! Cost of one frame on the bundled paper: render off-screen, find a scroll
 //! shift, diff and encode the bytes, at 80x24 and 200x50; plus the time of a
-//! key (update, render, output) on a synthetic paper 100 times the size.
+//! key (update, render, output) on a synthetic case study of 10 MB, loaded
+//! and linked as the reader loads it.
 
 use std::io::{self, Write};
 
@@ -8,7 +9,6 @@ use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
-use casebook::model::Document;
 use casebook::session::{Out, Screen};
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
@@ -18,6 +18,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+
+mod support;
 
 /// Counts bytes and drops them.
 struct Sink;
@@ -77,23 +79,12 @@ fn bench(c: &mut Criterion) {
             b.iter(|| scroll::detect(&before, &after))
         });
     }
-    let big = {
-        let doc = &study.doc;
-        let passages = (0..100)
-            .flat_map(|k| {
-                doc.passages.iter().map(move |p| {
-                    let mut p = p.clone();
-                    p.id = format!("{}-{k}", p.id);
-                    p
-                })
-            })
-            .collect();
-        let doc = Document::new(doc.sections.clone(), passages, Vec::new(), Vec::new());
-        Study::from_parts(study.meta.clone(), doc)
-    };
+    let dir = tempfile::tempdir().unwrap();
+    support::synthetic(dir.path(), 10_000_000);
+    let big = Study::open(&Source::Dir(dir.path().to_path_buf())).unwrap();
     keys(
         c,
-        "line_key_100x_200x50",
+        "line_key_10mb_200x50",
         &big,
         200,
         50,
@@ -101,7 +92,7 @@ fn bench(c: &mut Criterion) {
     );
     keys(
         c,
-        "end_key_100x_200x50",
+        "end_key_10mb_200x50",
         &big,
         200,
         50,

@@ -4,8 +4,6 @@
 //! (`App::new` plus one render at 80x24); and what the reader shows first,
 //! the paper's opening read and drawn while the rest loads.
 
-use std::path::Path;
-
 use casebook::app::state::{App, UiOptions};
 use casebook::corpus::{self, Source};
 use casebook::entities::Catalog;
@@ -15,27 +13,9 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// Writes a case study of at least `bytes` bytes into `dir`.
-fn synthetic(dir: &Path, bytes: usize) {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/dalian");
-    let paper = std::fs::read_to_string(src.join("paper.md")).expect("bundled paper");
-    let mut out = String::with_capacity(bytes + paper.len());
-    let mut n = 0;
-    while out.len() < bytes {
-        out.push_str(
-            &paper
-                .replace("<!-- passage ", &format!("<!-- passage c{n}"))
-                .replace("{#", &format!("{{#c{n}"))
-                .replace("[^", &format!("[^c{n}x")),
-        );
-        out.push_str("\n\n");
-        n += 1;
-    }
-    std::fs::write(dir.join("paper.md"), out).unwrap();
-    for f in ["meta.toml", "entities.toml"] {
-        std::fs::copy(src.join(f), dir.join(f)).unwrap();
-    }
-}
+mod support;
+
+use support::synthetic;
 
 fn first_frame(study: &Study) -> Buffer {
     let mut app = App::new(study, UiOptions::default());
