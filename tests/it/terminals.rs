@@ -4,8 +4,8 @@
 //! missing tty are refused with a pointer to the export; an idle reader
 //! writes nothing and uses no CPU.
 
-mod hostile_support;
-mod support;
+use crate::support;
+use crate::support::hostile as hostile_support;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

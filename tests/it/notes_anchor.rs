@@ -1,6 +1,6 @@
 //! Re-anchoring notes after the text changed.
 
-mod notes_fixture;
+use crate::support::notes as notes_fixture;
 
 use casebook::model::Document;
 use casebook::notes::{Anchor, Anchorer, Target};

@@ -5,8 +5,8 @@
 //! must equal the freshly rendered one cell for cell: no stale cells, no
 //! shifted borders.
 
-mod hostile_support;
-mod support;
+use crate::support;
+use crate::support::hostile as hostile_support;
 
 use support::tap::Tap;
 

@@ -1,6 +1,6 @@
 //! The notes file: two writers, interrupted saves, damaged files, drafts.
 
-mod notes_fixture;
+use crate::support::notes as notes_fixture;
 
 use std::fs;
 use std::io;
@@ -113,7 +113,7 @@ fn two_processes_keep_every_note() {
     let children: Vec<_> = (0..2)
         .map(|_| {
             std::process::Command::new(&exe)
-                .args(["--exact", "child_writer", "--test-threads=1"])
+                .args(["--exact", "notes_store::child_writer", "--test-threads=1"])
                 .env(CHILD_DIR, dir.path())
                 .stdout(std::process::Stdio::null())
                 .spawn()

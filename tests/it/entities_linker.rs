@@ -1,4 +1,4 @@
-mod entities_support;
+use crate::support::entities as entities_support;
 
 use casebook::entities::{link, Linker, Place};
 use casebook::model::{Document, PassageKind};

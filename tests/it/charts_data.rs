@@ -1,7 +1,7 @@
 //! Timeline counts, mention buckets, series checks and chart navigation on a
 //! small synthetic paper.
 
-mod charts_common;
+use crate::support::charts as charts_common;
 
 use std::path::Path;
 

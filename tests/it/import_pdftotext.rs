@@ -8,7 +8,7 @@ use casebook::corpus::parse_paper;
 use casebook::import::import;
 use casebook::model::PassageKind;
 
-const TEXT: &str = include_str!("fixtures/pdftotext_harbours.txt");
+const TEXT: &str = include_str!("../fixtures/pdftotext_harbours.txt");
 
 fn imported() -> casebook::import::Imported {
     import(TEXT, Path::new("harbours.txt"), "harbours")

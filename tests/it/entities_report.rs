@@ -1,4 +1,4 @@
-mod entities_support;
+use crate::support::entities as entities_support;
 
 use casebook::entities::{link, report, EntityKind};
 use entities_support::{bundled, doc, reference};

@@ -1,6 +1,6 @@
 //! Reading and writing W3C Web Annotations.
 
-mod notes_fixture;
+use crate::support::notes as notes_fixture;
 
 use std::path::Path;
 

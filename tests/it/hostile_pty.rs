@@ -3,8 +3,8 @@
 //! list, a bracketed paste into the note editor, save, quit) is parsed as a
 //! terminal would, and holds nothing but casebook's own sequences.
 
-mod hostile_support;
-mod support;
+use crate::support;
+use crate::support::hostile as hostile_support;
 
 use hostile_support::{audit, fixture};
 use support::pty::Session;

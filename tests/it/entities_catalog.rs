@@ -1,4 +1,4 @@
-mod entities_support;
+use crate::support::entities as entities_support;
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The notebook API a reader uses: create, update, delete, list, accept drift, export.
 
-mod notes_fixture;
+use crate::support::notes as notes_fixture;
 
 use casebook::notes::export::{csv, markdown};
 use casebook::notes::{Anchor, Filter, NoteSet, NoteStore, Notebook, Quote, Target};

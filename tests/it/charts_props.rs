@@ -1,7 +1,7 @@
 //! The charts never panic: any text for the year scanner and the quote
 //! reader, any screen size and selection for the view.
 
-mod charts_common;
+use crate::support::charts as charts_common;
 
 use std::path::Path;
 

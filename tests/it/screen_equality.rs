@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-mod support;
+use crate::support;
 
 use support::tap::Tap;
 

@@ -1,7 +1,7 @@
 //! End-to-end: the built binary in a real pseudo-terminal, read back
 //! through a VT parser.
 
-mod support;
+use crate::support;
 
 use support::pty::Session;
 

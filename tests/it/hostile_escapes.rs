@@ -7,8 +7,8 @@
 //! casebook's own cursor, colour and mode sequences, and the screen shows
 //! the neutralised characters as counted placeholders.
 
-mod hostile_support;
-mod support;
+use crate::support;
+use crate::support::hostile as hostile_support;
 
 use support::tap::Tap;
 
@@ -48,7 +48,7 @@ fn study() -> Study {
 
 fn keymap() -> Keymap {
     let text = std::fs::read_to_string(fixture("keymap.toml")).unwrap();
-    let base = include_str!("../keymaps/default.toml");
+    let base = include_str!("../../keymaps/default.toml");
     Keymap::from_sources(&[
         (PathBuf::from("default.toml"), base),
         (fixture("keymap.toml"), &text),

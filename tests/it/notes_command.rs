@@ -1,6 +1,6 @@
 //! `casebook notes list|export|import` on a synthetic case study.
 
-mod notes_fixture;
+use crate::support::notes as notes_fixture;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Screens of the charts view on the synthetic paper, at 80x24 and 200x50,
 //! in Unicode and ASCII.
 
-mod charts_common;
+use crate::support::charts as charts_common;
 
 use std::path::Path;
 

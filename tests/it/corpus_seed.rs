@@ -6,9 +6,9 @@ use casebook::corpus::{self, parse_meta, parse_paper, Source};
 use casebook::import::import;
 use casebook::model::{Document, PassageKind};
 
-const SEED: &str = include_str!("fixtures/seed_dalian.txt");
-const PAPER: &str = include_str!("../corpus/dalian/paper.md");
-const META: &str = include_str!("../corpus/dalian/meta.toml");
+const SEED: &str = include_str!("../fixtures/seed_dalian.txt");
+const PAPER: &str = include_str!("../../corpus/dalian/paper.md");
+const META: &str = include_str!("../../corpus/dalian/meta.toml");
 
 fn bundled() -> Document {
     corpus::open(&Source::Bundled)

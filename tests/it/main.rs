@@ -1,0 +1,44 @@
+//! The integration tests, one binary: each module was a test file of its own.
+
+mod support;
+
+mod app_navigation;
+mod app_notes;
+mod charts_corpus;
+mod charts_data;
+mod charts_props;
+mod charts_screen;
+mod corpus_check;
+mod corpus_roundtrip;
+mod corpus_seed;
+mod e2e_pty;
+mod entities_catalog;
+mod entities_citations;
+mod entities_cli;
+mod entities_linker;
+mod entities_paper;
+mod entities_report;
+mod hostile_escapes;
+mod hostile_pty;
+mod hostile_wide;
+mod import_damage;
+mod import_pdftotext;
+mod import_robust;
+mod keymap_errors;
+mod keymap_files;
+mod keymap_routing;
+mod layout_props;
+mod notes_anchor;
+mod notes_book;
+mod notes_cli;
+mod notes_command;
+mod notes_paper;
+mod notes_store;
+mod notes_webanno;
+mod screen_equality;
+mod screens;
+mod search_cli;
+mod search_engine;
+mod search_paper;
+mod search_props;
+mod terminals;

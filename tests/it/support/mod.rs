@@ -1,0 +1,9 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+pub mod charts;
+pub mod entities;
+pub mod hostile;
+pub mod notes;
+pub mod pty;
+pub mod tap;

@@ -1,2 +1,0 @@
-pub mod pty;
-pub mod tap;
