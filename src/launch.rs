@@ -111,9 +111,7 @@ pub fn read(options: ReaderOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut app = App::new(&study, ui);
-    app.notebook = Notebook::new(notes, &study.doc);
-    app.refresh_note_marks();
+    let mut app = App::open(&study, ui, keymap, Notebook::new(notes, &study.doc));
     if let Some(problem) = notes_problems.first() {
         app.message = Some(problem.to_string());
     }
@@ -124,7 +122,7 @@ pub fn read(options: ReaderOptions) -> ExitCode {
     if !drafts.is_empty() {
         let StoredDraft { path, draft } = drafts.remove(0);
         storage.recovered.push(path);
-        app.offer_draft(draft);
+        crate::views::editor::offer_draft(&mut app, draft);
     }
     if let Some(item) = positions.load(&study.meta.id, &study.doc, &study.outline) {
         app.view.cursor = item;
@@ -136,7 +134,7 @@ pub fn read(options: ReaderOptions) -> ExitCode {
             study.meta.id.clone(),
         )),
     };
-    let result = entered.and_then(|s| s.run(&mut app, &keymap, &mut storage));
+    let result = entered.and_then(|s| s.run(&mut app, &mut storage));
     report(&problems);
     if let Err(e) = positions.save(&study.meta.id, app.position_key()) {
         eprintln!("casebook: could not save the reading position: {e}");
@@ -170,9 +168,10 @@ fn show_opening(
     };
     let mut session = Session::enter(Rescue::shared(paths.data.clone(), opening.meta.id.clone()))?;
     let mut app = App::new(&opening, ui);
+    app.keymap = keymap.clone();
     app.preview = true;
     app.view.cursor = item;
-    session.draw(&mut app, keymap)?;
+    session.draw(&mut app)?;
     Ok(Some(session))
 }
 

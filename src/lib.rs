@@ -26,3 +26,4 @@ pub mod study;
 pub mod term;
 pub mod testing;
 pub mod ui;
+pub mod views;

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event};
 use crossterm::queue;
 use crossterm::terminal::{Clear, ClearType};
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -15,9 +15,11 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::input;
 use crate::app::state::App;
-use crate::app::update::{update, Effect};
-use crate::keymap::{KeyResolver, Keymap, Mode, Resolution};
+use crate::app::update::update;
+use crate::app::{Effect, Msg};
+use crate::keymap::KeyResolver;
 use crate::rescue::SharedRescue;
 use crate::storage::Storage;
 use crate::term::guard::GuardedBackend;
@@ -53,10 +55,10 @@ impl Session {
     }
 
     /// Sizes `app` to the terminal and shows it.
-    pub fn draw(&mut self, app: &mut App, keymap: &Keymap) -> io::Result<()> {
+    pub fn draw(&mut self, app: &mut App) -> io::Result<()> {
         let size = self.out.size()?;
-        app.resize(Rect::new(0, 0, size.width, size.height));
-        present(&mut self.out, app, keymap, &mut self.screen)?;
+        update(app, Msg::Resize(Rect::new(0, 0, size.width, size.height)));
+        present(&mut self.out, app, &mut self.screen)?;
         // Signals are caught from the start, acted on from the first frame.
         match self.watcher.take() {
             Some(watcher) => watcher.start(),
@@ -66,8 +68,8 @@ impl Session {
 
     /// Runs the reader until it quits; the screen moves on from whatever
     /// was drawn before.
-    pub fn run(mut self, app: &mut App, keymap: &Keymap, storage: &mut Storage) -> io::Result<()> {
-        let result = self.event_loop(app, keymap, storage);
+    pub fn run(mut self, app: &mut App, storage: &mut Storage) -> io::Result<()> {
+        let result = self.event_loop(app, storage);
         if result.is_err() {
             // A dead terminal: keep what was being written before giving up.
             if let Ok(rescue) = self.rescue.lock() {
@@ -77,52 +79,37 @@ impl Session {
         result
     }
 
-    fn event_loop(
-        &mut self,
-        app: &mut App,
-        keymap: &Keymap,
-        storage: &mut Storage,
-    ) -> io::Result<()> {
-        let mut resolver = KeyResolver::new(keymap.clone());
-        self.draw(app, keymap)?;
+    /// Terminal events become messages; effects are performed and their
+    /// results come back as messages. Only `update` changes the state.
+    fn event_loop(&mut self, app: &mut App, storage: &mut Storage) -> io::Result<()> {
+        let mut resolver = KeyResolver::new(app.keymap.clone());
+        self.draw(app)?;
         while !app.quit {
-            let changed = match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    let mode = app.mode();
-                    let mut resolution = resolver.feed(mode, key);
-                    // The side pane's table only overrides the reader's.
-                    if let (Resolution::Unbound(key), Mode::Side) = (&resolution, mode) {
-                        resolution = resolver.feed(Mode::Reader, *key);
-                    }
-                    match resolution {
-                        Resolution::Action(action) => {
-                            match update(app, action) {
-                                Some(Effect::Quit) => break,
-                                Some(effect) => storage.perform(app, &effect),
-                                None => {}
-                            }
-                            true
-                        }
-                        Resolution::Pending | Resolution::Ignored => false,
-                        Resolution::Unbound(key) => app.text_input_key(key),
-                    }
-                }
-                Event::Paste(text) => app.text_input_paste(&text),
+            let mut next = match event::read()? {
+                Event::Key(key) => input::route(app, &mut resolver, key),
+                Event::Paste(text) => Some(Msg::Paste(text)),
                 Event::Resize(width, height) => {
-                    app.resize(Rect::new(0, 0, width, height));
                     // The terminal's own contents are unknown after a resize.
                     self.screen.forget();
-                    true
+                    Some(Msg::Resize(Rect::new(0, 0, width, height)))
                 }
-                _ => false,
+                _ => None,
             };
-            if changed {
-                if let Ok(mut rescue) = self.rescue.lock() {
-                    rescue.position = Some(app.position_key());
-                    rescue.draft = app.draft();
-                }
-                present(&mut self.out, app, keymap, &mut self.screen)?;
+            if next.is_none() {
+                continue;
             }
+            while let Some(msg) = next.take() {
+                match update(app, msg) {
+                    Some(Effect::Quit) => return Ok(()),
+                    Some(effect) => next = storage.perform(app, &effect),
+                    None => {}
+                }
+            }
+            if let Ok(mut rescue) = self.rescue.lock() {
+                rescue.position = Some(app.position_key());
+                rescue.draft = crate::views::editor::draft(app);
+            }
+            present(&mut self.out, app, &mut self.screen)?;
         }
         Ok(())
     }
@@ -135,15 +122,10 @@ impl Drop for Session {
 }
 
 /// Renders off-screen and sends a frame only if the screen would change.
-fn present(
-    out: &mut terminal::Backend,
-    app: &App,
-    keymap: &Keymap,
-    screen: &mut Screen,
-) -> io::Result<()> {
+fn present(out: &mut terminal::Backend, app: &App, screen: &mut Screen) -> io::Result<()> {
     let area = Rect::new(0, 0, app.area.width, app.area.height);
     let mut next = Buffer::empty(area);
-    ui::render(area, &mut next, app, keymap);
+    ui::render(area, &mut next, app);
     screen.show(out, next)?;
     Ok(())
 }

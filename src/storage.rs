@@ -1,10 +1,11 @@
 //! The files the reader writes while it runs: the notes store and drafts.
-//! `update` asks for these writes as effects; this is where they happen.
+//! `update` asks for these writes as effects; this is where they happen,
+//! and their results go back to `update` as messages.
 
 use std::path::PathBuf;
 
 use crate::app::state::App;
-use crate::app::update::Effect;
+use crate::app::{Effect, Msg};
 use crate::notes::{clear_draft, NoteStore};
 
 pub struct Storage {
@@ -14,40 +15,26 @@ pub struct Storage {
 }
 
 impl Storage {
-    pub fn perform(&mut self, app: &mut App, effect: &Effect) {
+    /// Performs `effect`; what came of it, for `update`.
+    pub fn perform(&mut self, app: &App, effect: &Effect) -> Option<Msg> {
         match effect {
-            Effect::Quit => {}
-            Effect::SaveNotes => self.save_notes(app),
-            Effect::DiscardDraft => self.clear_recovered(),
+            Effect::Quit => None,
+            Effect::SaveNotes => Some(Msg::Saved(self.save_notes(app))),
+            Effect::DiscardDraft => {
+                self.clear_recovered();
+                None
+            }
         }
     }
 
-    fn save_notes(&mut self, app: &mut App) {
+    fn save_notes(&mut self, app: &App) -> Result<(crate::notes::NoteSet, Vec<String>), String> {
         let Some(store) = &self.notes else {
-            app.message = Some("Notes cannot be saved: no data folder".into());
-            return;
+            return Err("no data folder".into());
         };
         let mut set = app.notebook.set().clone();
-        match store.commit(&mut set) {
-            Ok(problems) => {
-                app.notebook.reload(set, &app.study.doc);
-                app.refresh_note_marks();
-                app.reindex_notes();
-                if let Some(crate::app::state::Overlay::Notes(list)) = app.overlays.last_mut() {
-                    list.refilter(&app.notebook);
-                }
-                app.message = Some(match problems.first() {
-                    Some(p) => format!("Saved. Note: {p}"),
-                    None => "Saved".to_string(),
-                });
-                self.clear_recovered();
-            }
-            Err(e) => {
-                app.message = Some(format!(
-                    "NOT saved: {e}. Your note is kept in memory; try ^S again"
-                ));
-            }
-        }
+        let problems = store.commit(&mut set).map_err(|e| e.to_string())?;
+        self.clear_recovered();
+        Ok((set, problems.iter().map(|p| p.to_string()).collect()))
     }
 
     fn clear_recovered(&mut self) {

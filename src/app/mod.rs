@@ -1,18 +1,14 @@
-//! The reader application: state, actions and the update function.
+//! The reader's shell: its state, the messages that change it and the one
+//! function that does ([`update::update`]). The views it shows live in
+//! [`crate::views`], each with its own state, update and drawing.
 
-pub mod editor;
-pub mod entity;
-pub mod entity_list;
 pub mod input;
 pub mod jumps;
 pub mod layout;
-pub mod links;
 pub mod list;
-pub mod marks;
-pub mod navigate;
-pub mod notes;
-pub mod notes_list;
-pub mod overlay_update;
-pub mod search;
+pub mod msg;
 pub mod state;
 pub mod update;
+
+pub use msg::{Effect, Msg};
+pub use state::{App, Focus, UiOptions};

@@ -1,76 +1,27 @@
 //! The whole state of the reader application. `update` changes it; drawing
 //! only reads it.
 
+use std::collections::HashSet;
+
 use ratatui::layout::Rect;
 
 use crate::app::jumps::JumpList;
 use crate::app::layout::Panes;
-use std::collections::HashSet;
-
-use crate::app::editor::NoteEditor;
-use crate::app::entity::EntityView;
-use crate::app::entity_list::EntityList;
 use crate::app::list::Selection;
-use crate::app::notes::Confirm;
-use crate::app::notes_list::NotesList;
-use crate::app::search::{SearchBox, TextHits};
-use crate::charts::ChartsState;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::notes::Notebook;
 use crate::reader::outline::Item;
 use crate::reader::view::{Pages, Viewport};
-use crate::search::Index;
+use crate::search::adapters::docs_from_notes;
+use crate::search::{HitKind, Index};
 use crate::study::Study;
+use crate::views::search::TextHits;
+use crate::views::Overlay;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Reader,
     Side,
-}
-
-/// What a popup peeks at without moving the reading position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PeekTarget {
-    Footnote(usize),
-    Reference(usize),
-}
-
-/// Views laid over the reader; they stack (an entity view over the
-/// entities list, a confirmation over the editor) and Esc closes the top one.
-#[derive(Debug)]
-pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Toc(Selection),
-    Peek(PeekTarget),
-    /// The links of the focused item, to choose one to follow.
-    Links(Selection),
-    Entities(EntityList),
-    Entity(EntityView),
-    Charts(ChartsState),
-    Search(SearchBox),
-    Notes(NotesList),
-    Editor(Box<NoteEditor>),
-    Confirm(Confirm),
-}
-
-impl Overlay {
-    pub fn mode(&self) -> Mode {
-        match self {
-            Overlay::Help { .. } => Mode::Help,
-            Overlay::Toc(_) => Mode::Toc,
-            Overlay::Peek(_) => Mode::Peek,
-            Overlay::Links(_) => Mode::Links,
-            Overlay::Entities(_) => Mode::Entities,
-            Overlay::Entity(_) => Mode::Entity,
-            Overlay::Charts(_) => Mode::Charts,
-            Overlay::Search(_) => Mode::Search,
-            Overlay::Notes(_) => Mode::Notes,
-            Overlay::Editor(_) => Mode::Editor,
-            Overlay::Confirm(_) => Mode::Confirm,
-        }
-    }
 }
 
 /// Display choices fixed at start.
@@ -83,6 +34,8 @@ pub struct UiOptions {
 pub struct App<'s> {
     pub study: &'s Study,
     pub options: UiOptions,
+    /// The key map in force: views build their hints from it.
+    pub keymap: Keymap,
     pub view: Viewport,
     pub focus: Focus,
     /// Selection in the side pane's list for the focused item.
@@ -113,6 +66,7 @@ impl<'s> App<'s> {
         App {
             study,
             options,
+            keymap: Keymap::default_map(),
             view,
             focus: Focus::Reader,
             side: Selection::default(),
@@ -128,6 +82,15 @@ impl<'s> App<'s> {
             quit: false,
             preview: false,
         }
+    }
+
+    /// The reader as it opens: `keymap` in force and the notes loaded.
+    pub fn open(study: &'s Study, options: UiOptions, keymap: Keymap, notebook: Notebook) -> Self {
+        let mut app = App::new(study, options);
+        app.keymap = keymap;
+        app.notebook = notebook;
+        app.notes_changed();
+        app
     }
 
     pub fn pages(&self) -> Pages<'s> {
@@ -170,8 +133,27 @@ impl<'s> App<'s> {
         }
     }
 
+    /// The one place derived from the notebook: margin marks, the notes in
+    /// the search index and the rows of an open notes list.
+    pub fn notes_changed(&mut self) {
+        self.notes_on = self
+            .notebook
+            .list(&Default::default())
+            .into_iter()
+            .filter_map(|(_, a)| a.passage())
+            .collect();
+        if let Some(index) = self.search_index.as_mut() {
+            index.replace_kind(HitKind::Note, docs_from_notes(self.notebook.set().notes()));
+        }
+        for overlay in &mut self.overlays {
+            if let Overlay::Notes(list) = overlay {
+                list.refilter(&self.notebook);
+            }
+        }
+    }
+
     /// Applies a terminal size; layout-dependent state is clamped here.
-    pub fn resize(&mut self, area: Rect) {
+    pub(crate) fn resize(&mut self, area: Rect) {
         self.area = area;
         let (w, h) = self.panes().text_size();
         self.view.resize(w, h);

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::state::App;
-use crate::keymap::{Action, Keymap};
 use crate::reader::wrap::str_width;
 use crate::ui::text::{owned, span, truncate};
 use crate::ui::theme::Theme;
+use crate::views;
 
 pub struct TitleBar<'a, 's> {
     pub app: &'a App<'s>,
@@ -56,24 +56,12 @@ impl Widget for Breadcrumb<'_, '_> {
     }
 }
 
+/// Position and message on the left; the hints of the view with the keys
+/// on the right, most useful first, as many as fit.
 pub struct StatusBar<'a, 's> {
     pub app: &'a App<'s>,
     pub theme: Theme,
-    pub keymap: &'a Keymap,
 }
-
-/// The hints shown in the status bar, most useful first; the ones that do
-/// not fit are dropped from the end.
-const HINTS: &[(Action, &str)] = &[
-    (Action::OpenHelp, "help"),
-    (Action::OpenSearch, "search"),
-    (Action::OpenToc, "contents"),
-    (Action::OpenEntities, "entities"),
-    (Action::Open, "links"),
-    (Action::SwitchPane, "side"),
-    (Action::Annotate, "note"),
-    (Action::Quit, "quit"),
-];
 
 impl Widget for StatusBar<'_, '_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -97,9 +85,15 @@ impl Widget for StatusBar<'_, '_> {
         let left = truncate(&left, width);
         let mut used = str_width(&left);
         let mut hints: Vec<Span> = Vec::new();
+        // Over the reader, its hints; a view on top has its own footer, so
+        // only the way to help is repeated here.
         let mode = self.app.mode();
-        for (action, label) in HINTS {
-            let Some(key) = self.keymap.hint(mode, *action) else {
+        let shown = match self.app.overlays.is_empty() {
+            true => views::hints(mode),
+            false => &views::reader::HINTS[..1],
+        };
+        for hint in shown {
+            let Some((key, label)) = hint.text(&self.app.keymap, mode) else {
                 continue;
             };
             let w = str_width(&key) + str_width(label) + 3;

@@ -1,12 +1,11 @@
-//! Drawing: a pure function of the application state and the key map.
+//! Drawing: a pure function of the application state. The views draw
+//! themselves ([`crate::views`]); this is the frame around them and the
+//! pieces they share.
 
 pub mod bars;
 pub mod charts;
-pub mod overlays;
 pub mod popup;
-pub mod reader;
 pub mod rows;
-pub mod side;
 pub mod text;
 pub mod theme;
 
@@ -17,16 +16,16 @@ use ratatui::Frame;
 
 use crate::app::layout::too_small;
 use crate::app::state::App;
-use crate::keymap::Keymap;
+use crate::views;
 use theme::Theme;
 
-pub fn draw(frame: &mut Frame, app: &App, keymap: &Keymap) {
+pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    render(area, frame.buffer_mut(), app, keymap);
+    render(area, frame.buffer_mut(), app);
 }
 
 /// Renders the whole screen into `buf`.
-pub fn render(area: Rect, buf: &mut Buffer, app: &App, keymap: &Keymap) {
+pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     let theme = Theme::new(app.options.color, app.options.ascii);
     if too_small(area) {
         let msg = "terminal too small";
@@ -48,13 +47,13 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, keymap: &Keymap) {
     bars::TitleBar { app, theme }.render(panes.title, buf);
     bars::Breadcrumb { app, theme }.render(panes.crumb, buf);
     if let Some(reader) = panes.reader {
-        reader::ReaderPane { app, theme }.render(reader, buf);
+        views::reader::draw::ReaderPane { app, theme }.render(reader, buf);
     }
     if let Some(side) = panes.side {
-        side::SidePane { app, theme }.render(side, buf);
+        views::side::draw::SidePane { app, theme }.render(side, buf);
     }
-    bars::StatusBar { app, theme, keymap }.render(panes.status, buf);
+    bars::StatusBar { app, theme }.render(panes.status, buf);
     for overlay in &app.overlays {
-        overlays::draw(area, buf, app, overlay, keymap, theme);
+        views::draw(area, buf, app, overlay, theme);
     }
 }

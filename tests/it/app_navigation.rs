@@ -1,6 +1,8 @@
 //! Pure tests of navigation and the jump list: actions in, state out.
 
-use casebook::app::state::{App, Focus, Overlay, UiOptions};
+use casebook::app::Msg;
+use casebook::app::state::{App, Focus, UiOptions};
+use casebook::views::Overlay;
 use casebook::app::update::update;
 use casebook::keymap::Action;
 use casebook::model::Meta;
@@ -22,7 +24,7 @@ fn study(sections: usize, per: usize, words: usize) -> Study {
 
 fn app(study: &Study) -> App<'_> {
     let mut app = App::new(study, UiOptions::default());
-    app.resize(Rect::new(0, 0, 80, 24));
+    update(&mut app, Msg::Resize(Rect::new(0, 0, 80, 24)));
     app
 }
 
@@ -126,7 +128,7 @@ fn narrow_terminal_folds_the_side_pane_and_tab_shows_it() {
     assert!(panes.reader.is_none());
     assert_eq!(panes.side.unwrap().width, 80);
     update(&mut a, Action::SwitchPane);
-    a.resize(Rect::new(0, 0, 200, 50));
+    update(&mut a, Msg::Resize(Rect::new(0, 0, 200, 50)));
     assert!(a.panes().side.is_some() && a.panes().reader.is_some());
 }
 

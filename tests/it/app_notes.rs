@@ -1,8 +1,10 @@
 //! Pure tests of annotating in the reader: editor, saving as an effect,
 //! confirmations before anything is lost.
 
-use casebook::app::state::{App, Overlay, UiOptions};
-use casebook::app::update::{update, Effect};
+use casebook::app::state::{App, UiOptions};
+use casebook::views::Overlay;
+use casebook::app::update::update;
+use casebook::app::{Effect, Msg};
 use casebook::keymap::Action;
 use casebook::model::Meta;
 use casebook::study::Study;
@@ -26,13 +28,13 @@ fn study() -> Study {
 
 fn app(study: &Study) -> App<'_> {
     let mut app = App::new(study, UiOptions::default());
-    app.resize(Rect::new(0, 0, 80, 24));
+    update(&mut app, Msg::Resize(Rect::new(0, 0, 80, 24)));
     app
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        update(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
     }
 }
 
@@ -48,7 +50,7 @@ fn annotate_type_and_save_creates_a_note() {
     type_text(&mut a, "spin-off, #government");
     assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
     assert!(a.overlays.is_empty());
-    let ids = a.note_ids_for(1);
+    let ids = note_ids_for(&a, 1);
     assert_eq!(ids.len(), 1);
     let (note, _) = a.notebook.get(&ids[0]).unwrap();
     assert_eq!(note.text, "spin-off story");
@@ -74,7 +76,7 @@ fn a_quote_narrows_the_target_and_must_be_in_the_passage() {
         e.quote = tui_textarea::TextArea::new(vec!["w0x2 w0x3".to_string()]);
     }
     assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
-    let id = &a.note_ids_for(0)[0];
+    let id = &note_ids_for(&a, 0)[0];
     let (note, anchor) = a.notebook.get(id).unwrap();
     assert_eq!(note.target.quote.exact, "w0x2 w0x3");
     assert_eq!(anchor.span().map(|r| r.len()), Some("w0x2 w0x3".len()));
@@ -91,7 +93,7 @@ fn escape_with_changes_asks_and_no_keeps_editing() {
     update(&mut a, Action::ConfirmNo);
     assert!(matches!(a.overlays.last(), Some(Overlay::Editor(_))));
     assert!(
-        a.draft().is_some(),
+        casebook::views::editor::draft(&a).is_some(),
         "unsaved content is available as a draft"
     );
     update(&mut a, Action::Cancel);
@@ -149,7 +151,7 @@ fn pasted_escape_sequences_become_visible_text() {
     let s = study();
     let mut a = app(&s);
     update(&mut a, Action::Annotate);
-    a.text_input_paste("a\u{1b}]52;c;eA==\u{7}b");
+    update(&mut a, Msg::Paste("a\u{1b}]52;c;eA==\u{7}b".into()));
     let Some(Overlay::Editor(e)) = a.overlays.last() else {
         panic!()
     };
@@ -181,12 +183,20 @@ description = "x"
     update(&mut a, Action::ToggleTagsField);
     type_text(&mut a, "neusoft");
     update(&mut a, Action::Save);
-    a.open_entity(0);
+    casebook::views::entity::open(&mut a, 0);
     let Some(Overlay::Entity(view)) = a.overlays.last() else {
         panic!()
     };
     assert!(view
         .rows
         .iter()
-        .any(|r| matches!(r, casebook::app::entity::EntityRow::Note(_))));
+        .any(|r| matches!(r, casebook::views::entity::EntityRow::Note(_))));
+}
+
+fn note_ids_for(a: &App, passage: usize) -> Vec<String> {
+    a.notebook
+        .notes_for_passage(passage)
+        .into_iter()
+        .map(|(n, _)| n.id.clone())
+        .collect()
 }

@@ -15,6 +15,7 @@ use support::tap::Tap;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
@@ -57,25 +58,22 @@ fn keymap() -> Keymap {
 }
 
 fn app(study: &Study) -> App<'_> {
-    let mut app = App::new(
-        study,
-        UiOptions {
-            color: true,
-            ascii: false,
-        },
-    );
     let text = std::fs::read_to_string(fixture("notes.json")).unwrap();
     let parsed = webanno::parse(&text, &fixture("notes.json"));
     assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
-    app.notebook = Notebook::new(parsed.set, &study.doc);
-    app.refresh_note_marks();
-    app.resize(Rect::new(0, 0, W, H));
+    let options = UiOptions {
+        color: true,
+        ascii: false,
+    };
+    let notebook = Notebook::new(parsed.set, &study.doc);
+    let mut app = App::open(study, options, keymap(), notebook);
+    update(&mut app, Msg::Resize(Rect::new(0, 0, W, H)));
     app
 }
 
 /// One frame as `session::present` sends it, on a fresh terminal: the bytes
 /// and how many cells the backend guard had to repair.
-fn frame(app: &App, keymap: &Keymap) -> (Vec<u8>, usize) {
+fn frame(app: &App) -> (Vec<u8>, usize) {
     let area = Rect::new(0, 0, W, H);
     let out = Tap::default();
     let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
@@ -84,7 +82,7 @@ fn frame(app: &App, keymap: &Keymap) -> (Vec<u8>, usize) {
     };
     let mut terminal = Terminal::with_options(backend, options).unwrap();
     let mut next = Buffer::empty(area);
-    casebook::ui::render(area, &mut next, app, keymap);
+    casebook::ui::render(area, &mut next, app);
     terminal.draw(|f| *f.buffer_mut() = next.clone()).unwrap();
     let backend = terminal.backend();
     let bytes = out.bytes();
@@ -92,8 +90,8 @@ fn frame(app: &App, keymap: &Keymap) -> (Vec<u8>, usize) {
 }
 
 /// Draws the view, checks the stream and returns the screen it leaves.
-fn view(name: &str, app: &App, keymap: &Keymap) -> String {
-    let (bytes, repaired) = frame(app, keymap);
+fn view(name: &str, app: &App) -> String {
+    let (bytes, repaired) = frame(app);
     let a = audit(&bytes);
     a.assert_clean();
     assert_eq!(
@@ -120,7 +118,7 @@ fn at_least(name: &str, shown: &BTreeMap<String, usize>, want: &BTreeMap<String,
 }
 
 fn key(app: &mut App, c: char) {
-    app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    update(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
 }
 
 #[test]
@@ -171,9 +169,8 @@ fn fixtures_carry_every_hostile_character() {
 #[test]
 fn reader_and_side_pane_show_only_placeholders() {
     let study = study();
-    let keymap = keymap();
     let app = app(&study);
-    let shown = view("reader", &app, &keymap);
+    let shown = view("reader", &app);
     let mut want = BTreeMap::new();
     for p in &study.doc.passages {
         for (k, n) in expected_placeholders(&p.text) {
@@ -201,12 +198,11 @@ fn reader_and_side_pane_show_only_placeholders() {
 #[test]
 fn entity_view_shows_placeholders() {
     let study = study();
-    let keymap = keymap();
     let mut app = app(&study);
     update(&mut app, Action::OpenEntities);
-    view("entity list", &app, &keymap);
+    view("entity list", &app);
     update(&mut app, Action::Open);
-    let shown = view("entity view", &app, &keymap);
+    let shown = view("entity view", &app);
     assert!(shown.contains("␛]52;c;cm0gLXJmIH4=␇"), "{shown}");
     assert!(shown.contains("<U+009D>0;t<U+009C>"), "{shown}");
 }
@@ -214,28 +210,27 @@ fn entity_view_shows_placeholders() {
 #[test]
 fn search_notes_charts_and_help_show_placeholders() {
     let study = study();
-    let keymap = keymap();
     let mut app = app(&study);
     update(&mut app, Action::OpenSearch);
     for c in "sequences".chars() {
         key(&mut app, c);
     }
-    let shown = view("search", &app, &keymap);
+    let shown = view("search", &app);
     assert!(shown.contains('␛'), "{shown}");
     update(&mut app, Action::Close);
 
     update(&mut app, Action::OpenNotes);
-    let shown = view("notes list", &app, &keymap);
+    let shown = view("notes list", &app);
     assert!(shown.contains("␛]52;c;"), "{shown}");
     update(&mut app, Action::Close);
 
     update(&mut app, Action::OpenCharts);
-    let shown = view("charts", &app, &keymap);
+    let shown = view("charts", &app);
     assert!(shown.contains("Sequences ␛]0;chart␇<U+202E>"), "{shown}");
     update(&mut app, Action::Close);
 
     update(&mut app, Action::OpenHelp);
-    let shown = view("help", &app, &keymap);
+    let shown = view("help", &app);
     assert!(
         shown.contains("Help<U+200B><U+200C><U+200D><U+2060><U+FEFF>me"),
         "{shown}"
@@ -245,12 +240,13 @@ fn search_notes_charts_and_help_show_placeholders() {
 #[test]
 fn pasted_text_in_the_note_editor_is_neutralised() {
     let study = study();
-    let keymap = keymap();
     let mut app = app(&study);
     update(&mut app, Action::NextPassage);
     update(&mut app, Action::Annotate);
-    assert!(app.text_input_paste(PASTE));
-    let shown = view("editor", &app, &keymap);
+    let before = view("editor", &app);
+    update(&mut app, Msg::Paste(PASTE.into()));
+    let shown = view("editor", &app);
+    assert_ne!(before, shown, "the paste reached the editor");
     let want = placeholders(&sanitize::editor_input(PASTE));
     assert!(want.values().sum::<usize>() >= 40, "{want:?}");
     let counts = placeholders(&shown);

@@ -10,10 +10,11 @@ use crate::support::hostile as hostile_support;
 
 use support::tap::Tap;
 
+use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
-use casebook::keymap::{Action, Keymap};
+use casebook::keymap::Action;
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
 use casebook::term::sgr::FrameWriter;
@@ -47,7 +48,6 @@ fn differences(screen: &vt100::Screen, want: &Buffer) -> Vec<(u16, u16, String, 
 
 fn scroll_through(width: u16, height: u16, steps: &[Action]) {
     let study = Study::open(&Source::Dir(fixture("wide"))).expect("wide case study loads");
-    let keymap = Keymap::default_map();
     let mut app = App::new(
         &study,
         UiOptions {
@@ -56,7 +56,7 @@ fn scroll_through(width: u16, height: u16, steps: &[Action]) {
         },
     );
     let area = Rect::new(0, 0, width, height);
-    app.resize(area);
+    update(&mut app, Msg::Resize(area));
     let out = Tap::default();
     let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
     let options = TerminalOptions {
@@ -73,7 +73,7 @@ fn scroll_through(width: u16, height: u16, steps: &[Action]) {
             update(&mut app, *action);
         }
         let mut next = Buffer::empty(area);
-        casebook::ui::render(area, &mut next, &app, &keymap);
+        casebook::ui::render(area, &mut next, &app);
         terminal.draw(|f| *f.buffer_mut() = next.clone()).unwrap();
         let bytes = out.bytes();
         vt.process(&bytes[sent..]);

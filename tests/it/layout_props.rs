@@ -1,10 +1,11 @@
 //! Every view draws at any size, from 0x0 to 300x100, without a panic, and
 //! never writes outside the screen.
 
+use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
-use casebook::keymap::{Action, Keymap};
+use casebook::keymap::Action;
 
 use casebook::study::Study;
 use proptest::prelude::*;
@@ -55,9 +56,8 @@ proptest! {
         ascii in any::<bool>(),
         scroll in 0usize..40,
     ) {
-        let keymap = Keymap::default_map();
         let mut app = App::new(study(), UiOptions { color: true, ascii });
-        app.resize(Rect::new(0, 0, w, h));
+        update(&mut app, Msg::Resize(Rect::new(0, 0, w, h)));
         for _ in 0..scroll {
             update(&mut app, Action::LineDown);
         }
@@ -65,12 +65,12 @@ proptest! {
             update(&mut app, a);
         }
         // Typing into a text field and resizing afterwards must hold too.
-        app.text_input_paste("Neusoft 大连 \u{1b}[2J");
+        update(&mut app, Msg::Paste("Neusoft 大连 \u{1b}[2J".into()));
         let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-        casebook::ui::render(buf.area, &mut buf, &app, &keymap);
+        casebook::ui::render(buf.area, &mut buf, &app);
         let (w2, h2) = (h.saturating_mul(3) % 301, w % 101);
-        app.resize(Rect::new(0, 0, w2, h2));
+        update(&mut app, Msg::Resize(Rect::new(0, 0, w2, h2)));
         let mut buf = Buffer::empty(Rect::new(0, 0, w2, h2));
-        casebook::ui::render(buf.area, &mut buf, &app, &keymap);
+        casebook::ui::render(buf.area, &mut buf, &app);
     }
 }

@@ -9,10 +9,11 @@ use crate::support;
 
 use support::tap::Tap;
 
+use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
-use casebook::keymap::{Action, Keymap};
+use casebook::keymap::Action;
 use casebook::session::{Out, Screen};
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
@@ -35,7 +36,7 @@ fn terminal(tap: &Tap) -> Out<FrameWriter<Tap>> {
 
 fn render(app: &App, area: Rect) -> Buffer {
     let mut buf = Buffer::empty(area);
-    casebook::ui::render(area, &mut buf, app, &Keymap::default_map());
+    casebook::ui::render(area, &mut buf, app);
     buf
 }
 
@@ -88,7 +89,7 @@ fn replay(actions: &[Action], w: u16, h: u16) -> (usize, usize) {
             ascii: false,
         },
     );
-    app.resize(area);
+    update(&mut app, Msg::Resize(area));
     let tap = Tap::default();
     let mut term = terminal(&tap);
     let mut screen = Screen::new();

@@ -2,10 +2,11 @@
 //! 80x24 and 200x50, plus style checks where colour or emphasis carries
 //! meaning (snapshots record only text).
 
+use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
-use casebook::keymap::{Action, Keymap};
+use casebook::keymap::Action;
 
 use casebook::study::Study;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -22,13 +23,13 @@ fn study() -> &'static Study {
 /// The reader on the bundled paper, sized `w` x `h`.
 fn app(options: UiOptions, w: u16, h: u16) -> App<'static> {
     let mut app = App::new(study(), options);
-    app.resize(Rect::new(0, 0, w, h));
+    update(&mut app, Msg::Resize(Rect::new(0, 0, w, h)));
     app
 }
 
 fn render(app: &App, w: u16, h: u16) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    casebook::ui::render(buf.area, &mut buf, app, &Keymap::default_map());
+    casebook::ui::render(buf.area, &mut buf, app);
     buf
 }
 
@@ -62,7 +63,7 @@ fn snap(name: &str, steps: &[Step]) {
                 }
                 Step::Type(t) => {
                     for c in t.chars() {
-                        app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
                     }
                 }
             }
@@ -181,7 +182,7 @@ fn note_editor_and_notes_list() {
 #[test]
 fn too_small() {
     let mut app = App::new(study(), UiOptions::default());
-    app.resize(Rect::new(0, 0, 20, 4));
+    update(&mut app, Msg::Resize(Rect::new(0, 0, 20, 4)));
     assert_eq!(
         text(&render(&app, 20, 4)).lines().next(),
         Some("terminal too small")
@@ -243,7 +244,7 @@ fn search_hits_are_highlighted_in_the_text() {
     );
     update(&mut app, Action::OpenSearch);
     for c in "@passage Alpine".chars() {
-        app.text_input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
     }
     update(&mut app, Action::Open);
     let first = app.cursor_passage();

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::app::entity::{EntityRow, EntityView};
+use super::{EntityRow, EntityView};
 use crate::app::state::App;
+use crate::keymap::Mode;
 use crate::charts::spark;
 use crate::entities::Place;
 use crate::reader::wrap::wrap;
@@ -14,19 +15,15 @@ use crate::study::{kind_index, kind_tag};
 use crate::ui::text::{owned, styled, truncate};
 use crate::ui::theme::{Mark, Theme};
 use crate::ui::{popup, rows};
+use crate::views::footer;
 
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: Theme) {
     let study = app.study;
     let entity = &study.catalog.entities[view.entity];
     let outer = popup::centered(area, 100, area.height.saturating_sub(2));
     let title = format!("{} · {}", entity.name, kind_tag(&entity.kind));
-    let inner = popup::frame(
-        outer,
-        buf,
-        &title,
-        Some("Enter go · ) ( next/prev mention · Esc back"),
-        theme,
-    );
+    let footer = footer(app, Mode::Entity, None);
+    let inner = popup::frame(outer, buf, &title, Some(&footer), theme);
     let width = inner.width as usize;
     let mut card: Vec<Line> = Vec::new();
     if !entity.aliases.is_empty() {
@@ -100,7 +97,7 @@ fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'sta
             ))
         }
         EntityRow::Note(id) => {
-            let text = format!("  {}", app.note_summary(id));
+            let text = format!("  {}", crate::views::notes::summary(app, id));
             Line::from(owned(&truncate(&text, width), Style::new()))
         }
         EntityRow::Mention(place, m) => {

@@ -12,6 +12,14 @@ use crate::study::kind_index;
 use crate::ui::theme::{Mark, Theme};
 
 impl App<'_> {
+    /// Whether the item carries a note (for the margin marker).
+    pub fn has_notes(&self, item: Item) -> bool {
+        match item {
+            Item::Passage(p) => self.notes_on.contains(&p),
+            _ => false,
+        }
+    }
+
     /// Styled ranges of the item's shown text (`offset` is where the model's
     /// text starts in it).
     pub fn marks(&self, index: usize, offset: usize, theme: &Theme) -> Vec<(Range<usize>, Style)> {

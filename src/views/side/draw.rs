@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::links::Link;
 use crate::app::state::{App, Focus};
+use crate::views::links::{self, Link};
 use crate::charts::spark;
 use crate::reader::view::superscript;
 use crate::reader::wrap::str_width;
@@ -42,7 +42,7 @@ impl Widget for SidePane<'_, '_> {
             Some(_) => app.view.start_row(app.pages(), app.view.cursor),
             None => None,
         };
-        let links = app.links_here();
+        let links = links::here(app);
         if links.is_empty() {
             let msg = if app.preview {
                 "Linking entities"
@@ -173,7 +173,10 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             let text = format!("{}: {}", passage.id, passage.text);
             Line::from(owned(&truncate(&text, width), Style::new()))
         }
-        Link::Note(id) => Line::from(owned(&truncate(&app.note_summary(id), width), Style::new())),
+        Link::Note(id) => Line::from(owned(
+            &truncate(&crate::views::notes::summary(app, id), width),
+            Style::new(),
+        )),
     }
 }
 

@@ -1,11 +1,72 @@
 //! The entities list: every entity grouped by kind, with counts, filtered
-//! as you type (fuzzy over names and aliases).
+//! as you type (fuzzy over names and aliases); Enter opens its card.
+
+pub mod draw;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
+use crate::app::input::Edit;
 use crate::app::list::Selection;
+use crate::app::state::App;
+use crate::keymap::Action;
 use crate::study::{kind_index, Study};
+use crate::views::{self, hint, list_page, move_selection, Handled, Hint, Overlay};
+
+pub const HANDLES: &[Action] = &[
+    Action::SelectDown,
+    Action::SelectUp,
+    Action::SelectPageDown,
+    Action::SelectPageUp,
+    Action::SelectFirst,
+    Action::SelectLast,
+    Action::Open,
+    Action::ClearFilter,
+    Action::Close,
+    Action::Cancel,
+];
+
+pub const HINTS: &[Hint] = &[hint(&[Action::Open], "open"), hint(&[Action::Close], "close")];
+
+pub fn open(app: &mut App) {
+    let list = EntityList::new(app.study);
+    app.overlays.push(Overlay::Entities(list));
+}
+
+pub fn update(app: &mut App, action: Action) -> Handled {
+    let page = list_page(app);
+    let study = app.study;
+    let Some(Overlay::Entities(list)) = app.overlays.last_mut() else {
+        return Handled::Not;
+    };
+    if move_selection(&mut list.sel, action, page) {
+        return Handled::Done;
+    }
+    match action {
+        Action::Open => {
+            if let Some(e) = list.selected_entity() {
+                views::entity::open(app, e);
+            }
+        }
+        Action::ClearFilter => {
+            list.filter.clear();
+            list.refilter(study);
+        }
+        Action::Close | Action::Cancel => {
+            app.overlays.pop();
+        }
+        _ => return Handled::Not,
+    }
+    Handled::Done
+}
+
+pub fn edit(app: &mut App, edit: Edit) {
+    let study = app.study;
+    if let Some(Overlay::Entities(list)) = app.overlays.last_mut() {
+        edit.apply(&mut list.filter);
+        list.refilter(study);
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct EntityList {

@@ -6,17 +6,21 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::search::SearchBox;
+use super::SearchBox;
+use crate::app::state::App;
+use crate::keymap::Mode;
 use crate::search::HitKind;
 use crate::ui::text::{owned, styled, truncate};
 use crate::ui::theme::{Mark, Theme};
 use crate::ui::{popup, rows};
+use crate::views::footer;
 
-pub fn draw(area: Rect, buf: &mut Buffer, search: &SearchBox, theme: Theme) {
+pub fn draw(area: Rect, buf: &mut Buffer, app: &App, search: &SearchBox, theme: Theme) {
     let outer = popup::centered(area, 110, area.height.saturating_sub(2));
     let title = format!("Search ({} hits)", search.hits.len());
-    let footer = "@person @firm @place @org @note · \"phrase\" · #tag · Enter · Esc";
-    let inner = popup::frame(outer, buf, &title, Some(footer), theme);
+    let lead = "@person @firm @place @org @note · \"phrase\" · #tag";
+    let footer = footer(app, Mode::Search, Some(lead));
+    let inner = popup::frame(outer, buf, &title, Some(&footer), theme);
     let Some(body) = rows::query_line(inner, buf, "/ ", &search.query, theme) else {
         return;
     };

@@ -3,10 +3,32 @@
 //! The quote starts as the whole passage; typing a fragment of the passage
 //! in the quote field narrows the note to that span.
 
+pub mod draw;
+
+use crossterm::event::{KeyCode, KeyEvent};
 use tui_textarea::TextArea;
 
+use crate::app::msg::Effect;
+use crate::app::state::App;
+use crate::keymap::Action;
 use crate::model::Passage;
 use crate::notes::{Draft, Note, Target};
+use crate::term::sanitize;
+use crate::views::confirm::Confirm;
+use crate::views::{hint, Handled, Hint, Overlay};
+
+pub const HANDLES: &[Action] = &[
+    Action::Save,
+    Action::ToggleTagsField,
+    Action::Cancel,
+    Action::Close,
+];
+
+pub const HINTS: &[Hint] = &[
+    hint(&[Action::Save], "save"),
+    hint(&[Action::ToggleTagsField], "next field"),
+    hint(&[Action::Cancel], "cancel"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -164,4 +186,116 @@ impl NoteEditor {
             saved: jiff::Timestamp::now(),
         }
     }
+}
+
+impl NoteEditor {
+    /// A key the key map left to the text: control characters typed raw
+    /// become visible text.
+    pub fn type_key(&mut self, key: KeyEvent) {
+        if let KeyCode::Char(c) = key.code {
+            if sanitize::replacement(c).is_some() {
+                let shown = sanitize::editor_input(&c.to_string());
+                self.active().insert_str(shown);
+                return;
+            }
+        }
+        self.active().input(key);
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.active().insert_str(sanitize::editor_input(text));
+    }
+}
+
+/// `a`: a new note on the focused passage.
+pub fn annotate(app: &mut App) {
+    match app.cursor_passage() {
+        Some(p) => {
+            let editor = NoteEditor::new_note(&app.study.doc.passages[p], p);
+            app.overlays.push(Overlay::Editor(Box::new(editor)));
+        }
+        None => app.message = Some("Notes go on passages; move to one first".into()),
+    }
+}
+
+pub fn edit_note(app: &mut App, id: &str) {
+    if let Some((note, anchor)) = app.notebook.get(id) {
+        let doc = &app.study.doc;
+        let passage = anchor.passage().map(|p| (p, &doc.passages[p]));
+        let editor = NoteEditor::open(note.clone(), Some(id.to_string()), passage);
+        app.overlays.push(Overlay::Editor(Box::new(editor)));
+    }
+}
+
+/// The editor's content, if a note is being edited (for crash safety).
+pub fn draft(app: &App) -> Option<Draft> {
+    app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Editor(editor) if editor.changed() => {
+            let passage = editor.passage.map(|p| &app.study.doc.passages[p]);
+            Some(editor.draft(passage))
+        }
+        _ => None,
+    })
+}
+
+/// Opens the editor on a draft recovered from an earlier session.
+pub fn offer_draft(app: &mut App, draft: Draft) {
+    let doc = &app.study.doc;
+    let passage = crate::notes::Anchorer::new(doc)
+        .anchor(&draft.note.target)
+        .passage()
+        .map(|p| (p, &doc.passages[p]));
+    let existing = (!draft.is_new).then(|| draft.note.id.clone());
+    let mut editor = NoteEditor::open(draft.note, existing, passage);
+    editor.recovered = true;
+    app.overlays.push(Overlay::Editor(Box::new(editor)));
+    app.message = Some("Recovered a note that was being edited when casebook stopped".into());
+}
+
+pub fn update(app: &mut App, action: Action) -> Handled {
+    let doc = &app.study.doc;
+    let Some(Overlay::Editor(editor)) = app.overlays.last_mut() else {
+        return Handled::Not;
+    };
+    match action {
+        Action::ToggleTagsField => editor.next_field(),
+        Action::Cancel | Action::Close => {
+            if editor.changed() {
+                app.overlays.push(Overlay::Confirm(Confirm::Discard));
+            } else {
+                app.overlays.pop();
+            }
+        }
+        Action::Save => {
+            let passage = editor.passage.map(|p| &doc.passages[p]);
+            let target = match editor.target(passage) {
+                Ok(t) => t,
+                Err(why) => {
+                    app.message = Some(why);
+                    return Handled::Done;
+                }
+            };
+            let (text, tags) = (editor.body(), editor.tag_list());
+            if text.is_empty() && tags.is_empty() {
+                app.message = Some("Write a note or a tag first (Esc to leave)".into());
+                return Handled::Done;
+            }
+            match editor.note_id.clone() {
+                Some(id) => {
+                    if target != editor.original.target {
+                        app.notebook.retarget(doc, &id, target);
+                    }
+                    app.notebook.update(doc, &id, &text, tags);
+                }
+                None => {
+                    app.notebook.create(doc, target, &text, tags);
+                }
+            }
+            app.overlays.pop();
+            app.notes_changed();
+            return Handled::Effect(Effect::SaveNotes);
+        }
+        _ => return Handled::Not,
+    }
+    Handled::Done
 }

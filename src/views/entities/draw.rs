@@ -5,14 +5,16 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::app::entity_list::EntityList;
-use crate::app::links::Link;
+use super::EntityList;
 use crate::app::state::App;
+use crate::keymap::Mode;
 use crate::study::kind_tag;
-use crate::ui::side::link_line;
 use crate::ui::text::owned;
 use crate::ui::theme::Theme;
 use crate::ui::{popup, rows};
+use crate::views::footer;
+use crate::views::links::Link;
+use crate::views::side::draw::link_line;
 
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &EntityList, theme: Theme) {
     let outer = popup::centered(area, 80, area.height.saturating_sub(2));
@@ -21,13 +23,8 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &EntityList, theme: T
         list.rows.len(),
         app.study.catalog.len()
     );
-    let inner = popup::frame(
-        outer,
-        buf,
-        &title,
-        Some("type to filter · Enter open · Esc close"),
-        theme,
-    );
+    let footer = footer(app, Mode::Entities, Some("type to filter"));
+    let inner = popup::frame(outer, buf, &title, Some(&footer), theme);
     let Some(body) = rows::query_line(inner, buf, "filter: ", &list.filter, theme) else {
         return;
     };
