@@ -134,7 +134,10 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, peek: &Peek, theme: Theme) 
     };
     let footer = footer(app, Mode::Peek, None);
     let inner = popup::frame(outer, buf, &title, Some(&footer), theme);
-    let shown = lines.into_iter().skip(peek.scroll).take(inner.height as usize);
+    let shown = lines
+        .into_iter()
+        .skip(peek.scroll)
+        .take(inner.height as usize);
     for (row, range) in shown.enumerate() {
         buf.set_line(
             inner.x,

@@ -25,7 +25,10 @@ pub const HANDLES: &[Action] = &[
     Action::OpenToc,
 ];
 
-pub const HINTS: &[Hint] = &[hint(&[Action::Open], "jump"), hint(&[Action::Close], "close")];
+pub const HINTS: &[Hint] = &[
+    hint(&[Action::Open], "jump"),
+    hint(&[Action::Close], "close"),
+];
 
 /// Opens on the section being read.
 pub fn open(app: &mut App) {

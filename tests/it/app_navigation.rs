@@ -1,13 +1,13 @@
 //! Pure tests of navigation and the jump list: actions in, state out.
 
-use casebook::app::Msg;
 use casebook::app::state::{App, Focus, UiOptions};
-use casebook::views::Overlay;
 use casebook::app::update::update;
+use casebook::app::Msg;
 use casebook::keymap::Action;
 use casebook::model::Meta;
 use casebook::reader::outline::Item;
 use casebook::study::Study;
+use casebook::views::Overlay;
 use ratatui::layout::Rect;
 
 fn study(sections: usize, per: usize, words: usize) -> Study {

@@ -2,12 +2,12 @@
 //! confirmations before anything is lost.
 
 use casebook::app::state::{App, UiOptions};
-use casebook::views::Overlay;
 use casebook::app::update::update;
 use casebook::app::{Effect, Msg};
 use casebook::keymap::Action;
 use casebook::model::Meta;
 use casebook::study::Study;
+use casebook::views::Overlay;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
@@ -34,7 +34,10 @@ fn app(study: &Study) -> App<'_> {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        update(
+            app,
+            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
     }
 }
 

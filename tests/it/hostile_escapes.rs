@@ -15,9 +15,9 @@ use support::tap::Tap;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
+use casebook::app::Msg;
 use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
 use casebook::notes::{webanno, Notebook};
@@ -118,7 +118,10 @@ fn at_least(name: &str, shown: &BTreeMap<String, usize>, want: &BTreeMap<String,
 }
 
 fn key(app: &mut App, c: char) {
-    update(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+    );
 }
 
 #[test]

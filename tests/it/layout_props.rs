@@ -1,9 +1,9 @@
 //! Every view draws at any size, from 0x0 to 300x100, without a panic, and
 //! never writes outside the screen.
 
-use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
+use casebook::app::Msg;
 use casebook::corpus::Source;
 use casebook::keymap::Action;
 

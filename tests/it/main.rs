@@ -4,6 +4,7 @@ mod support;
 
 mod app_navigation;
 mod app_notes;
+mod bindings;
 mod charts_corpus;
 mod charts_data;
 mod charts_props;

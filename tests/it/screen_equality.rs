@@ -9,9 +9,9 @@ use crate::support;
 
 use support::tap::Tap;
 
-use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
+use casebook::app::Msg;
 use casebook::corpus::Source;
 use casebook::keymap::Action;
 use casebook::session::{Out, Screen};

@@ -1,19 +1,19 @@
 //! Whole-screen snapshots of every view on the bundled case study, at
 //! 80x24 and 200x50, plus style checks where colour or emphasis carries
-//! meaning (snapshots record only text).
+//! meaning (snapshots record only text). Keys go through the key map, as
+//! a user's do.
 
-use casebook::app::Msg;
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
+use casebook::app::Msg;
 use casebook::corpus::Source;
-use casebook::keymap::Action;
-
 use casebook::study::Study;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use std::sync::OnceLock;
+
+use crate::support::keys::{press, type_text};
 
 fn study() -> &'static Study {
     static STUDY: OnceLock<Study> = OnceLock::new();
@@ -44,7 +44,7 @@ fn text(buf: &Buffer) -> String {
         .join("\n")
 }
 
-/// Runs `actions` (and typed text) on a fresh app and snapshots the screen
+/// Presses keys (and types text) on a fresh app and snapshots the screen
 /// at both sizes.
 fn snap(name: &str, steps: &[Step]) {
     for (w, h) in [(80, 24), (200, 50)] {
@@ -58,14 +58,10 @@ fn snap(name: &str, steps: &[Step]) {
         );
         for step in steps {
             match step {
-                Step::Do(a) => {
-                    update(&mut app, *a);
+                Step::Keys(keys) => {
+                    press(&mut app, keys);
                 }
-                Step::Type(t) => {
-                    for c in t.chars() {
-                        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
-                    }
-                }
+                Step::Type(text) => type_text(&mut app, text),
             }
         }
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&render(&app, w, h)));
@@ -73,10 +69,12 @@ fn snap(name: &str, steps: &[Step]) {
 }
 
 enum Step {
-    Do(Action),
+    /// Keys in key-map notation, separated by spaces.
+    Keys(&'static str),
+    /// Text typed into the field of the view on top.
     Type(&'static str),
 }
-use Step::{Do, Type};
+use Step::{Keys, Type};
 
 #[test]
 fn reader_at_start() {
@@ -85,98 +83,59 @@ fn reader_at_start() {
 
 #[test]
 fn reader_in_a_subsection() {
-    snap(
-        "reader_section",
-        &[
-            Do(Action::NextSection),
-            Do(Action::NextSection),
-            Do(Action::NextSection),
-            Do(Action::NextPassage),
-        ],
-    );
+    snap("reader_section", &[Keys("] ] ] j")]);
 }
 
 #[test]
 fn side_pane_focused() {
-    snap(
-        "side",
-        &[
-            Do(Action::NextSection),
-            Do(Action::NextSection),
-            Do(Action::NextSection),
-            Do(Action::NextPassage),
-            Do(Action::SwitchPane),
-        ],
-    );
+    snap("side", &[Keys("] ] ] j <Tab>")]);
 }
 
 #[test]
 fn links_menu() {
-    snap(
-        "links",
-        &[
-            Do(Action::NextSection),
-            Do(Action::NextSection),
-            Do(Action::NextSection),
-            Do(Action::NextPassage),
-            Do(Action::Open),
-        ],
-    );
+    snap("links", &[Keys("] ] ] j <Enter>")]);
 }
 
 #[test]
 fn table_of_contents() {
-    snap("toc", &[Do(Action::OpenToc)]);
+    snap("toc", &[Keys("t")]);
 }
 
 #[test]
 fn entities_list_filtered() {
-    snap("entities", &[Do(Action::OpenEntities), Type("neu")]);
+    snap("entities", &[Keys("e"), Type("neu")]);
 }
 
 #[test]
 fn entity_view() {
-    snap(
-        "entity",
-        &[Do(Action::OpenEntities), Type("DHC"), Do(Action::Open)],
-    );
+    snap("entity", &[Keys("e"), Type("DHC"), Keys("<Enter>")]);
 }
 
 #[test]
 fn search_overlay() {
-    snap("search", &[Do(Action::OpenSearch), Type("postal savings")]);
+    snap("search", &[Keys("/"), Type("postal savings")]);
 }
 
 #[test]
 fn charts_view() {
-    snap("charts", &[Do(Action::OpenCharts)]);
+    snap("charts", &[Keys("c")]);
 }
 
 #[test]
 fn help_screen() {
-    snap("help", &[Do(Action::OpenHelp)]);
+    snap("help", &[Keys("?")]);
 }
 
 #[test]
 fn footnote_peek() {
     // Passage p1-2.3 carries footnote 1.
-    let mut steps: Vec<Step> = (0..7).map(|_| Do(Action::NextPassage)).collect();
-    steps.push(Do(Action::Peek));
-    snap("peek", &steps);
+    snap("peek", &[Keys("j j j j j j j p")]);
 }
 
 #[test]
 fn note_editor_and_notes_list() {
-    snap("editor", &[Do(Action::Annotate), Type("a first note")]);
-    snap(
-        "notes",
-        &[
-            Do(Action::Annotate),
-            Type("a first note"),
-            Do(Action::Save),
-            Do(Action::OpenNotes),
-        ],
-    );
+    snap("editor", &[Keys("a"), Type("a first note")]);
+    snap("notes", &[Keys("a"), Type("a first note"), Keys("<C-s> m")]);
 }
 
 #[test]
@@ -221,7 +180,7 @@ fn ascii_mode_draws_no_box_drawing_or_blocks() {
         120,
         40,
     );
-    update(&mut app, Action::OpenCharts);
+    press(&mut app, "c");
     let screen = text(&render(&app, 120, 40));
     let fancy = screen
         .chars()
@@ -242,13 +201,11 @@ fn search_hits_are_highlighted_in_the_text() {
         80,
         24,
     );
-    update(&mut app, Action::OpenSearch);
-    for c in "@passage Alpine".chars() {
-        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
-    }
-    update(&mut app, Action::Open);
+    press(&mut app, "/");
+    type_text(&mut app, "@passage Alpine");
+    press(&mut app, "<Enter>");
     let first = app.cursor_passage();
-    update(&mut app, Action::NextHit);
+    press(&mut app, "n");
     assert_ne!(
         app.cursor_passage(),
         first,

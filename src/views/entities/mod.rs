@@ -26,7 +26,10 @@ pub const HANDLES: &[Action] = &[
     Action::Cancel,
 ];
 
-pub const HINTS: &[Hint] = &[hint(&[Action::Open], "open"), hint(&[Action::Close], "close")];
+pub const HINTS: &[Hint] = &[
+    hint(&[Action::Open], "open"),
+    hint(&[Action::Close], "close"),
+];
 
 pub fn open(app: &mut App) {
     let list = EntityList::new(app.study);

@@ -7,9 +7,9 @@ use ratatui::text::Line;
 
 use super::{EntityRow, EntityView};
 use crate::app::state::App;
-use crate::keymap::Mode;
 use crate::charts::spark;
 use crate::entities::Place;
+use crate::keymap::Mode;
 use crate::reader::wrap::wrap;
 use crate::study::{kind_index, kind_tag};
 use crate::ui::text::{owned, styled, truncate};

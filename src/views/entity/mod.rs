@@ -28,7 +28,10 @@ pub const HANDLES: &[Action] = &[
 
 pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "go"),
-    hint(&[Action::NextMention, Action::PrevMention], "next/prev mention"),
+    hint(
+        &[Action::NextMention, Action::PrevMention],
+        "next/prev mention",
+    ),
     hint(&[Action::Close], "back"),
 ];
 

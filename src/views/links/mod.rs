@@ -23,7 +23,10 @@ pub const HANDLES: &[Action] = &[
     Action::Cancel,
 ];
 
-pub const HINTS: &[Hint] = &[hint(&[Action::Open], "follow"), hint(&[Action::Close], "close")];
+pub const HINTS: &[Hint] = &[
+    hint(&[Action::Open], "follow"),
+    hint(&[Action::Close], "close"),
+];
 /// One door from the focused item to somewhere else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Link {

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::state::{App, Focus};
-use crate::views::links::{self, Link};
 use crate::charts::spark;
 use crate::reader::view::superscript;
 use crate::reader::wrap::str_width;
@@ -16,6 +15,7 @@ use crate::study::{kind_index, kind_tag};
 use crate::ui::rows;
 use crate::ui::text::{owned, truncate};
 use crate::ui::theme::Theme;
+use crate::views::links::{self, Link};
 
 pub struct SidePane<'a, 's> {
     pub app: &'a App<'s>,

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod entities;
 pub mod hostile;
+pub mod keys;
 pub mod notes;
 pub mod pty;
 pub mod tap;
