@@ -24,6 +24,7 @@ pub mod session;
 pub mod storage;
 pub mod study;
 pub mod term;
+#[cfg(any(test, feature = "test-support"))]
 pub mod testing;
 pub mod ui;
 pub mod views;

@@ -36,10 +36,6 @@ impl KeyResolver {
         }
     }
 
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-
     /// Keys of the chord typed so far, for a "g-" indicator or a which-key popup.
     pub fn pending(&self) -> &[Key] {
         &self.pending

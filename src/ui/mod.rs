@@ -12,17 +12,11 @@ pub mod theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget};
-use ratatui::Frame;
 
 use crate::app::layout::too_small;
 use crate::app::state::App;
 use crate::views;
 use theme::Theme;
-
-pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
-    render(area, frame.buffer_mut(), app);
-}
 
 /// Renders the whole screen into `buf`.
 pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
