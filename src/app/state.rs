@@ -158,6 +158,6 @@ impl<'s> App<'s> {
         let (w, h) = self.panes().text_size();
         self.view.resize(w, h);
         let pages = self.pages();
-        self.view.reveal_cursor(pages);
+        self.view.settle(pages);
     }
 }

@@ -191,11 +191,23 @@ impl Viewport {
     /// Lines from the top of the pane to the first line of `item`, if it
     /// starts within `limit` lines of the top (None if above the top).
     fn distance_to(&self, pages: Pages<'_>, item: usize, limit: usize) -> Option<usize> {
-        if item < self.top.item || (item == self.top.item && self.top.line > 0) {
+        self.lines_between(pages, self.top, item, limit)
+    }
+
+    /// Lines from `from` down to the first line of `item`, counted up to
+    /// just past `limit` (None if `item` begins before `from`).
+    fn lines_between(
+        &self,
+        pages: Pages<'_>,
+        from: Pos,
+        item: usize,
+        limit: usize,
+    ) -> Option<usize> {
+        if item < from.item || (item == from.item && from.line > 0) {
             return None;
         }
         let mut dist = 0;
-        let mut at = self.top;
+        let mut at = from;
         while at.item < item {
             dist += self.span(pages, at.item).saturating_sub(at.line);
             if dist > limit {
@@ -224,6 +236,9 @@ impl Viewport {
                     line: 0,
                 }
             }
+            // Taller than the pane and already begun in it: stay, as
+            // scrolling to its start would hide what comes before.
+            Some(dist) if lines >= height && dist < height => {}
             Some(dist) if dist + lines > height => {
                 self.top = if lines >= height {
                     Pos {
@@ -241,6 +256,71 @@ impl Viewport {
             Some(_) => {}
         }
         self.clamp_top(pages);
+    }
+
+    /// `j` as a pager does it: focus `next` (the next focusable item, if
+    /// any) when that skips no line the pane has not shown; otherwise show
+    /// the next page first. Every line is drawn on the way down.
+    pub fn step_down(&mut self, pages: Pages<'_>, next: Option<usize>) {
+        let height = self.height.max(1);
+        let Some(next) = next else {
+            // The last passage: page on to the end of the paper.
+            self.scroll(pages, true, height);
+            return;
+        };
+        match self.distance_to(pages, next, 2 * height) {
+            // It begins in the pane or on the next page: focus it, scrolled
+            // no further than the first line not shown yet.
+            Some(dist) if dist < 2 * height => {
+                let unseen = self.advance(pages, self.top, height);
+                self.cursor = next;
+                self.reveal_cursor(pages);
+                if self.top > unseen {
+                    self.top = unseen;
+                    self.clamp_top(pages);
+                }
+            }
+            _ => self.scroll(pages, true, height),
+        }
+    }
+
+    /// `k` as a pager does it: focus `prev` when its beginning and every
+    /// line down to the pane fit on one page; otherwise page up toward it.
+    pub fn step_up(&mut self, pages: Pages<'_>, prev: Option<usize>) {
+        let height = self.height.max(1);
+        let Some(prev) = prev else {
+            self.scroll(pages, false, height);
+            return;
+        };
+        let start = Pos {
+            item: prev,
+            line: 0,
+        };
+        if start >= self.top {
+            self.cursor = prev;
+            self.reveal_cursor(pages);
+            return;
+        }
+        let above = self
+            .lines_between(pages, start, self.top.item, height)
+            .unwrap_or(0)
+            + self.top.line;
+        if above <= height {
+            self.top = start;
+            self.clamp_top(pages);
+            self.cursor = prev;
+        } else {
+            self.scroll(pages, false, height);
+        }
+    }
+
+    /// After a resize: the top stays where it is (within the paper), and
+    /// moves only if the cursor is no longer in the pane.
+    pub fn settle(&mut self, pages: Pages<'_>) {
+        self.clamp_top(pages);
+        if !self.visible_items(pages).contains(&self.cursor) {
+            self.reveal_cursor(pages);
+        }
     }
 
     /// Puts `item` at the top of the pane (as far as the end of the paper allows).

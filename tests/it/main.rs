@@ -36,6 +36,7 @@ mod notes_command;
 mod notes_paper;
 mod notes_store;
 mod notes_webanno;
+mod reading_props;
 mod screen_equality;
 mod screens;
 mod search_cli;

@@ -4,15 +4,19 @@ use crate::app::state::App;
 use crate::reader::outline::Item;
 
 impl App<'_> {
+    /// `j` / `k`: the next or previous passage, paging first through what
+    /// a passage taller than the pane has not shown yet.
     pub fn step_passage(&mut self, forward: bool) {
         let outline = &self.study.outline;
-        let next = if forward {
-            outline.next_focusable(self.view.cursor)
+        let before = self.view.cursor;
+        let pages = self.pages();
+        if forward {
+            self.view.step_down(pages, outline.next_focusable(before));
         } else {
-            outline.prev_focusable(self.view.cursor)
-        };
-        if let Some(next) = next {
-            self.set_cursor(next);
+            self.view.step_up(pages, outline.prev_focusable(before));
+        }
+        if self.view.cursor != before {
+            self.side.set_len(0);
         }
     }
 
