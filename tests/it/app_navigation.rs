@@ -163,3 +163,47 @@ fn outline_puts_headings_before_their_passages() {
         ]
     );
 }
+
+/// `[` from the end of the bundled paper reaches its start, moving back at
+/// every press (a parent heading without text of its own once held it).
+#[test]
+fn prev_section_always_moves_back_to_the_start() {
+    let study = Study::open(&casebook::corpus::Source::Bundled).unwrap();
+    let mut a = app(&study);
+    crate::support::keys::press(&mut a, "G");
+    let first = study.outline.focusable_near(0).unwrap();
+    let mut presses = 0;
+    while a.view.cursor != first {
+        let before = a.view.cursor;
+        crate::support::keys::press(&mut a, "[");
+        assert!(a.view.cursor < before, "[ stuck at item {before}");
+        presses += 1;
+    }
+    assert!(presses > 10, "{presses}");
+}
+
+/// A card opened from a card, then Esc: `)` follows the card now shown.
+#[test]
+fn next_mention_follows_the_card_on_top_after_esc() {
+    use casebook::views::entity::EntityRow;
+    let study = Study::open(&casebook::corpus::Source::Bundled).unwrap();
+    let mut a = app(&study);
+    crate::support::keys::press(&mut a, "e <Enter>");
+    let Some(Overlay::Entity(first)) = a.overlays.last() else {
+        panic!("a card is open")
+    };
+    let (first_entity, rows) = (first.entity, first.rows.clone());
+    let co = rows
+        .iter()
+        .position(|r| matches!(r, EntityRow::CoMention(..)))
+        .expect("a co-mentioned entity");
+    for _ in 0..co {
+        crate::support::keys::press(&mut a, "j");
+    }
+    crate::support::keys::press(&mut a, "<Enter>");
+    assert_ne!(a.current_entity, Some(first_entity), "the second card");
+    crate::support::keys::press(&mut a, "<Esc> )");
+    let name = &study.catalog.entities[first_entity].name;
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.starts_with(name.as_str()), "{said}");
+}

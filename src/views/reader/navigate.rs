@@ -90,24 +90,22 @@ impl App<'_> {
         }
     }
 
-    /// Next or previous heading of any level, as a jump.
+    /// Next or previous heading of any level, as a jump. Back goes to the
+    /// nearest heading whose section begins before the focus: the one we are
+    /// in when past its first passage, else an earlier one (a parent heading
+    /// with no text of its own leads to the same passage, so it is skipped).
     pub fn step_section(&mut self, forward: bool) {
-        let items = &self.study.outline.items;
+        let outline = &self.study.outline;
+        let items = &outline.items;
+        let here = self.view.cursor;
         let is_heading = |i: &usize| matches!(items[*i], Item::Heading(_) | Item::FootnotesHeading);
-        // The heading of the section we are in counts as "previous" only when
-        // we are past its first passage.
-        let current_heading = (0..=self.view.cursor.min(items.len().saturating_sub(1)))
-            .rev()
-            .find(is_heading);
         let target = if forward {
-            (self.view.cursor + 1..items.len()).find(is_heading)
+            (here + 1..items.len()).find(is_heading)
         } else {
-            let first_focus = current_heading.and_then(|h| self.study.outline.next_focusable(h));
-            match current_heading {
-                Some(h) if first_focus != Some(self.view.cursor) => Some(h),
-                Some(h) => (0..h).rev().find(is_heading),
-                None => None,
-            }
+            (0..here.min(items.len()))
+                .rev()
+                .filter(is_heading)
+                .find(|&h| outline.next_focusable(h).is_some_and(|f| f < here))
         };
         if let Some(t) = target {
             self.jump_to(t);
