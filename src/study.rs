@@ -98,7 +98,8 @@ impl Study {
         Ok(Study::assemble(meta, doc, catalog, series))
     }
 
-    /// How many distinct passages and footnotes mention an entity.
+    /// How often the text names an entity: every occurrence, the one
+    /// meaning of "mentions" wherever a count is shown.
     pub fn mention_count(&self, entity: usize) -> usize {
         self.links.mentions_of(entity).len()
     }

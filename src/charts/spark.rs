@@ -75,6 +75,11 @@ pub fn bucket_mentions(doc: &Document, mentions: &[usize], bucketing: Bucketing)
     counts
 }
 
+/// Buckets summed pairwise: the same paper in half as many bars.
+pub fn halve(counts: &[u32]) -> Vec<u32> {
+    counts.chunks(2).map(|pair| pair.iter().sum()).collect()
+}
+
 /// One character per count, scaled to the largest count. Zero always gets the
 /// lowest glyph and any non-zero count at least the second lowest.
 pub fn render(counts: &[u32], glyphs: Glyphs) -> String {

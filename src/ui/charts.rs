@@ -24,8 +24,15 @@ use crate::model::Document;
 pub use series::SeriesChart;
 pub use timeline::TimelineChart;
 
-/// An entity's name and its mention counts per bucket (see [`spark::bucket_mentions`]).
-pub type EntityCounts = (String, Vec<u32>);
+/// An entity in the "Most mentioned" list: its name, how often the text
+/// names it ([`crate::study::Study::mention_count`]) and the passages naming
+/// it per stretch of the paper (see [`spark::bucket_mentions`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityCounts {
+    pub name: String,
+    pub mentions: usize,
+    pub passages: Vec<u32>,
+}
 
 /// The whole charts screen.
 pub struct ChartsView<'a> {
@@ -72,6 +79,9 @@ impl Widget for ChartsView<'_> {
     }
 }
 
+/// Columns a name keeps before the sparkline gives way.
+const MIN_NAME: usize = 14;
+
 /// Entities with a sparkline of their mentions, most mentioned first.
 pub struct MentionList<'a> {
     pub entities: &'a [EntityCounts],
@@ -83,21 +93,23 @@ impl Widget for MentionList<'_> {
         let block = frame(self.glyphs, " Most mentioned ".into(), false);
         let inner = block.inner(area);
         block.render(area, buf);
-        let mut rows: Vec<(&str, &[u32], u32)> = self
-            .entities
-            .iter()
-            .map(|(name, counts)| (name.as_str(), counts.as_slice(), counts.iter().sum()))
-            .collect();
-        rows.sort_by_key(|r| std::cmp::Reverse(r.2));
+        let mut rows: Vec<&EntityCounts> = self.entities.iter().collect();
+        rows.sort_by_key(|r| std::cmp::Reverse(r.mentions));
         if rows.is_empty() {
             put(buf, inner, 0, Line::from("no entities"));
         }
-        for (y, (name, counts, total)) in rows.into_iter().take(inner.height.into()).enumerate() {
-            let bars = spark::render(counts, self.glyphs);
-            let tail = format!(" {bars} {total:>3}");
-            let room = usize::from(inner.width).saturating_sub(tail.width());
+        for (y, row) in rows.into_iter().take(inner.height.into()).enumerate() {
+            let total = row.mentions;
+            // Narrow, the sparkline halves its bars, then goes: names first.
+            let width = usize::from(inner.width);
+            let tail = [row.passages.clone(), spark::halve(&row.passages)]
+                .iter()
+                .map(|c| format!(" {} {total:>3}", spark::render(c, self.glyphs)))
+                .find(|t| width >= t.width() + MIN_NAME)
+                .unwrap_or_else(|| format!(" {total:>3}"));
+            let room = width.saturating_sub(tail.width());
             let line = Line::from(vec![
-                Span::raw(format!("{:<room$}", clip(name, room, self.glyphs))),
+                Span::raw(format!("{:<room$}", clip(&row.name, room, self.glyphs))),
                 Span::raw(tail),
             ]);
             put(buf, inner, y as u16, line);

@@ -9,7 +9,7 @@ use crate::app::state::App;
 use crate::charts::spark::Glyphs;
 use crate::charts::ChartsState;
 use crate::keymap::{Action, Mode};
-use crate::ui::charts::ChartsView;
+use crate::ui::charts::{ChartsView, EntityCounts};
 use crate::ui::popup;
 use crate::ui::theme::Theme;
 use crate::views::{footer, hint, Handled, Hint, Overlay};
@@ -75,12 +75,17 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, state: &ChartsState, theme:
     };
     let footer = footer(app, Mode::Charts, None);
     let inner = popup::frame(outer, buf, "Charts", Some(&footer), theme);
-    let entities: Vec<(String, Vec<u32>)> = study
+    let entities: Vec<EntityCounts> = study
         .catalog
         .entities
         .iter()
         .zip(&study.sparks)
-        .map(|(e, counts)| (e.name.clone(), counts.clone()))
+        .enumerate()
+        .map(|(i, (e, passages))| EntityCounts {
+            name: e.name.clone(),
+            mentions: study.mention_count(i),
+            passages: passages.clone(),
+        })
         .collect();
     ChartsView {
         doc: &study.doc,

@@ -93,7 +93,11 @@ fn the_timeline_spans_the_years_of_the_story() {
 fn screen(study: &CaseStudy, state: &ChartsState, glyphs: Glyphs) -> String {
     let timeline = Timeline::build(&study.doc);
     let all = series::load(study.series_toml.as_ref(), &study.doc).unwrap();
-    let entities = vec![("Neusoft".to_string(), vec![0, 0, 9, 2, 1])];
+    let entities = vec![casebook::ui::charts::EntityCounts {
+        name: "Neusoft".to_string(),
+        mentions: 12,
+        passages: vec![0, 0, 9, 2, 1],
+    }];
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|frame| {

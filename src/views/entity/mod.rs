@@ -178,11 +178,11 @@ pub fn step_mention(app: &mut App, forward: bool) {
         Some(item) => {
             let n = items.iter().position(|&i| i == item).unwrap_or(0) + 1;
             app.jump_to(item);
-            app.message = Some(format!("{name}: mention {n} of {}", items.len()));
+            app.message = Some(format!("{name}: {n} of {} passages naming it", items.len()));
         }
         None => {
             app.message = Some(format!(
-                "No {} mention of {name}",
+                "No {} passage names {name}",
                 if forward { "later" } else { "earlier" }
             ))
         }

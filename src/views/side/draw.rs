@@ -127,7 +127,7 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             // the name matters more.
             let fixed = str_width(&tag) + str_width(&count);
             let counts = &study.sparks[*e];
-            let sparkline = [counts.clone(), halve(counts)]
+            let sparkline = [counts.clone(), spark::halve(counts)]
                 .iter()
                 .map(|c| format!(" {}", spark::render(c, glyphs)))
                 .find(|s| width >= fixed + str_width(s) + 14)
@@ -178,9 +178,4 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             Style::new(),
         )),
     }
-}
-
-/// Buckets summed pairwise: the same paper in half as many bars.
-fn halve(counts: &[u32]) -> Vec<u32> {
-    counts.chunks(2).map(|pair| pair.iter().sum()).collect()
 }

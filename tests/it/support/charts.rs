@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use casebook::model::{Document, Passage, PassageKind, Section};
+use casebook::ui::charts::EntityCounts;
 
 fn section(
     id: &str,
@@ -97,13 +98,20 @@ points = [
 ]
 "#;
 
-pub fn entities() -> Vec<(String, Vec<u32>)> {
-    vec![
-        ("DLSP".into(), vec![0, 1, 2]),
+pub fn entities() -> Vec<EntityCounts> {
+    [
+        ("DLSP", vec![0, 1, 2]),
         (
-            "Dalian Software Park and its many neighbours".into(),
+            "Dalian Software Park and its many neighbours",
             vec![1, 0, 0],
         ),
-        ("Gao Lihua".into(), vec![2, 3, 1]),
+        ("Gao Lihua", vec![2, 3, 1]),
     ]
+    .into_iter()
+    .map(|(name, passages)| EntityCounts {
+        name: name.into(),
+        mentions: passages.iter().sum::<u32>() as usize,
+        passages,
+    })
+    .collect()
 }
