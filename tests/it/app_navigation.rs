@@ -207,3 +207,19 @@ fn next_mention_follows_the_card_on_top_after_esc() {
     let said = a.message.clone().unwrap_or_default();
     assert!(said.starts_with(name.as_str()), "{said}");
 }
+
+/// The progress figure only grows from the start of the paper to its end,
+/// through the references and footnotes.
+#[test]
+fn progress_never_goes_backwards() {
+    let study = Study::open(&casebook::corpus::Source::Bundled).unwrap();
+    let mut a = app(&study);
+    let mut last = a.position().percent;
+    for _ in 0..400 {
+        crate::support::keys::press(&mut a, "j");
+        let now = a.position().percent;
+        assert!(now >= last, "{last}% then {now}% at item {}", a.view.cursor);
+        last = now;
+    }
+    assert_eq!(last, 100);
+}

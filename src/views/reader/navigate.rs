@@ -141,13 +141,10 @@ impl App<'_> {
     pub fn position(&self) -> Position {
         let study = self.study;
         let passages = study.doc.passages.len();
-        let (n, percent) = match self.cursor_passage() {
-            Some(p) => (Some(p + 1), (p + 1) * 100 / passages.max(1)),
-            None => (
-                None,
-                (self.view.cursor + 1) * 100 / study.outline.len().max(1),
-            ),
-        };
+        // Through the whole outline (paper, references, footnotes), so the
+        // figure only grows as the reading goes on.
+        let n = self.cursor_passage().map(|p| p + 1);
+        let percent = (self.view.cursor + 1) * 100 / study.outline.len().max(1);
         // The numbers of the section path: "3. (1) 2)".
         let section = study
             .outline
