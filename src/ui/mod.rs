@@ -50,4 +50,20 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App) {
     for overlay in &app.overlays {
         views::draw(area, buf, app, overlay, theme);
     }
+    if theme.ascii {
+        to_ascii(buf);
+    }
+}
+
+/// `--ascii`: every typographic and symbol glyph on the screen, chrome or
+/// paper, as its ASCII stand-in (one pass here, so no view can miss one).
+fn to_ascii(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let mut chars = cell.symbol().chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if let Some(plain) = text::ascii_stand_in(c) {
+                cell.set_char(plain);
+            }
+        }
+    }
 }

@@ -18,6 +18,33 @@ pub fn owned(text: &str, style: Style) -> Span<'static> {
     Span::styled(sanitize::display(text).into_owned(), style)
 }
 
+/// The ASCII stand-in (of the same width) for a typographic or symbol
+/// character, for `--ascii` screens: limited fonts lack these, whether the
+/// chrome or the paper uses them. Letters, accented or not, stay.
+pub fn ascii_stand_in(c: char) -> Option<char> {
+    Some(match c {
+        '…' => '~',
+        '§' => '#',
+        '·' | '•' | '∙' => '*',
+        '▏' | '▌' | '│' | '┃' => '|',
+        '“' | '”' | '„' | '«' | '»' | '″' => '"',
+        '‘' | '’' | '‚' | '′' => '\'',
+        '–' | '—' | '‐' | '‑' | '−' | '─' => '-',
+        '→' | '▶' | '▸' | '›' => '>',
+        '←' | '◀' | '‹' => '<',
+        '↑' | '▲' => '^',
+        '↓' | '▼' => 'v',
+        '×' => 'x',
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴'..='⁹' => char::from_digit(c as u32 - '⁴' as u32 + 4, 10)?,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
+        _ => return None,
+    })
+}
+
 pub fn line<'a>(text: &'a str, style: Style) -> Line<'a> {
     Line::from(span(text, style))
 }

@@ -219,3 +219,46 @@ fn search_hits_are_highlighted_in_the_text() {
         .collect();
     assert!(hit.contains("Alpine"), "highlighted: {hit:?}");
 }
+
+/// `--ascii` screens hold no typographic or symbol character, in any view,
+/// chrome or text (letters with accents, and CJK, are letters and stay).
+#[test]
+fn ascii_mode_shows_only_ascii_punctuation_everywhere() {
+    let views = [
+        "",
+        "<Tab>",
+        "] ] ] j <Enter>",
+        "t",
+        "e",
+        "e <Enter>",
+        "/",
+        "c",
+        "?",
+        "m",
+        "a",
+        "j j j j j j j p",
+        "G",
+    ];
+    for (w, h) in [(80, 24), (200, 50)] {
+        for keys in views {
+            let mut app = app(
+                UiOptions {
+                    color: false,
+                    ascii: true,
+                },
+                w,
+                h,
+            );
+            press(&mut app, keys);
+            if keys == "/" {
+                type_text(&mut app, "dalian software");
+            }
+            let screen = text(&render(&app, w, h));
+            let odd: String = screen
+                .chars()
+                .filter(|c| !c.is_ascii() && !c.is_alphabetic())
+                .collect();
+            assert!(odd.is_empty(), "{keys:?} at {w}x{h}: {odd:?}\n{screen}");
+        }
+    }
+}
