@@ -116,18 +116,6 @@ fn cell_text(cell: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_quoted_and_formulas_defused() {
-        assert_eq!(cell_text("plain"), "plain");
-        assert_eq!(cell_text("a, \"b\"\nc"), "\"a, \"\"b\"\"\nc\"");
-        assert_eq!(cell_text("=SUM(A1)"), "'=SUM(A1)");
-    }
-}
-
 /// One line per note for `casebook notes list`: state, passage, quote, tags
 /// and the first line of the text, each cut short.
 pub fn list_text(doc: &Document, notes: &[(&Note, &Anchor)]) -> String {
@@ -178,4 +166,16 @@ fn shorten(s: &str, max: usize) -> String {
         return flat;
     }
     flat.chars().take(max - 1).chain(['…']).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell_text("plain"), "plain");
+        assert_eq!(cell_text("a, \"b\"\nc"), "\"a, \"\"b\"\"\nc\"");
+        assert_eq!(cell_text("=SUM(A1)"), "'=SUM(A1)");
+    }
 }
