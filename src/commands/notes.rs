@@ -7,7 +7,7 @@ use super::{Console, Failure};
 use crate::corpus::{self, Source};
 use crate::model::Document;
 use crate::notes::merge::merge;
-use crate::notes::{export, webanno, Filter, NoteStore, Notebook};
+use crate::notes::{export, webanno, Filter, NoteStore, Notebook, StoreError};
 use crate::paths::Paths;
 
 /// Runs a notes command on the notes of the case study `source` names.
@@ -109,6 +109,7 @@ fn import(
     Ok(())
 }
 
-fn store_failure(e: crate::notes::StoreError) -> Failure {
+/// The store could not be opened, read or written.
+fn store_failure(e: StoreError) -> Failure {
     Failure::because(e.to_string())
 }
