@@ -75,7 +75,7 @@ struct ReferenceOut<'a> {
 
 fn json(study: &CaseStudy) -> String {
     let doc = &study.doc;
-    let (catalog, links) = crate::entities::command::linked(study);
+    let (catalog, links) = crate::entities::case::linked(study);
     let meta = &study.meta;
     let out = Export {
         id: &meta.id,

@@ -1,18 +1,17 @@
 //! casebook: a full-screen terminal reader for research case studies.
 //!
 //! The library holds everything testable; `main.rs` only parses arguments
-//! and dispatches to [`cli::run`].
+//! and dispatches to [`commands::run`].
 
 pub mod app;
 pub mod charts;
-pub mod cli;
+pub mod commands;
 pub mod corpus;
 pub mod diag;
 pub mod entities;
 pub mod export;
 pub mod import;
 pub mod keymap;
-pub mod launch;
 pub mod model;
 pub mod notes;
 pub mod paths;

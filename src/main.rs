@@ -1,5 +1,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    casebook::cli::run(casebook::cli::Cli::from_args())
+    casebook::commands::run(casebook::commands::Cli::from_args())
 }

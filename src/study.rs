@@ -112,17 +112,11 @@ pub fn kind_index(kind: &EntityKind) -> u8 {
         EntityKind::Person => 1,
         EntityKind::Place => 2,
         EntityKind::Organisation => 3,
-        EntityKind::Other(_) => 4,
+        EntityKind::Event | EntityKind::Unknown => 4,
     }
 }
 
 /// A short tag for an entity kind in lists.
 pub fn kind_tag(kind: &EntityKind) -> &str {
-    match kind {
-        EntityKind::Firm => "firm",
-        EntityKind::Person => "person",
-        EntityKind::Place => "place",
-        EntityKind::Organisation => "org",
-        EntityKind::Other(s) => s,
-    }
+    kind.short()
 }

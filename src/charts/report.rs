@@ -1,16 +1,13 @@
 //! Plain-text and JSON output of `casebook series` and `casebook timeline`.
 
 use crate::term::sanitize::caret;
-use std::process::ExitCode;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::charts::series::{self, Series, SeriesKind};
+use crate::charts::series::{Series, SeriesKind};
 use crate::charts::spark::Glyphs;
 use crate::charts::timeline::Timeline;
-use crate::corpus::{self, Source};
-use crate::diag::Diagnostic;
 use crate::model::Document;
 
 /// One series per block: a heading line, then one line per point with the
@@ -86,47 +83,4 @@ pub fn timeline_json(timeline: &Timeline, doc: &Document) -> String {
 
 fn pad(s: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(s.width()))
-}
-
-/// What `casebook series` and `casebook timeline` print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Report {
-    Series,
-    Timeline,
-}
-
-/// Opens the case study and prints one report; problems go to stderr as
-/// `path:line:col: message`.
-pub fn run(source: &Source, report: Report, json: bool, glyphs: Glyphs) -> ExitCode {
-    let fail = |diags: Vec<Diagnostic>| {
-        for d in diags {
-            eprintln!("{}", caret(&d.to_string()));
-        }
-        ExitCode::FAILURE
-    };
-    let study = match corpus::open(source) {
-        Ok(study) => study,
-        Err(diags) => return fail(diags),
-    };
-    let doc = &study.doc;
-    let text = match report {
-        Report::Series => match series::load(study.series_toml.as_ref(), doc) {
-            Ok(all) if json => series_json(&all),
-            Ok(all) => series_text(&all),
-            Err(diags) => return fail(diags),
-        },
-        Report::Timeline => {
-            let timeline = Timeline::build(doc);
-            if json {
-                timeline_json(&timeline, doc)
-            } else {
-                timeline_text(&timeline, doc, glyphs)
-            }
-        }
-    };
-    print!("{text}");
-    if json {
-        println!();
-    }
-    ExitCode::SUCCESS
 }

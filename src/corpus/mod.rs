@@ -1,8 +1,6 @@
 //! A case study on disk (or compiled in): `meta.toml`, `paper.md` and the
 //! optional `entities.toml` and `series.toml`, loaded into the model.
 
-mod check;
-pub mod commands;
 mod footnotes;
 pub mod ids;
 pub mod markdown;
@@ -17,7 +15,6 @@ use std::path::{Path, PathBuf};
 use crate::diag::{line_col, Diagnostic};
 use crate::model::{Document, Meta};
 
-pub use check::{check, check_dir};
 pub use meta::parse_meta;
 pub use paper::{parse_paper, read_paper};
 pub use preview::{preview, screenful};
@@ -62,7 +59,7 @@ const BUNDLED: [(&str, &str); 4] = [
     ),
 ];
 
-/// Opens a case study. Only errors are returned; `check_dir` also lists warnings.
+/// Opens a case study. Only errors are returned; [`load`] also lists warnings.
 pub fn open(source: &Source) -> Result<CaseStudy, Vec<Diagnostic>> {
     let (study, diags) = load(source);
     let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
@@ -73,7 +70,7 @@ pub fn open(source: &Source) -> Result<CaseStudy, Vec<Diagnostic>> {
 }
 
 /// Loads everything that can be loaded and reports every problem found on the way.
-pub(crate) fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
+pub fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if let Source::Dir(dir) = source {
         if !dir.is_dir() {

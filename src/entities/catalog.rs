@@ -11,51 +11,15 @@
 //! ```
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::kind::EntityKind;
 use crate::diag::{line_col, toml_error, Diagnostic};
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum EntityKind {
-    Firm,
-    Person,
-    Place,
-    Organisation,
-    /// Any other kind the file names (`event`, `programme`, ...).
-    Other(String),
-}
-
-impl EntityKind {
-    pub fn parse(s: &str) -> Self {
-        match s {
-            "firm" => EntityKind::Firm,
-            "person" => EntityKind::Person,
-            "place" => EntityKind::Place,
-            "organisation" | "organization" => EntityKind::Organisation,
-            other => EntityKind::Other(other.to_string()),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            EntityKind::Firm => "firm",
-            EntityKind::Person => "person",
-            EntityKind::Place => "place",
-            EntityKind::Organisation => "organisation",
-            EntityKind::Other(s) => s,
-        }
-    }
-}
-
-impl fmt::Display for EntityKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// A typed edge to another entity, as the paper states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,7 +74,7 @@ struct RawFile {
 #[serde(deny_unknown_fields)]
 struct RawEntity {
     id: Spanned<String>,
-    kind: String,
+    kind: Spanned<String>,
     name: String,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
@@ -128,8 +92,8 @@ struct RawRelation {
 }
 
 impl Catalog {
-    /// Parses `entities.toml`. Malformed TOML, unknown fields, duplicate ids
-    /// and empty names or aliases are errors; dangling relation targets are
+    /// Parses `entities.toml`. Malformed TOML, unknown fields, duplicate ids,
+    /// unknown kinds and empty names or aliases are errors; dangling relation targets are
     /// left to [`crate::entities::lint`] so one bad edge does not hide the file.
     pub fn parse(path: &Path, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
         let raw: RawFile = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
@@ -154,13 +118,17 @@ impl Catalog {
                 errors.push(Diagnostic::error(path, line, col, "entity id is empty"));
                 continue;
             }
-            if raw.kind.trim().is_empty() {
-                errors.push(Diagnostic::error(
-                    path,
-                    line,
-                    col,
-                    format!("entity `{id}` has an empty kind"),
-                ));
+            let (kind_line, kind_col) = at(raw.kind.span());
+            let kind = EntityKind::parse(raw.kind.get_ref());
+            if kind.is_none() {
+                let message = match raw.kind.get_ref().trim() {
+                    "" => format!("entity `{id}` has an empty kind"),
+                    other => format!(
+                        "entity `{id}` has unknown kind `{other}`; expected one of {}",
+                        EntityKind::expected()
+                    ),
+                };
+                errors.push(Diagnostic::error(path, kind_line, kind_col, message));
             }
             if raw.name.trim().is_empty() {
                 errors.push(Diagnostic::error(
@@ -216,7 +184,7 @@ impl Catalog {
             catalog.lines.push(lines);
             catalog.entities.push(Entity {
                 id,
-                kind: EntityKind::parse(&raw.kind),
+                kind: kind.unwrap_or(EntityKind::Unknown),
                 name: raw.name,
                 aliases,
                 description: raw.description,
@@ -258,6 +226,24 @@ impl Catalog {
                 .iter()
                 .position(|e| e.names().any(|n| n.eq_ignore_ascii_case(q)))
         })
+    }
+
+    /// Up to `most` entities whose id, name or an alias comes closest to
+    /// `query` (fuzzy, best first): what to offer when nothing is named exactly.
+    pub fn closest(&self, query: &str, most: usize) -> Vec<&Entity> {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let query = query.trim();
+        let mut scored: Vec<(i64, &Entity)> = self
+            .entities
+            .iter()
+            .filter_map(|e| {
+                let names = std::iter::once(e.id.as_str()).chain(e.names());
+                let best = names.filter_map(|n| matcher.fuzzy_match(n, query)).max();
+                best.map(|score| (score, e))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
+        scored.into_iter().take(most).map(|(_, e)| e).collect()
     }
 
     /// Line and column of the entity's `id`, for diagnostics.

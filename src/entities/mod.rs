@@ -7,15 +7,17 @@
 //! is linked in the citation text too, since the text does name them.
 
 pub mod candidates;
+pub mod case;
 pub mod catalog;
 pub mod citations;
-pub mod command;
+pub mod kind;
 pub mod linker;
 pub mod links;
 pub mod lint;
 pub mod report;
 pub mod resolver;
 
-pub use catalog::{Catalog, Entity, EntityKind, Relation};
+pub use catalog::{Catalog, Entity, Relation};
+pub use kind::EntityKind;
 pub use linker::Linker;
 pub use links::{link, link_with, Citation, Links, Mention, Place};

@@ -6,7 +6,8 @@
 
 use serde_json::{json, Map, Value};
 
-use super::catalog::{Catalog, Entity, EntityKind};
+use super::catalog::{Catalog, Entity};
+use super::kind::EntityKind;
 use super::links::{Links, Mention, Place};
 use crate::model::Document;
 

@@ -1,8 +1,12 @@
-//! Notes as Markdown (grouped by section, with quotes) and CSV (one row per note).
+//! Notes as Markdown (grouped by section, with quotes), CSV (one row per
+//! note) and the lines and JSON rows of `casebook notes list`.
 
 use std::fmt::Write;
 
+use serde_json::{json, Value};
+
 use crate::model::Document;
+use crate::term::sanitize::caret;
 
 use super::model::{Anchor, Note};
 
@@ -110,6 +114,58 @@ fn cell_text(cell: &str) -> String {
     } else {
         cell.to_string()
     }
+}
+
+/// One line per note for `casebook notes list`: state, passage, quote, tags
+/// and the first line of the text, each cut short.
+pub fn list_text(doc: &Document, notes: &[(&Note, &Anchor)]) -> String {
+    let mut out = String::new();
+    for (note, anchor) in notes {
+        let passage = anchor
+            .passage()
+            .map(|p| doc.passages[p].id.clone())
+            .or_else(|| note.target.passage.clone())
+            .unwrap_or_else(|| "-".into());
+        let tags: String = note.tags.iter().map(|t| format!(" #{t}")).collect();
+        let text = note.text.lines().next().unwrap_or("");
+        let line = format!(
+            "{:<8}  {passage}  \u{201c}{}\u{201d}{tags}  {}",
+            anchor.state(),
+            shorten(&note.target.quote.exact, 60),
+            shorten(text, 60)
+        );
+        let _ = writeln!(out, "{}", caret(line.trim_end()));
+    }
+    out
+}
+
+/// `casebook notes list --json`: every note with its state and place.
+pub fn list_json(doc: &Document, notes: &[(&Note, &Anchor)]) -> String {
+    let rows: Vec<Value> = notes.iter().map(|(n, a)| row_json(doc, n, a)).collect();
+    serde_json::to_string_pretty(&rows).expect("serializes") + "\n"
+}
+
+fn row_json(doc: &Document, note: &Note, anchor: &Anchor) -> Value {
+    let passage = anchor.passage().map(|p| &doc.passages[p]);
+    json!({
+        "id": note.id,
+        "state": anchor.state(),
+        "section": passage.map(|p| doc.sections[p.section].id.clone()),
+        "passage": passage.map(|p| p.id.clone()).or_else(|| note.target.passage.clone()),
+        "quote": note.target.quote.exact,
+        "tags": note.tags,
+        "text": note.text,
+        "created": note.created.to_string(),
+        "modified": note.modified.to_string(),
+    })
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    flat.chars().take(max - 1).chain(['…']).collect()
 }
 
 #[cfg(test)]

@@ -6,10 +6,10 @@
 //! `commit` returned `Ok`.
 
 pub mod anchor;
-pub mod command;
 pub mod draft;
 pub mod durable;
 pub mod export;
+pub mod merge;
 pub mod model;
 pub mod set;
 pub mod store;

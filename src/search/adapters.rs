@@ -1,6 +1,6 @@
 //! Turning what casebook knows into [`SearchDoc`]s.
 
-use crate::entities::{Catalog, EntityKind};
+use crate::entities::Catalog;
 use crate::model::Document;
 use crate::notes::Note;
 
@@ -69,19 +69,11 @@ pub fn docs_from_catalog(catalog: &Catalog) -> Vec<SearchDoc> {
             id: e.id.clone(),
             title: e.name.clone(),
             text: e.description.clone(),
-            subkind: Some(entity_subkind(&e.kind).to_string()),
+            subkind: Some(e.kind.short().to_string()),
             names: e.names().map(str::to_string).collect(),
             ..SearchDoc::default()
         })
         .collect()
-}
-
-/// The filter name of an entity kind (`@org` for organisations).
-pub fn entity_subkind(kind: &EntityKind) -> &str {
-    match kind {
-        EntityKind::Organisation => "org",
-        other => other.as_str(),
-    }
 }
 
 /// Notes, searched by their text and found by `#tag`; the title is the

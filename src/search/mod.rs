@@ -9,12 +9,12 @@
 
 pub mod adapters;
 mod analyze;
-pub mod cli;
 mod fasthash;
 pub mod index;
 pub mod normalize;
 pub mod query;
 pub mod rank;
+pub mod report;
 pub mod snippet;
 pub mod stopwords;
 pub mod tokenize;

@@ -12,46 +12,55 @@ use super::normalize::fold;
 use super::stopwords::is_stop_word;
 use super::tokenize::{for_each_token, TokenKind};
 use super::HitKind;
+use crate::entities::EntityKind;
 
 /// Restricts results to one kind, or one kind of entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Filter {
     pub kind: HitKind,
-    /// Entity kind as the catalogue names it: "person", "firm", "place", "org".
+    /// Entity kind by its short name, as [`SearchDoc::subkind`](super::SearchDoc) holds it.
     pub subkind: Option<&'static str>,
 }
 
-const FILTERS: [(&str, HitKind, Option<&str>); 10] = [
-    ("person", HitKind::Entity, Some("person")),
-    ("firm", HitKind::Entity, Some("firm")),
-    ("place", HitKind::Entity, Some("place")),
-    ("org", HitKind::Entity, Some("org")),
-    ("entity", HitKind::Entity, None),
-    ("section", HitKind::Section, None),
-    ("passage", HitKind::Passage, None),
-    ("footnote", HitKind::Footnote, None),
-    ("reference", HitKind::Reference, None),
-    ("note", HitKind::Note, None),
-];
+/// Every filter under every name: each entity kind under each of its
+/// spellings (the catalogue's vocabulary), then each kind of hit.
+fn named() -> impl Iterator<Item = (&'static str, Filter)> {
+    let entities = EntityKind::ALL.into_iter().flat_map(|kind| {
+        let filter = Filter {
+            kind: HitKind::Entity,
+            subkind: Some(kind.short()),
+        };
+        kind.spellings().iter().map(move |&name| (name, filter))
+    });
+    let hits = HitKind::ALL.into_iter().map(|kind| {
+        let filter = Filter {
+            kind,
+            subkind: None,
+        };
+        (kind.name(), filter)
+    });
+    entities.chain(hits)
+}
 
 impl Filter {
-    /// A filter name, or an unambiguous prefix of one ("pers", "pa" is not).
+    /// A filter name, or a prefix of names of one filter only ("pers", "organ";
+    /// "pa" is not).
     pub fn parse(name: &str) -> Option<Filter> {
         let name = fold(name);
-        let exact = FILTERS.iter().find(|f| f.0 == name);
-        let mut prefixed = FILTERS.iter().filter(|f| f.0.starts_with(&name));
-        let found = exact.or_else(|| match (prefixed.next(), prefixed.next()) {
-            (Some(only), None) if !name.is_empty() => Some(only),
-            _ => None,
-        })?;
-        Some(Filter {
-            kind: found.1,
-            subkind: found.2,
-        })
+        if let Some((_, exact)) = named().find(|(n, _)| *n == name) {
+            return Some(exact);
+        }
+        let mut prefixed = named()
+            .filter(|(n, _)| !name.is_empty() && n.starts_with(&name))
+            .map(|(_, f)| f);
+        let first = prefixed.next()?;
+        prefixed.all(|f| f == first).then_some(first)
     }
 
+    /// One name per filter, for messages.
     pub fn names() -> impl Iterator<Item = &'static str> {
-        FILTERS.iter().map(|f| f.0)
+        let entities = EntityKind::ALL.into_iter().map(EntityKind::short);
+        entities.chain(HitKind::ALL.into_iter().map(HitKind::name))
     }
 
     pub fn accepts(&self, kind: HitKind, subkind: Option<&str>) -> bool {
@@ -222,5 +231,19 @@ mod tests {
         );
         assert_eq!(Filter::parse("p"), None);
         assert_eq!(Filter::parse("note").map(|f| f.kind), Some(HitKind::Note));
+    }
+
+    #[test]
+    fn entity_filters_take_every_name_of_the_kind() {
+        let org = Filter::parse("org");
+        assert_eq!(org.map(|f| f.subkind), Some(Some("org")));
+        for name in ["organisation", "Organization", "organ", "ORG"] {
+            assert_eq!(Filter::parse(name), org, "{name}");
+        }
+        assert_eq!(
+            Filter::parse("event").map(|f| f.subkind),
+            Some(Some("event"))
+        );
+        assert_eq!(Filter::parse("frim"), None);
     }
 }

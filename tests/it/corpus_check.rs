@@ -88,7 +88,9 @@ fn footnote_without_text_and_stray_markers_are_errors() {
 
 #[test]
 fn check_api_agrees_with_the_command() {
-    let diags = casebook::corpus::check_dir(Path::new(&damaged("footnote_without_text")));
+    let diags = casebook::commands::check::diagnostics(&casebook::corpus::Source::Dir(
+        PathBuf::from(damaged("footnote_without_text")),
+    ));
     assert_eq!(
         diags.iter().filter(|d| d.is_error()).count(),
         1,

@@ -235,7 +235,7 @@ fn text_keeps_its_own_characters() {
 
 #[test]
 fn bundled_corpus_checks_clean() {
-    let diags = casebook::corpus::check(&Source::Bundled);
+    let diags = casebook::commands::check::diagnostics(&Source::Bundled);
     // Only the paper's own two citations of works missing from its reference list.
     assert_eq!(diags.len(), 2, "{diags:#?}");
     assert!(

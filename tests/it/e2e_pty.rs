@@ -30,7 +30,7 @@ fn a_malformed_key_map_is_refused_with_file_and_line() {
     let mut s = Session::start(&[], 80, 24, dir.path(), &[]);
     let screen = s.wait_text("fly_away");
     assert!(screen.contains("keymap.toml:3"), "{screen}");
-    assert_ne!(s.wait_exit(), 0);
+    assert_eq!(s.wait_exit(), 1, "a bad key map is bad input");
     assert!(!s.screen().contains(TITLE), "the reader never started");
 }
 
@@ -55,7 +55,7 @@ fn an_error_past_the_opening_is_reported_on_a_restored_terminal() {
         dir.path(),
         &[],
     );
-    assert_eq!(s.wait_exit(), 2, "{}", s.screen());
+    assert_eq!(s.wait_exit(), 1, "a bad paper is bad input: {}", s.screen());
     let screen = s.screen();
     assert!(
         screen.contains(&format!("paper.md:{last}:")) && screen.contains("[^nowhere]"),
@@ -76,7 +76,7 @@ fn dumb_terminal_is_refused_with_a_pointer_to_export() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(&[], 80, 24, dir.path(), &[("TERM", "dumb")]);
     s.wait_text("export --format markdown");
-    assert_ne!(s.wait_exit(), 0);
+    assert_eq!(s.wait_exit(), 2, "no terminal to read on is a usage error");
 }
 
 #[test]

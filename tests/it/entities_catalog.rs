@@ -91,11 +91,23 @@ fn duplicate_ids_and_empty_names_are_errors() {
 }
 
 #[test]
-fn other_kinds_are_kept_by_name() {
+fn events_and_undecided_kinds_are_kinds_too() {
     let cat = parse("[[entity]]\nid = \"a\"\nkind = \"event\"\nname = \"Cultural Revolution\"\n")
         .unwrap();
-    assert_eq!(cat.entities[0].kind, EntityKind::Other("event".into()));
+    assert_eq!(cat.entities[0].kind, EntityKind::Event);
+    let cat = parse("[[entity]]\nid = \"a\"\nkind = \"Org\"\nname = \"DLSP\"\n").unwrap();
+    assert_eq!(cat.entities[0].kind, EntityKind::Organisation);
     assert!(parse("").unwrap().is_empty());
+}
+
+#[test]
+fn a_misspelt_kind_is_an_error_at_its_line_listing_the_kinds() {
+    let errs = parse("[[entity]]\nid = \"a\"\nkind = \"frim\"\nname = \"A\"\n").unwrap_err();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].starts_with("entities.toml:3:8: error: entity `a` has unknown kind `frim`; expected one of firm, person, place, organisation (org, organization), event, unknown"),
+        "{errs:?}"
+    );
 }
 
 #[test]

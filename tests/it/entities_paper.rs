@@ -3,12 +3,12 @@
 use std::path::Path;
 
 use casebook::corpus::{open, Source};
-use casebook::entities::{command, link, lint, Catalog, Links, Place};
+use casebook::entities::{case, link, lint, Catalog, Links, Place};
 use casebook::model::Document;
 
 fn paper() -> (Document, Catalog, Links) {
     let study = open(&Source::Bundled).unwrap();
-    let catalog = command::catalog_of(&study).unwrap();
+    let catalog = case::catalog_of(&study).unwrap();
     let links = link(&study.doc, &catalog);
     (study.doc, catalog, links)
 }

@@ -9,6 +9,8 @@ mod charts_corpus;
 mod charts_data;
 mod charts_props;
 mod charts_screen;
+mod cli_exit;
+mod cli_pipes;
 mod corpus_check;
 mod corpus_roundtrip;
 mod corpus_seed;

@@ -4,13 +4,22 @@ use crate::support::notes as notes_fixture;
 
 use std::path::Path;
 
+use casebook::commands::args::{NotesCommand, NotesFormat as Format};
+use casebook::commands::notes::on;
+use casebook::commands::Console;
 use casebook::model::Document;
-use casebook::notes::command::{run, Format, NotesCommand};
 use notes_fixture::*;
 
 fn notes(cmd: NotesCommand, data: &Path, doc: &Document) -> (Result<(), String>, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let r = run(&cmd, data, "dalian", doc, &mut out, &mut err);
+    let mut console = Console::new(&mut out, &mut err);
+    // Failures are printed as the binary prints them; the result keeps the text.
+    let r = on(&cmd, data, "dalian", doc, &mut console).map_err(|failure| {
+        let text = failure.to_string();
+        console.finish(Err(failure));
+        text
+    });
+    drop(console);
     (
         r,
         String::from_utf8(out).unwrap(),

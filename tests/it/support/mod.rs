@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod charts;
+pub mod cli;
 pub mod entities;
 pub mod hostile;
 pub mod keys;

@@ -1,17 +1,15 @@
-//! Command-line interface: argument parsing and dispatch to subcommands.
+//! The command line: every option and subcommand clap parses.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::charts::report::{self, Report};
-use crate::charts::spark::Glyphs;
-use crate::corpus::{commands, Source};
-use crate::entities;
-use crate::export;
-use crate::launch::{self, ColorChoice, ReaderOptions};
+use super::read::ColorChoice;
+use super::Failure;
+use crate::corpus::Source;
+use crate::entities::EntityKind;
 use crate::paths::Paths;
+use crate::search::Filter;
 
 /// A full-screen terminal reader for research case studies.
 #[derive(Debug, Parser)]
@@ -82,11 +80,14 @@ impl Cli {
         }
     }
 
-    pub fn paths(&self) -> Result<Paths, String> {
+    /// The data and config folders; without a home folder to put them in,
+    /// the command line must name them.
+    pub fn paths(&self) -> Result<Paths, Failure> {
         Paths::resolve(
             self.options.data_dir.as_deref(),
             self.options.config_dir.as_deref(),
         )
+        .map_err(Failure::usage)
     }
 }
 
@@ -97,7 +98,7 @@ pub enum Command {
     /// List, export and import notes on the case study.
     Notes {
         #[command(subcommand)]
-        command: crate::notes::command::NotesCommand,
+        command: NotesCommand,
     },
     /// Print the paper's figures as data series, each point with its passage.
     Series {
@@ -112,7 +113,7 @@ pub enum Command {
         json: bool,
     },
     /// Search entities, sections, passages, footnotes, references and notes.
-    Search(crate::search::cli::SearchArgs),
+    Search(SearchArgs),
     /// Segment a PDF-extracted plain text into a case-study folder.
     Import {
         /// The extracted text (for example the output of `pdftotext`).
@@ -124,15 +125,15 @@ pub enum Command {
     /// Print the case study as JSON or Markdown.
     Export {
         #[arg(long, value_enum, default_value = "json")]
-        format: export::Format,
+        format: crate::export::Format,
     },
     /// Validate a case-study folder (default: --corpus, or the bundled one).
     Check { dir: Option<PathBuf> },
     /// List the firms, people, places and organisations with mention counts.
     Entities {
-        /// Only this kind: firm, person, place, organisation, ...
-        #[arg(long)]
-        kind: Option<String>,
+        /// Only this kind: firm, person, place, organisation (org), event, unknown.
+        #[arg(long, value_name = "KIND")]
+        kind: Option<EntityKind>,
         /// Print JSON with every mention (character offsets).
         #[arg(long)]
         json: bool,
@@ -144,94 +145,63 @@ pub enum Command {
     },
 }
 
-/// Runs the parsed command line; errors are printed here, once.
-pub fn run(cli: Cli) -> ExitCode {
-    let source = cli.source();
-    match cli.command {
-        None => {
-            let Some(paths) = paths_or_report(&cli) else {
-                return ExitCode::from(2);
-            };
-            launch::read(ReaderOptions {
-                source,
-                keymap: cli.options.keymap.as_deref(),
-                color: cli.options.color,
-                ascii: cli.options.ascii,
-                paths,
-            })
-        }
-        Some(Command::Keys) => {
-            let Some(paths) = paths_or_report(&cli) else {
-                return ExitCode::from(2);
-            };
-            match crate::keymap::Keymap::load(cli.options.keymap.as_deref(), Some(&paths.config)) {
-                Ok(map) => {
-                    print!("{}", crate::term::sanitize::lines(&map.help_text()));
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    diags.iter().for_each(|d| eprintln!("{d}"));
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Some(Command::Notes { ref command }) => run_notes(&cli, command),
-        Some(Command::Search(ref args)) => {
-            crate::search::cli::run(args, &source, cli.options.data_dir.as_deref())
-        }
-        Some(Command::Import { ref text, ref out }) => commands::import(text, out),
-        Some(Command::Export { format }) => commands::export(&source, format),
-        Some(Command::Check { ref dir }) => {
-            commands::check(&dir.clone().map_or(source, Source::Dir))
-        }
-        Some(Command::Entities { ref kind, json }) => {
-            entities::command::list(&source, kind.as_deref(), json)
-        }
-        Some(Command::Show { ref entity }) => entities::command::show(&source, entity),
-        Some(Command::Series { json }) => {
-            report::run(&source, Report::Series, json, Glyphs::Unicode)
-        }
-        Some(Command::Timeline { json }) => {
-            let glyphs = if cli.options.ascii {
-                Glyphs::Ascii
-            } else {
-                Glyphs::Unicode
-            };
-            report::run(&source, Report::Timeline, json, glyphs)
-        }
-    }
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// List notes and where each sits in the current text.
+    List {
+        /// Only notes with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Only notes whose text, quote or tags contain this.
+        #[arg(long)]
+        text: Option<String>,
+        /// One JSON object per note instead of text lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write all notes to stdout (or a file).
+    Export {
+        #[arg(long, value_enum, default_value_t = NotesFormat::Markdown)]
+        format: NotesFormat,
+        /// Write here instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Merge W3C Web Annotations (one, a list or a collection) into the notes, by id.
+    Import { file: PathBuf },
 }
 
-fn paths_or_report(cli: &Cli) -> Option<Paths> {
-    cli.paths().map_err(|e| eprintln!("casebook: {e}")).ok()
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NotesFormat {
+    Markdown,
+    Json,
+    Csv,
 }
 
-fn run_notes(cli: &Cli, command: &crate::notes::command::NotesCommand) -> ExitCode {
-    let Some(paths) = paths_or_report(cli) else {
-        return ExitCode::from(2);
-    };
-    let case = match crate::corpus::open(&cli.source()) {
-        Ok(case) => case,
-        Err(diags) => {
-            launch::report(&diags);
-            return ExitCode::FAILURE;
-        }
-    };
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    match crate::notes::command::run(
-        command,
-        &paths.data,
-        &case.meta.id,
-        &case.doc,
-        &mut out,
-        &mut err,
-    ) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("casebook: {e}");
-            ExitCode::FAILURE
-        }
-    }
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find; "quoted phrases", @person/@firm/@place/@org/@passage/@note and #tag work as in the reader.
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Only hits of this kind: an entity kind (person, firm, place, org, ...), entity, section, passage, footnote, reference, note.
+    #[arg(long, value_name = "K", value_parser = parse_filter)]
+    pub kind: Option<Filter>,
+    /// Show at most N hits.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print the ranked hits as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_filter(name: &str) -> Result<Filter, String> {
+    Filter::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = Filter::names().collect();
+        format!(
+            "unknown kind {name:?}; expected one of {}",
+            names.join(", ")
+        )
+    })
 }
 
 #[cfg(test)]
@@ -258,5 +228,22 @@ mod tests {
             assert_eq!(alone.options, full.options, "{args:?}");
             assert!(full.command.is_none());
         }
+    }
+
+    #[test]
+    fn kinds_are_read_from_one_vocabulary() {
+        let kind = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
+            Ok(Some(Command::Entities { kind, .. })) => Ok(kind),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        let org = kind(&["casebook", "entities", "--kind", "org"]).unwrap();
+        assert_eq!(org, Some(EntityKind::Organisation));
+        let err = kind(&["casebook", "entities", "--kind", "frim"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(
+            err.to_string().contains("expected one of firm, person"),
+            "{err}"
+        );
     }
 }

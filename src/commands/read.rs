@@ -2,8 +2,8 @@
 //! changes, run the session, save the reading position.
 
 use std::io::IsTerminal;
-use std::process::ExitCode;
 
+use super::{Console, Failure};
 use crate::app::state::{App, UiOptions};
 use crate::corpus::{self, Source};
 use crate::diag::Diagnostic;
@@ -49,14 +49,10 @@ pub struct ReaderOptions<'a> {
     pub paths: Paths,
 }
 
-/// Prints diagnostics to stderr, one per line.
-pub fn report(diags: &[Diagnostic]) {
-    for d in diags {
-        eprintln!("{d}");
-    }
-}
-
-pub fn read(options: ReaderOptions) -> ExitCode {
+/// Runs the reader. Problems found before the screen changes, or found
+/// after it and shown once the terminal is restored, are failures like any
+/// command's.
+pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure> {
     // On a usable terminal the paper's opening is read and shown first;
     // keys typed while the whole case study loads wait in the terminal.
     let preview = match terminal::unsuitable_terminal() {
@@ -70,10 +66,7 @@ pub fn read(options: ReaderOptions) -> ExitCode {
     // except the rest of a paper whose opening is already on the screen.
     let keymap = match Keymap::load(options.keymap, Some(&options.paths.config)) {
         Ok(k) => k,
-        Err(diags) => {
-            report(&diags);
-            return ExitCode::from(2);
-        }
+        Err(diags) => return Err(Failure::input(diags)),
     };
     let ui = UiOptions {
         color: options.color.enabled(),
@@ -83,10 +76,7 @@ pub fn read(options: ReaderOptions) -> ExitCode {
     let session = match preview {
         Some(opening) => match show_opening(opening, &options.paths, &positions, &keymap, ui) {
             Ok(shown) => shown,
-            Err(e) => {
-                eprintln!("casebook: terminal error: {e}");
-                return ExitCode::FAILURE;
-            }
+            Err(e) => return Err(Failure::because(format!("terminal error: {e}"))),
         },
         None => None,
     };
@@ -94,21 +84,19 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         Ok(s) => s,
         Err(diags) => {
             drop(session);
-            report(&diags);
-            return ExitCode::from(2);
+            return Err(Failure::input(diags));
         }
     };
     if let Some(why) = terminal::unsuitable_terminal() {
-        eprintln!("casebook: {why}.");
-        eprintln!("To read the paper without the full-screen reader, run: casebook export --format markdown");
-        return ExitCode::from(2);
+        return Err(Failure::usage(format!(
+            "{why}.\nTo read the paper without the full-screen reader, run: casebook export --format markdown"
+        )));
     }
     let (mut storage, notes, notes_problems) = match open_notes(&options.paths, &study.meta.id) {
         Ok(opened) => opened,
         Err(e) => {
             drop(session);
-            eprintln!("casebook: {e}");
-            return ExitCode::from(2);
+            return Err(Failure::because(e));
         }
     };
     let mut app = App::open(&study, ui, keymap, Notebook::new(notes, &study.doc));
@@ -135,17 +123,11 @@ pub fn read(options: ReaderOptions) -> ExitCode {
         )),
     };
     let result = entered.and_then(|s| s.run(&mut app, &mut storage));
-    report(&problems);
+    console.report(&problems);
     if let Err(e) = positions.save(&study.meta.id, app.position_key()) {
-        eprintln!("casebook: could not save the reading position: {e}");
+        console.warn(&format!("could not save the reading position: {e}"));
     }
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("casebook: terminal error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    result.map_err(|e| Failure::because(format!("terminal error: {e}")))
 }
 
 /// Enters full-screen mode and draws the paper's opening, unless the

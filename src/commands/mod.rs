@@ -1,0 +1,71 @@
+//! The command line in one place: what clap parses ([`args`]), one handler
+//! per subcommand, and how every command writes ([`Console`]) and fails
+//! ([`Failure`]). The domain modules know nothing of the command line.
+
+pub mod args;
+pub mod charts;
+pub mod check;
+mod console;
+pub mod entities;
+pub mod export;
+mod failure;
+pub mod import;
+pub mod keys;
+pub mod notes;
+pub mod read;
+pub mod search;
+
+use std::process::ExitCode;
+
+pub use args::{Cli, Command};
+pub use console::Console;
+pub use failure::{Exit, Failure};
+
+use crate::charts::spark::Glyphs;
+use crate::corpus::Source;
+use read::ReaderOptions;
+
+/// Runs the parsed command line; whatever fails is printed here, once.
+pub fn run(cli: Cli) -> ExitCode {
+    let mut console = Console::stdio();
+    let result = dispatch(&cli, &mut console);
+    console.finish(result)
+}
+
+fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
+    let source = cli.source();
+    let options = &cli.options;
+    match &cli.command {
+        None => read::read(
+            ReaderOptions {
+                source,
+                keymap: options.keymap.as_deref(),
+                color: options.color,
+                ascii: options.ascii,
+                paths: cli.paths()?,
+            },
+            console,
+        ),
+        Some(Command::Keys) => keys::run(options.keymap.as_deref(), &cli.paths()?, console),
+        Some(Command::Notes { command }) => notes::run(command, &source, &cli.paths()?, console),
+        Some(Command::Search(args)) => {
+            search::run(args, &source, options.data_dir.as_deref(), console)
+        }
+        Some(Command::Import { text, out }) => import::run(text, out, console),
+        Some(Command::Export { format }) => export::run(&source, *format, console),
+        Some(Command::Check { dir }) => {
+            check::run(&dir.clone().map_or(source, Source::Dir), console)
+        }
+        Some(Command::Entities { kind, json }) => entities::list(&source, *kind, *json, console),
+        Some(Command::Show { entity }) => entities::show(&source, entity, console),
+        Some(Command::Series { json }) => charts::series(&source, *json, console),
+        Some(Command::Timeline { json }) => {
+            let glyphs = if options.ascii {
+                Glyphs::Ascii
+            } else {
+                Glyphs::Unicode
+            };
+            charts::timeline(&source, *json, glyphs, console)
+        }
+    }
+}
