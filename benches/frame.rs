@@ -9,13 +9,11 @@ use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
 use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
-use casebook::session::{Out, Screen};
 use casebook::study::Study;
-use casebook::term::guard::GuardedBackend;
+use casebook::term::backend::FrameBackend;
+use casebook::term::screen::Screen;
 use casebook::term::scroll;
-use casebook::term::sgr::FrameWriter;
 use criterion::{criterion_group, criterion_main, Criterion};
-use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -33,9 +31,9 @@ impl Write for Sink {
     }
 }
 
-/// Writes through the terminal's own frame writer (colours, renditions).
-fn terminal() -> Out<FrameWriter<Sink>> {
-    GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(Sink)))
+/// Writes through the terminal's own backend (colours, renditions).
+fn terminal() -> FrameBackend<Sink> {
+    FrameBackend::new(Sink)
 }
 
 fn render(app: &App, keymap: &Keymap) -> Buffer {
