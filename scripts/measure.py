@@ -2,7 +2,7 @@
 """Bytes per action, time to first frame and peak memory of casebook and of
 less on the same text, each run in a pseudo-terminal; prints the ratios.
 
-    python3 scripts/measure.py [--bin target/release/casebook] [--runs 7]
+    python3 scripts/measure.py [--bin $CARGO_TARGET_DIR/release/casebook] [--runs 7]
                                [--big-mb 10] [--quick]
 
 Needs only Python 3, less and /usr/bin/time (GNU, for -v). The synthetic
@@ -243,7 +243,8 @@ def subjects(binary, corpus, md_file, data_dir, title):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/casebook"))
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    ap.add_argument("--bin", default=os.path.join(target, "release/casebook"))
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--big-mb", type=float, default=10)

@@ -1,9 +1,9 @@
 //! Everything between casebook and the terminal.
 
-pub mod guard;
-pub mod rendition;
+pub mod backend;
+pub mod pen;
 pub mod sanitize;
+pub mod screen;
 pub mod scroll;
-pub mod sgr;
 pub mod signals;
 pub mod terminal;

@@ -2,8 +2,8 @@
 //!
 //! Corpus files, notes and key maps are untrusted: a raw ESC, CSI or OSC in
 //! them would be obeyed by the terminal (ratatui passes them through). Every
-//! string the UI draws goes through [`display`]; the backend guard in
-//! `term::guard` strips anything that slips past, as a second line.
+//! string the UI draws goes through [`display`]; the terminal backend in
+//! `term::backend` strips anything that slips past, as a second line.
 //!
 //! Neutralised characters stay visible: C0 controls and DEL as the Unicode
 //! control pictures (`␛`), C1 controls, bidi controls, zero-width characters

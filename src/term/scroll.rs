@@ -20,21 +20,6 @@ pub struct Shift {
     pub up: bool,
 }
 
-impl Shift {
-    /// The escape sequence that makes a VT100-like terminal do the shift:
-    /// set the region, scroll it, reset the region (which also homes the
-    /// cursor; every frame starts with a cursor move anyway).
-    pub fn escape(&self) -> String {
-        let verb = if self.up { 'S' } else { 'T' };
-        format!(
-            "\x1b[{};{}r\x1b[{}{verb}\x1b[r",
-            self.rows.start + 1,
-            self.rows.end,
-            self.lines
-        )
-    }
-}
-
 /// Cells a shift must save before it is worth its escape sequence and the
 /// cursor moves around the rows it uncovers.
 const MIN_GAIN: i64 = 24;
@@ -227,15 +212,5 @@ mod tests {
         let mut c = a.clone();
         c[9] = "status changed".into();
         assert_eq!(detect(&buf(&a), &buf(&c)), None);
-    }
-
-    #[test]
-    fn escape_names_one_based_inclusive_rows() {
-        let s = Shift {
-            rows: 2..23,
-            lines: 1,
-            up: true,
-        };
-        assert_eq!(s.escape(), "\x1b[3;23r\x1b[1S\x1b[r");
     }
 }

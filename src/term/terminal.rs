@@ -4,17 +4,20 @@
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
-use crossterm::{cursor, execute, queue};
-use ratatui::backend::CrosstermBackend;
+use crossterm::event::DisableBracketedPaste;
+use crossterm::style::{Attribute, SetAttribute};
+use crossterm::terminal::{self, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
 
-use crate::term::guard::GuardedBackend;
-use crate::term::sgr::FrameWriter;
+use crate::term::backend::FrameBackend;
 
-/// A frame is written into this buffer and flushed once, so it crosses a
-/// slow link as one write (with colours in their classic form).
-pub type Backend = GuardedBackend<CrosstermBackend<FrameWriter<Stdout>>>;
+/// The terminal casebook draws on: frames go to standard output, each in
+/// one write.
+pub type Backend = FrameBackend<Stdout>;
+
+/// Alternate screen, bracketed paste, hidden cursor: sent with the first
+/// frame, which clears the screen, so entering costs no write of its own.
+const ENTER: &str = "\x1b[?1049h\x1b[?2004h\x1b[?25l";
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -34,15 +37,9 @@ pub fn enter() -> io::Result<Backend> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = FrameWriter::new(io::stdout());
-    // Sent with the first frame, which clears the screen: one write.
-    queue!(
-        out,
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        cursor::Hide
-    )?;
-    Ok(GuardedBackend::new(CrosstermBackend::new(out)))
+    let mut out = FrameBackend::new(io::stdout());
+    out.queue_modes(ENTER);
+    Ok(out)
 }
 
 /// Restores the terminal; safe to call more than once and from any thread.
@@ -52,8 +49,11 @@ pub fn leave() {
         return;
     }
     let mut out = io::stdout();
+    // The last frame's rendition and scroll region stay in effect: end them.
+    let _ = out.write_all(b"\x1b[r");
     let _ = execute!(
         out,
+        SetAttribute(Attribute::Reset),
         DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show

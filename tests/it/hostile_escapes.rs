@@ -3,7 +3,7 @@
 //! 7- and 8-bit CSI/OSC/DCS/APC/PM/SOS, bidi controls, zero-width characters
 //! and the BOM, raw, as Markdown character references and as TOML/JSON
 //! escapes. Each view is drawn as the session draws it (ratatui over the
-//! guarded crossterm backend) into bytes; a VT parser then finds only
+//! terminal backend) into bytes; a VT parser then finds only
 //! casebook's own cursor, colour and mode sequences, and the screen shows
 //! the neutralised characters as counted placeholders.
 
@@ -22,12 +22,10 @@ use casebook::corpus::Source;
 use casebook::keymap::{Action, Keymap};
 use casebook::notes::{webanno, Notebook};
 use casebook::study::Study;
-use casebook::term::guard::GuardedBackend;
+use casebook::term::backend::FrameBackend;
 use casebook::term::sanitize;
-use casebook::term::sgr::FrameWriter;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostile_support::{audit, expected_placeholders, fixture, placeholders, screen};
-use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -72,11 +70,11 @@ fn app(study: &Study) -> App<'_> {
 }
 
 /// One frame as `session::present` sends it, on a fresh terminal: the bytes
-/// and how many cells the backend guard had to repair.
+/// and how many cells the backend had to repair.
 fn frame(app: &App) -> (Vec<u8>, usize) {
     let area = Rect::new(0, 0, W, H);
     let out = Tap::default();
-    let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
+    let backend = FrameBackend::new(out.clone());
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };
@@ -94,10 +92,7 @@ fn view(name: &str, app: &App) -> String {
     let (bytes, repaired) = frame(app);
     let a = audit(&bytes);
     a.assert_clean();
-    assert_eq!(
-        repaired, 0,
-        "{name}: cells reached the backend guard unsanitized"
-    );
+    assert_eq!(repaired, 0, "{name}: cells reached the backend unsanitized");
     assert!(a.colour_sgr > 0, "{name}: a coloured frame sets colours");
     assert!(
         a.extended_colours.is_empty(),

@@ -1,6 +1,6 @@
 //! Wide characters (CJK, full-width forms, emoji) and combining marks on a
 //! real terminal: every frame is drawn as the session draws it (ratatui's
-//! diff over the guarded crossterm backend) into one continuous byte stream,
+//! diff over the terminal backend) into one continuous byte stream,
 //! which a VT emulator replays. After every scroll step the emulated screen
 //! must equal the freshly rendered one cell for cell: no stale cells, no
 //! shifted borders.
@@ -16,10 +16,8 @@ use casebook::app::Msg;
 use casebook::corpus::Source;
 use casebook::keymap::Action;
 use casebook::study::Study;
-use casebook::term::guard::GuardedBackend;
-use casebook::term::sgr::FrameWriter;
+use casebook::term::backend::FrameBackend;
 use hostile_support::{audit, fixture};
-use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -58,7 +56,7 @@ fn scroll_through(width: u16, height: u16, steps: &[Action]) {
     let area = Rect::new(0, 0, width, height);
     update(&mut app, Msg::Resize(area));
     let out = Tap::default();
-    let backend = GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(out.clone())));
+    let backend = FrameBackend::new(out.clone());
     let options = TerminalOptions {
         viewport: Viewport::Fixed(area),
     };

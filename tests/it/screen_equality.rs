@@ -14,12 +14,10 @@ use casebook::app::update::update;
 use casebook::app::Msg;
 use casebook::corpus::Source;
 use casebook::keymap::Action;
-use casebook::session::{Out, Screen};
 use casebook::study::Study;
-use casebook::term::guard::GuardedBackend;
-use casebook::term::sgr::FrameWriter;
+use casebook::term::backend::FrameBackend;
+use casebook::term::screen::Screen;
 use proptest::prelude::*;
-use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -28,10 +26,10 @@ fn study() -> &'static Study {
     STUDY.get_or_init(|| Study::open(&Source::Bundled).expect("bundled case study loads"))
 }
 
-/// A terminal writing through the same frame writer as the real one
-/// (classic colours, minimised renditions) into `tap`.
-fn terminal(tap: &Tap) -> Out<FrameWriter<Tap>> {
-    GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(tap.clone())))
+/// A terminal writing through the same backend as the real one (classic
+/// colours, minimal renditions, frames carrying on from the last) into `tap`.
+fn terminal(tap: &Tap) -> FrameBackend<Tap> {
+    FrameBackend::new(tap.clone())
 }
 
 fn render(app: &App, area: Rect) -> Buffer {
@@ -81,11 +79,16 @@ fn assert_same(got: &vt100::Screen, want: &vt100::Screen, step: &str) {
 /// Runs `actions` at `w`x`h`, checking the screen after every frame; returns
 /// the bytes written and how many frames used a scroll region.
 fn replay(actions: &[Action], w: u16, h: u16) -> (usize, usize) {
+    replay_with(actions, w, h, true)
+}
+
+/// As [`replay`], with colour on or off (`NO_COLOR`: attributes only).
+fn replay_with(actions: &[Action], w: u16, h: u16, color: bool) -> (usize, usize) {
     let area = Rect::new(0, 0, w, h);
     let mut app = App::new(
         study(),
         UiOptions {
-            color: true,
+            color,
             ascii: false,
         },
     );
@@ -106,14 +109,30 @@ fn replay(actions: &[Action], w: u16, h: u16) -> (usize, usize) {
         screen.show(&mut term, next.clone()).unwrap();
         let out = tap.take();
         bytes += out.len();
-        if out.windows(4).any(|win| win == b"\x1b[r\x1b") || out.ends_with(b"\x1b[r") {
+        if scrolls(&out) {
             scrolled += 1;
         }
+        eprintln!(
+            "STEP {i} {}: {:?}",
+            out.len(),
+            String::from_utf8_lossy(&out)
+        );
         parser.process(&out);
         let step = format!("step {i} ({action:?}) at {w}x{h}");
         assert_same(parser.screen(), fresh(&next).screen(), &step);
     }
     (bytes, scrolled)
+}
+
+/// Whether `out` scrolls a region: `ESC [ n S` or `ESC [ n T`.
+fn scrolls(out: &[u8]) -> bool {
+    out.windows(2).enumerate().any(|(i, w)| {
+        w == b"\x1b[" && {
+            let rest = &out[i + 2..];
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            matches!(rest.get(digits), Some(b'S' | b'T'))
+        }
+    })
 }
 
 const SCRIPT: &[Action] = &[
@@ -151,6 +170,21 @@ fn scripted_reading_matches_a_full_redraw_at_every_size() {
         let (_, scrolled) = replay(SCRIPT, w, h);
         // The comparison must have covered frames drawn with a scroll region.
         assert!(scrolled >= 3, "{w}x{h}: only {scrolled} scrolled frames");
+    }
+}
+
+#[test]
+fn without_colour_the_selected_side_row_matches_a_full_redraw() {
+    // g j Tab j: the side pane's selected row is drawn over a bold one.
+    let keys = [
+        Action::GoToTop,
+        Action::NextPassage,
+        Action::SwitchPane,
+        Action::SelectDown,
+    ];
+    replay_with(&keys, 80, 24, false);
+    for (w, h) in [(80, 24), (200, 50), (100, 30), (40, 12)] {
+        replay_with(SCRIPT, w, h, false);
     }
 }
 
@@ -206,5 +240,14 @@ proptest! {
         h in 6u16..60,
     ) {
         replay(&actions, w, h);
+    }
+
+    #[test]
+    fn any_move_sequence_without_colour_matches_a_full_redraw(
+        actions in prop::collection::vec(moves(), 1..24),
+        w in 24u16..220,
+        h in 6u16..60,
+    ) {
+        replay_with(&actions, w, h, false);
     }
 }
