@@ -11,6 +11,7 @@ pub mod adapters;
 mod analyze;
 pub mod cli;
 mod fasthash;
+pub mod history;
 pub mod index;
 pub mod normalize;
 pub mod query;
@@ -25,6 +26,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+pub use history::SearchHistory;
 pub use index::Index;
 pub use query::{Filter, Query};
 

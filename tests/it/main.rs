@@ -40,6 +40,7 @@ mod screen_equality;
 mod screens;
 mod search_cli;
 mod search_engine;
+mod search_history;
 mod search_paper;
 mod search_props;
 mod terminals;
