@@ -43,4 +43,5 @@ mod search_engine;
 mod search_history;
 mod search_paper;
 mod search_props;
+mod search_ranking;
 mod terminals;
