@@ -13,6 +13,7 @@ pub mod cli;
 mod fasthash;
 pub mod history;
 pub mod index;
+mod joined;
 pub mod normalize;
 pub mod query;
 pub mod rank;

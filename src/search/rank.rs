@@ -19,9 +19,9 @@ use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use super::analyze::{analyze, bonus_bound, Analysis, Lookup};
-use super::index::Index;
+use super::index::{Index, TermMatches};
 use super::query::Query;
-use super::vocab::{Posting, WordMatch, TYPED};
+use super::vocab::{Posting, TYPED};
 use super::{Hit, HitKind};
 
 /// Candidates stage two may re-read, at least; beyond `limit` it reads only
@@ -80,7 +80,7 @@ fn split_class(key: i64) -> (i64, i64) {
 
 /// Matched words of each query term, then the occurrences of each phrase.
 pub(super) struct Resolved {
-    pub terms: Vec<Arc<Vec<WordMatch>>>,
+    pub terms: Vec<Arc<TermMatches>>,
     pub phrases: Vec<Vec<Posting>>,
 }
 
@@ -199,10 +199,13 @@ fn candidates(
     let mut stats: Vec<Vec<Stat>> = Vec::with_capacity(resolved.requirements());
     for matches in &resolved.terms {
         let mut s = vec![Stat::default(); n];
-        for m in matches.iter() {
+        for m in &matches.words {
             for p in index.vocab.postings(m.word) {
                 s[p.doc as usize].add(m.quality, in_name(p));
             }
+        }
+        for m in &matches.joined {
+            s[m.start.doc as usize].add(m.quality, in_name(&m.start));
         }
         stats.push(s);
     }

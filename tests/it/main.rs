@@ -41,6 +41,7 @@ mod screens;
 mod search_cli;
 mod search_engine;
 mod search_history;
+mod search_joined;
 mod search_paper;
 mod search_props;
 mod search_ranking;
