@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::stopwords::is_stop_word;
-use super::vocab::{Posting, Vocab, TYPED};
+use super::vocab::{FastMap, Posting, Vocab, TYPED};
 
 /// Characters a piece has at least: one-letter pieces split almost any term.
 const MIN_PIECE: usize = 2;
@@ -21,6 +21,9 @@ const MIN_PIECE: usize = 2;
 const MIN_TYPO: usize = 8;
 /// Every piece typed exactly: just below one word typed exactly.
 const EXACT: u8 = 95;
+/// Characters the last piece needs to match as the beginning of a word
+/// rather than whole: two-letter beginnings take in half the vocabulary.
+const MIN_BEGUN: usize = 3;
 /// A typo somewhere: as a typo in a single word (below [`TYPED`]).
 const TYPO: u8 = 40;
 
@@ -39,20 +42,21 @@ pub struct JoinedMatch {
 /// sorted by position, the best match kept per start. `typos` also tries the
 /// term with one edit, when nothing better was found.
 pub fn matches(vocab: &Vocab, term: &str, typos: bool) -> Vec<JoinedMatch> {
-    let mut out = Vec::new();
     if term.chars().count() < 2 * MIN_PIECE {
-        return out;
+        return Vec::new();
     }
-    splits(vocab, term, &mut |head, last| {
-        collect(vocab, head, last, None, &mut out)
-    });
-    if out.is_empty() && typos && term.is_ascii() && term.len() >= MIN_TYPO {
+    let mut c = Collector {
+        vocab,
+        pairs: FastMap::default(),
+        out: Vec::new(),
+    };
+    splits(vocab, term, &mut |head, last| c.add(head, last, false));
+    if c.out.is_empty() && typos && term.is_ascii() && term.len() >= MIN_TYPO {
         for variant in one_edit(term) {
-            splits(vocab, &variant, &mut |head, last| {
-                collect(vocab, head, last, Some(TYPO), &mut out)
-            });
+            splits(vocab, &variant, &mut |head, last| c.add(head, last, true));
         }
     }
+    let mut out = c.out;
     out.sort_unstable_by_key(|m| (m.start.doc, m.start.pos, std::cmp::Reverse(m.quality)));
     out.dedup_by_key(|m| m.start);
     out
@@ -80,49 +84,54 @@ fn splits(vocab: &Vocab, s: &str, f: &mut impl FnMut(&[u32], &str)) {
     }
 }
 
-/// Adds the runs made of the words `head` followed by a word that `last`
-/// is or begins.
-fn collect(
-    vocab: &Vocab,
-    head: &[u32],
-    last: &str,
-    quality: Option<u8>,
-    out: &mut Vec<JoinedMatch>,
-) {
-    if is_stop_word(last) {
-        return;
-    }
-    let lasts = vocab.prefix_words(last);
-    if lasts.is_empty() {
-        return;
-    }
-    // The first word's postings can be long: read in place, not copied.
-    let first = vocab.postings(head[0]);
-    let joined: Vec<Posting>;
-    let starts = match head {
-        [_, middle] => {
-            joined = follow(vocab, first, 1, &[*middle])
-                .into_iter()
-                .map(|(p, _)| p)
-                .collect();
-            &joined[..]
+/// Gathers the runs of one term, remembering the positions of two-word
+/// heads: a term's one-edit variants share them by the hundred.
+struct Collector<'a> {
+    vocab: &'a Vocab,
+    pairs: FastMap<(u32, u32), Vec<Posting>>,
+    out: Vec<JoinedMatch>,
+}
+
+impl Collector<'_> {
+    /// Adds the runs made of the words `head` followed by a word that `last`
+    /// is, or begins when it has [`MIN_BEGUN`] characters and `typo` is
+    /// false (an edit and an unfinished word together match too loosely).
+    fn add(&mut self, head: &[u32], last: &str, typo: bool) {
+        let vocab = self.vocab;
+        if is_stop_word(last) {
+            return;
         }
-        _ => first,
-    };
-    let typed = last.chars().count();
-    for (start, id) in follow(vocab, starts, head.len() as u32, &lasts) {
-        let chars = vocab.word(id).chars().count();
-        let quality = quality.unwrap_or(if chars == typed {
-            EXACT
+        let typed = last.chars().count();
+        let lasts = if typo || typed < MIN_BEGUN {
+            vocab.id(last).into_iter().collect()
         } else {
-            TYPED + (30 * typed / chars) as u8
-        });
-        out.push(JoinedMatch {
-            start,
-            words: head.len() as u32 + 1,
-            quality,
-            last_mark: last.len(),
-        });
+            vocab.prefix_words(last)
+        };
+        if lasts.is_empty() {
+            return;
+        }
+        // The first word's postings can be long: read in place, not copied.
+        let starts = match *head {
+            [first, middle] => self.pairs.entry((first, middle)).or_insert_with(|| {
+                let found = follow(vocab, vocab.postings(first), 1, &[middle]);
+                found.into_iter().map(|(p, _)| p).collect()
+            }),
+            _ => vocab.postings(head[0]),
+        };
+        for (start, id) in follow(vocab, starts, head.len() as u32, &lasts) {
+            let chars = vocab.word(id).chars().count();
+            let quality = match (typo, chars == typed) {
+                (true, _) => TYPO,
+                (false, true) => EXACT,
+                (false, false) => TYPED + (30 * typed / chars) as u8,
+            };
+            self.out.push(JoinedMatch {
+                start,
+                words: head.len() as u32 + 1,
+                quality,
+                last_mark: last.len(),
+            });
+        }
     }
 }
 
