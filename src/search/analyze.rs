@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::index::{walk, Field, Index};
+use super::joined::{JoinedMatch, RunReader};
 use super::rank::Resolved;
 use super::snippet;
 use super::tokenize::TokenKind;
@@ -14,6 +15,8 @@ use super::{Hit, Query};
 /// Term positions of the query's matched words, built once per search.
 pub(super) struct Lookup<'a> {
     words: FastMap<&'a str, Vec<(usize, &'a WordMatch)>>,
+    /// Runs of words each term spells without spaces, by position.
+    joined: Vec<&'a [JoinedMatch]>,
     phrases: &'a [Vec<String>],
     /// The last word of the last phrase may be partial.
     open_phrase: bool,
@@ -25,7 +28,7 @@ impl<'a> Lookup<'a> {
         let phrases = &query.phrases;
         let mut words: FastMap<&str, Vec<(usize, &WordMatch)>> = FastMap::default();
         for (term, matches) in resolved.terms.iter().enumerate() {
-            for m in matches.iter() {
+            for m in &matches.words {
                 words
                     .entry(index.vocab.word(m.word))
                     .or_default()
@@ -34,6 +37,7 @@ impl<'a> Lookup<'a> {
         }
         Lookup {
             words,
+            joined: resolved.terms.iter().map(|m| &m.joined[..]).collect(),
             phrases,
             open_phrase: query.open_phrase,
             requirements: resolved.terms.len() + phrases.len(),
@@ -86,15 +90,27 @@ pub(super) fn analyze(index: &Index, doc: usize, lookup: &Lookup) -> Analysis {
     let mut phrase_words: Vec<(u32, String, Field, Range<usize>)> = Vec::new();
     // Per name: (words, words matched).
     let mut names = vec![(0u32, 0u32); d.names.len()];
+    let mut runs = RunReader::new(&lookup.joined, doc);
     walk(d, |field, folded, token| {
         let original = match field {
             Field::Name(i) => d.names[i].as_str(),
             Field::Text => d.text.as_str(),
         };
         let found = lookup.words.get(token.text.as_ref());
+        let in_run = token.kind == TokenKind::Word
+            && runs.word(token.pos, token.span.clone(), |end| {
+                occurrences.push(Occurrence {
+                    requirement: end.term,
+                    pos: end.run.start.pos,
+                    last_pos: token.pos,
+                    field,
+                    quality: end.run.quality,
+                    marks: vec![folded.original_range(original, end.folded)],
+                })
+            });
         if let (Field::Name(i), TokenKind::Word) = (field, token.kind) {
             names[i].0 += 1;
-            names[i].1 += u32::from(found.is_some());
+            names[i].1 += u32::from(found.is_some() || in_run);
         }
         if let Some(found) = found {
             for &(term, m) in found {

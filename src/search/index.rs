@@ -4,10 +4,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::joined::{self, JoinedMatch};
 use super::normalize::{fold, Folded};
 use super::query::Term;
 use super::tokenize::{for_each_token, Token};
-use super::vocab::{Posting, Vocab, WordMatch};
+use super::vocab::{Posting, Vocab, WordMatch, TYPED};
 use super::{Hit, HitKind, Query, SearchDoc};
 
 /// Positions left between two names, and between the names and the text,
@@ -33,7 +34,21 @@ pub struct Index {
     skim: SkimMatcherV2,
     /// Matches of recently searched terms: while a query is typed, all its
     /// words but the last stay the same from one keystroke to the next.
-    recent: Mutex<Vec<(Term, Arc<Vec<WordMatch>>)>>,
+    recent: Mutex<Vec<(Term, Arc<TermMatches>)>>,
+}
+
+/// What one query term matched: words of the vocabulary, and runs of
+/// consecutive words it spells without the spaces.
+#[derive(Debug, Default)]
+pub(super) struct TermMatches {
+    pub words: Vec<WordMatch>,
+    pub joined: Vec<JoinedMatch>,
+}
+
+impl TermMatches {
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.joined.is_empty()
+    }
 }
 
 /// Terms whose matches are remembered.
@@ -73,15 +88,23 @@ impl Index {
         }
     }
 
-    /// The vocabulary words `term` matches.
-    pub(super) fn term_matches(&self, term: &Term) -> Arc<Vec<WordMatch>> {
+    /// The vocabulary words and word runs `term` matches.
+    pub(super) fn term_matches(&self, term: &Term) -> Arc<TermMatches> {
         let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(i) = recent.iter().position(|(t, _)| t == term) {
             let hit = recent.remove(i);
             recent.push(hit.clone());
             return hit.1;
         }
-        let found = Arc::new(self.vocab.matches(term, &self.skim));
+        let words = self.vocab.matches(term, &self.skim);
+        let joined = if term.literal {
+            Vec::new()
+        } else {
+            // Typos are tried only for a term that matched nothing as typed.
+            let typed = words.iter().any(|m| m.quality >= TYPED);
+            joined::matches(&self.vocab, &term.text, !typed)
+        };
+        let found = Arc::new(TermMatches { words, joined });
         if recent.len() == RECENT_TERMS {
             recent.remove(0);
         }

@@ -10,7 +10,9 @@
 pub mod adapters;
 mod analyze;
 mod fasthash;
+pub mod history;
 pub mod index;
+mod joined;
 pub mod normalize;
 pub mod query;
 pub mod rank;
@@ -25,6 +27,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+pub use history::SearchHistory;
 pub use index::Index;
 pub use query::{Filter, Query};
 

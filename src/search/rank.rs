@@ -1,5 +1,9 @@
 //! Ranking in two stages.
 //!
+//! Hits come by class first (see [`CLASS_STEP`]): every term matched as
+//! typed before mere resemblance, and entities found only through their
+//! description after the hits that contain the words.
+//!
 //! Stage one walks the postings of every matched word and keeps, per
 //! document and query term, the best match quality and how often the term
 //! occurs; documents missing a term drop out. Its score rewards good matches
@@ -15,9 +19,9 @@ use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use super::analyze::{analyze, bonus_bound, Analysis, Lookup};
-use super::index::Index;
+use super::index::{Index, TermMatches};
 use super::query::Query;
-use super::vocab::{Posting, WordMatch};
+use super::vocab::{Posting, TYPED};
 use super::{Hit, HitKind};
 
 /// Candidates stage two may re-read, at least; beyond `limit` it reads only
@@ -60,9 +64,23 @@ pub(super) fn kind_bonus(kind: HitKind) -> i64 {
     }
 }
 
+/// Scores are ranked by class first: a document matching every term as
+/// typed (whole word or beginning) comes before any matching only by
+/// resemblance or typo, however often or prominently those occur; within
+/// that, an entity found only through its description comes after the
+/// passages and other hits that contain the words. The class is kept in the
+/// high part of the internal score and taken off the hit's score.
+const CLASS_STEP: i64 = 1 << 40;
+
+/// The class of an internal score, and the score within the class.
+fn split_class(key: i64) -> (i64, i64) {
+    let class = (key + CLASS_STEP / 2).div_euclid(CLASS_STEP);
+    (class, key - class * CLASS_STEP)
+}
+
 /// Matched words of each query term, then the occurrences of each phrase.
 pub(super) struct Resolved {
-    pub terms: Vec<Arc<Vec<WordMatch>>>,
+    pub terms: Vec<Arc<TermMatches>>,
     pub phrases: Vec<Vec<Posting>>,
 }
 
@@ -135,7 +153,7 @@ pub(super) fn search(index: &Index, query: &Query, limit: usize) -> Vec<Hit> {
     hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     hits.truncate(limit);
     hits.into_iter()
-        .map(|(score, doc, analysis)| analysis.into_hit(index, doc, score))
+        .map(|(key, doc, analysis)| analysis.into_hit(index, doc, split_class(key).1))
         .collect()
 }
 
@@ -181,10 +199,13 @@ fn candidates(
     let mut stats: Vec<Vec<Stat>> = Vec::with_capacity(resolved.requirements());
     for matches in &resolved.terms {
         let mut s = vec![Stat::default(); n];
-        for m in matches.iter() {
+        for m in &matches.words {
             for p in index.vocab.postings(m.word) {
                 s[p.doc as usize].add(m.quality, in_name(p));
             }
+        }
+        for m in &matches.joined {
+            s[m.start.doc as usize].add(m.quality, in_name(&m.start));
         }
         stats.push(s);
     }
@@ -200,12 +221,12 @@ fn candidates(
         .map(|d| {
             // An entity ranks as one when its name matched, not only its description.
             let named = stats.iter().any(|s| s[d].name_quality > 0);
-            let kind = if named || index.doc(d).kind != HitKind::Entity {
-                base(d)
-            } else {
-                0
-            };
-            (d, kind + stats.iter().map(|s| s[d].points()).sum::<i64>())
+            let described_only = !named && index.doc(d).kind == HitKind::Entity;
+            let kind = if described_only { 0 } else { base(d) };
+            let typed = stats.iter().all(|s| s[d].quality >= TYPED);
+            let class = 2 * i64::from(typed) + i64::from(!described_only);
+            let points = stats.iter().map(|s| s[d].points()).sum::<i64>();
+            (d, class * CLASS_STEP + kind + points)
         })
         .collect()
 }

@@ -26,6 +26,10 @@ pub enum MatchKind {
     Exact,
 }
 
+/// Qualities from here up are exact or prefix matches: what was typed, not
+/// what resembles it.
+pub const TYPED: u8 = 60;
+
 /// One vocabulary word matched by a term, with how well (0..=100) and which
 /// bytes of the word to highlight.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,7 +150,7 @@ impl Vocab {
                 (MatchKind::Exact, 100)
             } else {
                 let ratio = 30 * t.chars().count() / w.chars().count();
-                (MatchKind::Prefix, 60 + ratio as u8)
+                (MatchKind::Prefix, TYPED + ratio as u8)
             };
             out.push(WordMatch {
                 word: id,
