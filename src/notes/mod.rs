@@ -26,7 +26,9 @@ pub use anchor::Anchorer;
 pub use draft::{clear_draft, load_drafts, save_draft, Draft, StoredDraft};
 pub use model::{Anchor, Note, Quote, Target};
 pub use set::NoteSet;
-pub use store::{Loaded, NoteStore, StoreError};
+pub use store::{
+    Access, Committed, Conflict, Loaded, NoteStore, Recovered, StoreError, CONFLICT_TAG,
+};
 
 /// Which notes to list: all given conditions must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
