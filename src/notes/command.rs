@@ -36,6 +36,11 @@ pub enum NotesCommand {
     },
     /// Merge W3C Web Annotations (one, a list or a collection) into the notes, by id.
     Import { file: PathBuf },
+    /// List damaged notes files kept aside, or merge one back (--merge FILE).
+    Recover {
+        #[arg(long, value_name = "FILE")]
+        merge: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,13 +85,16 @@ pub fn run(
                 }
             };
             match file {
-                Some(path) => std::fs::write(path, text)
+                Some(path) => crate::durable::write_atomic(path, text.as_bytes(), None)
                     .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
                 None => out.write_all(text.as_bytes()).map_err(|e| e.to_string())?,
             }
             Ok(())
         }
         NotesCommand::Import { file } => return import(&store, file, doc, out, err),
+        NotesCommand::Recover { merge } => {
+            return super::recover::run(&store, merge.as_deref(), out, err)
+        }
     };
     written.map_err(|e| e.to_string())?;
     // The command did its work with what was readable; a damaged file (now
@@ -152,7 +160,8 @@ fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), String> {
-    let src = std::fs::read_to_string(file)
+    let src = crate::durable::read_limited(file, crate::durable::limits::NOTES)
+        .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
         .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
     let parsed = webanno::parse(&src, file);
     for d in &parsed.diagnostics {

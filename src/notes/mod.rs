@@ -11,6 +11,7 @@ pub mod draft;
 pub mod durable;
 pub mod export;
 pub mod model;
+pub mod recover;
 pub mod set;
 pub mod store;
 pub mod text;
@@ -23,7 +24,10 @@ use jiff::Timestamp;
 use crate::model::Document;
 
 pub use anchor::Anchorer;
-pub use draft::{clear_draft, load_drafts, save_draft, Draft, StoredDraft};
+pub use draft::{
+    clear_draft, load_drafts, load_editor_drafts, save_draft, save_editor_draft, Autosave, Draft,
+    RecoveredDraft, StoredDraft, AUTOSAVE_EVERY,
+};
 pub use model::{Anchor, Note, Quote, Target};
 pub use set::NoteSet;
 pub use store::{

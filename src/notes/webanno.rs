@@ -285,6 +285,16 @@ fn has_type(v: &Value, name: &str) -> bool {
 
 /// One annotation as a note; the error says what is missing or wrong.
 pub fn note_from_json(v: &Value) -> Result<Note, String> {
+    note_from_json_with(v, false)
+}
+
+/// As [`note_from_json`], also accepting an empty quote (a draft's editor
+/// may hold one).
+pub(crate) fn draft_note_from_json(v: &Value) -> Result<Note, String> {
+    note_from_json_with(v, true)
+}
+
+fn note_from_json_with(v: &Value, empty_quote: bool) -> Result<Note, String> {
     let obj = v.as_object().ok_or("an annotation must be a JSON object")?;
     let time = |key: &str| -> Result<Option<Timestamp>, String> {
         match obj.get(key) {
@@ -298,7 +308,7 @@ pub fn note_from_json(v: &Value) -> Result<Note, String> {
     let modified = modified.or(created).unwrap_or(Timestamp::UNIX_EPOCH);
     let created = created.unwrap_or(modified);
     let (text, tags) = bodies(obj)?;
-    let target = target(obj.get("target").ok_or("no target")?)?;
+    let target = target(obj.get("target").ok_or("no target")?, empty_quote)?;
     let id = match obj.get("id").or_else(|| obj.get("@id")) {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(_) => return Err("id: expected a string".into()),
@@ -338,7 +348,7 @@ fn bodies(obj: &Map<String, Value>) -> Result<(String, Vec<String>), String> {
     Ok((texts.join("\n\n"), clean_tags(tags)))
 }
 
-fn target(v: &Value) -> Result<Target, String> {
+fn target(v: &Value, empty_quote: bool) -> Result<Target, String> {
     let mut out = Target::default();
     let mut quote = None;
     for t in one_or_many(Some(v)) {
@@ -370,7 +380,7 @@ fn target(v: &Value) -> Result<Target, String> {
         }
     }
     match quote {
-        Some(q) if !q.exact.is_empty() => out.quote = q,
+        Some(q) if empty_quote || !q.exact.is_empty() => out.quote = q,
         _ => return Err("target has no TextQuoteSelector with an exact quote".into()),
     }
     Ok(out)
