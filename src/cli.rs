@@ -120,6 +120,9 @@ pub enum Command {
         /// Folder to write meta.toml and paper.md into.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Replace an existing paper.md (kept as paper.md.bak), reporting notes it moves.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the case study as JSON or Markdown.
     Export {
@@ -179,7 +182,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Search(ref args)) => {
             crate::search::cli::run(args, &source, cli.options.data_dir.as_deref())
         }
-        Some(Command::Import { ref text, ref out }) => commands::import(text, out),
+        Some(Command::Import {
+            ref text,
+            ref out,
+            force,
+        }) => commands::import(
+            text,
+            out,
+            force,
+            cli.paths().ok().as_ref().map(|p| &*p.data),
+        ),
         Some(Command::Export { format }) => commands::export(&source, format),
         Some(Command::Check { ref dir }) => {
             commands::check(&dir.clone().map_or(source, Source::Dir))

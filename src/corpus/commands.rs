@@ -9,8 +9,8 @@ use crate::diag::Diagnostic;
 use crate::export::{self, Format};
 use crate::import;
 
-pub fn import(text: &Path, out: &Path) -> ExitCode {
-    let input = match std::fs::read(text) {
+pub fn import(text: &Path, out: &Path, force: bool, data_dir: Option<&Path>) -> ExitCode {
+    let input = match crate::durable::read_limited(text, crate::durable::limits::PAPER) {
         Ok(bytes) => bytes,
         Err(err) => return fail(&[Diagnostic::error(text, 0, 0, format!("cannot read: {err}"))]),
     };
@@ -34,41 +34,35 @@ pub fn import(text: &Path, out: &Path) -> ExitCode {
         .map(crate::corpus::ids::slug)
         .filter(|s| !s.is_empty());
     let imported = import::import(&input, text, id.as_deref().unwrap_or("paper"));
+    drop(input);
     for w in &imported.warnings {
         eprintln!("{w}");
     }
-    // meta.toml and entities.toml are edited by hand after an import: never overwrite them.
-    let keep_or_write = |name: &str, text: String| {
-        let path = out.join(name);
-        if path.exists() {
-            eprintln!("{}: kept the existing file", path.display());
-            Ok(())
-        } else {
-            std::fs::write(&path, text)
+    match import::writer::install(&imported, out, force, data_dir) {
+        Ok(done) => {
+            crate::import::writer::report(&done, &mut std::io::stderr());
+            ExitCode::SUCCESS
         }
-    };
-    let result = std::fs::create_dir_all(out)
-        .and_then(|()| std::fs::write(out.join("paper.md"), imported.paper_md()))
-        .and_then(|()| keep_or_write("meta.toml", imported.meta_toml()))
-        .and_then(|()| keep_or_write("entities.toml", imported.entities_toml()));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => fail(&[Diagnostic::error(out, 0, 0, format!("cannot write: {err}"))]),
+        Err(err) => fail(&[err]),
     }
 }
 
 pub fn export(source: &Source, format: Format) -> ExitCode {
     match open(source) {
         Ok(study) => {
-            let text = export::export(&study, format);
-            // Exact text into a file or pipe; nothing a terminal would obey onto a screen.
             let stdout = std::io::stdout();
-            let text = if stdout.is_terminal() {
-                crate::term::sanitize::lines(&text)
+            // Exact text into a file or pipe, streamed; nothing a terminal
+            // would obey onto a screen.
+            let written = if stdout.is_terminal() {
+                let text = export::export(&study, format);
+                stdout
+                    .lock()
+                    .write_all(crate::term::sanitize::lines(&text).as_bytes())
             } else {
-                text.into()
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+                export::write(&study, format, &mut out).and_then(|()| out.flush())
             };
-            match stdout.lock().write_all(text.as_bytes()) {
+            match written {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(err) => {
