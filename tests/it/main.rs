@@ -35,6 +35,7 @@ mod notes_command;
 mod notes_paper;
 mod notes_store;
 mod notes_webanno;
+mod reliability;
 mod screen_equality;
 mod screens;
 mod search_cli;

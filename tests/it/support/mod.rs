@@ -6,4 +6,5 @@ pub mod entities;
 pub mod hostile;
 pub mod notes;
 pub mod pty;
+pub mod reliability;
 pub mod tap;
