@@ -166,7 +166,7 @@ pub fn load_editor_drafts(
         }
     }
     // Newest first, so the first draft of each note is the one kept.
-    drafts.sort_by(|a, b| b.draft.saved.cmp(&a.draft.saved));
+    drafts.sort_by_key(|d| std::cmp::Reverse(d.draft.saved));
     let mut kept: Vec<RecoveredDraft> = Vec::new();
     for d in drafts {
         if kept.iter().any(|k| k.draft.note.id == d.draft.note.id) {
