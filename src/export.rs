@@ -1,6 +1,6 @@
 //! `casebook export`: the case study as JSON (for tools) or clean Markdown.
 
-use std::fmt::Write;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -15,11 +15,59 @@ pub enum Format {
     Markdown,
 }
 
+/// The export as one string (for a terminal, which needs it neutralised).
 pub fn export(study: &CaseStudy, format: Format) -> String {
+    let mut out = Vec::new();
+    write(study, format, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the export is UTF-8")
+}
+
+/// Writes the export to `out` as it is made: neither the whole text nor a
+/// JSON tree of the paper is ever in memory (give a buffered writer).
+pub fn write(study: &CaseStudy, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Json => json(study),
-        Format::Markdown => markdown(study),
+        Format::Json => json(study, out),
+        Format::Markdown => {
+            let mut trimmed = TrimEnd {
+                out,
+                pending: Vec::new(),
+            };
+            markdown(study, &mut trimmed)?;
+            trimmed.out.write_all(b"\n")
+        }
     }
+}
+
+/// Holds back trailing whitespace, so the export ends with exactly one
+/// line break however the last section ended.
+struct TrimEnd<'w> {
+    out: &'w mut dyn Write,
+    pending: Vec<u8>,
+}
+
+impl Write for TrimEnd<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match buf.iter().rposition(|b| !b.is_ascii_whitespace()) {
+            Some(last) => {
+                self.out.write_all(&self.pending)?;
+                self.pending.clear();
+                self.out.write_all(&buf[..=last])?;
+                self.pending.extend_from_slice(&buf[last + 1..]);
+            }
+            None => self.pending.extend_from_slice(buf),
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+type Items<'a, T> = crate::entities::report::Seq<Box<dyn Iterator<Item = T> + 'a>>;
+
+fn items<'a, T: 'a>(it: impl Iterator<Item = T> + 'a) -> Items<'a, T> {
+    crate::entities::report::Seq::new(Box::new(it))
 }
 
 #[derive(Serialize)]
@@ -30,13 +78,13 @@ struct Export<'a> {
     year: Option<i32>,
     series: Option<&'a str>,
     source: Option<&'a str>,
-    sections: Vec<SectionOut<'a>>,
-    passages: Vec<PassageOut<'a>>,
-    footnotes: Vec<FootnoteOut<'a>>,
-    references: Vec<ReferenceOut<'a>>,
+    sections: Items<'a, SectionOut<'a>>,
+    passages: Items<'a, PassageOut<'a>>,
+    footnotes: Items<'a, FootnoteOut<'a>>,
+    references: Items<'a, ReferenceOut<'a>>,
     /// Entities with their mentions, all mentions, and citations.
     #[serde(flatten)]
-    links: serde_json::Value,
+    links: crate::entities::report::ExportLinks<'a>,
 }
 
 #[derive(Serialize)]
@@ -73,7 +121,7 @@ struct ReferenceOut<'a> {
     year: Option<i32>,
 }
 
-fn json(study: &CaseStudy) -> String {
+fn json(study: &CaseStudy, w: &mut dyn Write) -> io::Result<()> {
     let doc = &study.doc;
     let (catalog, links) = crate::entities::case::linked(study);
     let meta = &study.meta;
@@ -84,21 +132,15 @@ fn json(study: &CaseStudy) -> String {
         year: meta.year,
         series: meta.series.as_deref(),
         source: meta.source.as_deref(),
-        sections: doc
-            .sections
-            .iter()
-            .map(|s| SectionOut {
-                id: &s.id,
-                number: s.number.as_deref(),
-                title: &s.title,
-                level: s.level,
-                parent: s.parent.map(|p| doc.sections[p].id.as_str()),
-            })
-            .collect(),
-        passages: doc
-            .passages
-            .iter()
-            .map(|p| PassageOut {
+        sections: items(doc.sections.iter().map(|s| SectionOut {
+            id: &s.id,
+            number: s.number.as_deref(),
+            title: &s.title,
+            level: s.level,
+            parent: s.parent.map(|p| doc.sections[p].id.as_str()),
+        })),
+        passages: items(doc.passages.iter().map(|p| {
+            PassageOut {
                 id: &p.id,
                 section: &doc.sections[p.section].id,
                 kind: p.kind,
@@ -108,12 +150,10 @@ fn json(study: &CaseStudy) -> String {
                     .iter()
                     .map(|r| doc.footnotes[r.footnote].label.as_str())
                     .collect(),
-            })
-            .collect(),
-        footnotes: doc
-            .footnotes
-            .iter()
-            .map(|f| FootnoteOut {
+            }
+        })),
+        footnotes: items(doc.footnotes.iter().map(|f| {
+            FootnoteOut {
                 number: &f.label,
                 text: &f.text,
                 passages: f
@@ -121,55 +161,57 @@ fn json(study: &CaseStudy) -> String {
                     .iter()
                     .map(|&p| doc.passages[p].id.as_str())
                     .collect(),
-            })
-            .collect(),
-        references: doc
-            .references
-            .iter()
-            .map(|r| ReferenceOut {
-                id: &r.id,
-                text: &r.text,
-                first_author: r.surname(),
-                author: &r.author,
-                year: r.year,
-            })
-            .collect(),
-        links: crate::entities::report::export_json(doc, &catalog, &links),
+            }
+        })),
+        references: items(doc.references.iter().map(|r| ReferenceOut {
+            id: &r.id,
+            text: &r.text,
+            first_author: r.surname(),
+            author: &r.author,
+            year: r.year,
+        })),
+        links: crate::entities::report::ExportLinks {
+            doc,
+            cat: &catalog,
+            links: &links,
+        },
     };
-    let mut text = serde_json::to_string_pretty(&out).expect("export structs serialize");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *w, &out).map_err(io::Error::from)?;
+    w.write_all(b"\n")
 }
 
 /// The paper as plain Markdown: title, authors, headings, text, footnotes at the end.
-fn markdown(study: &CaseStudy) -> String {
+fn markdown(study: &CaseStudy, out: &mut dyn Write) -> io::Result<()> {
     let doc: &Document = &study.doc;
-    let mut out = String::new();
-    let _ = writeln!(
+    writeln!(
         out,
         "# {}\n",
         inline(&study.meta.title, &[], &[], Context::Heading)
-    );
+    )?;
     let byline = match study.meta.year {
         Some(y) => format!("{} ({y})", study.meta.authors.join(", ")),
         None => study.meta.authors.join(", "),
     };
-    let _ = writeln!(out, "{}\n", inline(&byline, &[], &[], Context::Paragraph));
+    writeln!(out, "{}\n", inline(&byline, &[], &[], Context::Paragraph))?;
+    // Each section's own passages, in order, found in one pass.
+    let mut own: Vec<Vec<u32>> = vec![Vec::new(); doc.sections.len()];
+    for (i, p) in doc.passages.iter().enumerate() {
+        own[p.section].push(i as u32);
+    }
     for (s, section) in doc.sections.iter().enumerate() {
         let hashes = "#".repeat(usize::from(section.level) + 1);
-        let _ = writeln!(
+        writeln!(
             out,
             "{hashes} {}\n",
             inline(&section.heading(), &[], &[], Context::Heading)
-        );
-        for p in doc.passages.iter().filter(|p| p.section == s) {
+        )?;
+        for &i in &std::mem::take(&mut own[s]) {
+            let p = &doc.passages[i as usize];
             let text = passage_markdown(doc, p);
             match p.kind {
-                PassageKind::Quote => {
-                    let _ = writeln!(out, "> {}\n", text.replace('\n', "\n> "));
-                }
+                PassageKind::Quote => writeln!(out, "> {}\n", text.replace('\n', "\n> "))?,
                 PassageKind::Caption | PassageKind::Source | PassageKind::Paragraph => {
-                    let _ = writeln!(out, "{text}\n");
+                    writeln!(out, "{text}\n")?
                 }
             }
         }
@@ -180,20 +222,18 @@ fn markdown(study: &CaseStudy) -> String {
             .filter(|r| r.line > section.line && r.line < next_line)
             .collect();
         for r in &refs {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "- {}",
                 inline(&r.text, &r.emphasis, &[], Context::Paragraph)
-            );
+            )?;
         }
         if !refs.is_empty() {
-            out.push('\n');
+            out.write_all(b"\n")?;
         }
     }
     for note in &doc.footnotes {
-        out.push_str(&footnote_markdown(note));
+        out.write_all(footnote_markdown(note).as_bytes())?;
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod charts;
 pub mod commands;
 pub mod corpus;
 pub mod diag;
+pub mod durable;
 pub mod entities;
 pub mod export;
 pub mod import;

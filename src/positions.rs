@@ -22,9 +22,11 @@ impl Positions {
     }
 
     fn read_all(&self) -> BTreeMap<String, String> {
-        std::fs::read_to_string(&self.path)
+        // Bounded and never blocking (a FIFO is refused); a damaged file
+        // holds nothing that cannot be recreated by reading on.
+        crate::durable::read_limited(&self.path, crate::durable::limits::POSITIONS)
             .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default()
     }
 
@@ -50,7 +52,7 @@ impl Positions {
             std::fs::create_dir_all(dir)?;
         }
         let json = serde_json::to_vec_pretty(&all).map_err(std::io::Error::other)?;
-        crate::notes::durable::write_atomic(&self.path, &json, None)
+        crate::durable::write_atomic(&self.path, &json, None)
     }
 }
 

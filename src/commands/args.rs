@@ -121,6 +121,9 @@ pub enum Command {
         /// Folder to write meta.toml and paper.md into.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Replace an existing paper.md (kept as paper.md.bak), reporting notes it moves.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the case study as JSON or Markdown.
     Export {
@@ -169,6 +172,11 @@ pub enum NotesCommand {
     },
     /// Merge W3C Web Annotations (one, a list or a collection) into the notes, by id.
     Import { file: PathBuf },
+    /// List damaged notes files kept aside, or merge one back (--merge FILE).
+    Recover {
+        #[arg(long, value_name = "FILE")]
+        merge: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

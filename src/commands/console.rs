@@ -49,14 +49,20 @@ impl<'a> Console<'a> {
 
     /// Writes command output; once the reader has closed it, nothing more is written.
     pub fn print(&mut self, text: &str) -> Result<(), Failure> {
+        self.stream(|out| out.write_all(text.as_bytes()))
+    }
+
+    /// Streams command output through `write` (large exports are never held
+    /// whole), with the same quiet end on a closed pipe as [`Console::print`].
+    pub fn stream(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Failure> {
         if self.closed {
             return Ok(());
         }
-        match self
-            .out
-            .write_all(text.as_bytes())
-            .and_then(|()| self.out.flush())
-        {
+        let mut out = io::BufWriter::with_capacity(1 << 16, &mut self.out);
+        match write(&mut out).and_then(|()| out.flush()) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.closed = true;
@@ -64,6 +70,11 @@ impl<'a> Console<'a> {
             }
             Err(e) => Err(Failure::because(format!("cannot write the output: {e}"))),
         }
+    }
+
+    /// Where problems go, for domain code that reports as it works.
+    pub fn errors(&mut self) -> &mut dyn Write {
+        &mut self.err
     }
 
     /// Problems that do not stop the command: warnings, files set aside.

@@ -7,7 +7,15 @@ use crate::diag::{line_col, Diagnostic};
 
 /// Segments a PDF-extracted text into a case-study folder; warnings about
 /// what the segmenter guessed are printed, and do not fail the import.
-pub fn run(text: &Path, out: &Path, console: &mut Console) -> Result<(), Failure> {
+/// `force` replaces an existing `paper.md` (kept as a backup); `data_dir`
+/// holds the notes whose anchoring the replacement is checked against.
+pub fn run(
+    text: &Path,
+    out: &Path,
+    force: bool,
+    data_dir: Option<&Path>,
+    console: &mut Console,
+) -> Result<(), Failure> {
     let input = read_text(text)?;
     let id = out
         .file_name()
@@ -16,28 +24,10 @@ pub fn run(text: &Path, out: &Path, console: &mut Console) -> Result<(), Failure
         .filter(|s| !s.is_empty());
     let imported = crate::import::import(&input, text, id.as_deref().unwrap_or("paper"));
     console.report(&imported.warnings);
-    // meta.toml and entities.toml are edited by hand after an import: never overwrite them.
-    let mut keep_or_write = |name: &str, text: String| {
-        let path = out.join(name);
-        if path.exists() {
-            console.report(&[Diagnostic::warning(&path, 0, 0, "kept the existing file")]);
-            Ok(())
-        } else {
-            std::fs::write(&path, text)
-        }
-    };
-    std::fs::create_dir_all(out)
-        .and_then(|()| std::fs::write(out.join("paper.md"), imported.paper_md()))
-        .and_then(|()| keep_or_write("meta.toml", imported.meta_toml()))
-        .and_then(|()| keep_or_write("entities.toml", imported.entities_toml()))
-        .map_err(|err| {
-            Failure::input(vec![Diagnostic::error(
-                out,
-                0,
-                0,
-                format!("cannot write: {err}"),
-            )])
-        })
+    let done = crate::import::writer::install(&imported, out, force, data_dir)
+        .map_err(|d| Failure::input(vec![d]))?;
+    crate::import::writer::report(&done, console.errors());
+    Ok(())
 }
 
 /// The text to import, which must be UTF-8: a PDF or a Word file is named
@@ -46,7 +36,8 @@ fn read_text(path: &Path) -> Result<String, Failure> {
     let fail = |line, col, message: String| {
         Failure::input(vec![Diagnostic::error(path, line, col, message)])
     };
-    let bytes = std::fs::read(path).map_err(|err| fail(0, 0, format!("cannot read: {err}")))?;
+    let bytes = crate::durable::read_limited(path, crate::durable::limits::PAPER)
+        .map_err(|err| fail(0, 0, format!("cannot read: {err}")))?;
     String::from_utf8(bytes).map_err(|err| {
         let at = err.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&err.as_bytes()[..at]).into_owned();

@@ -51,7 +51,10 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
         Some(Command::Search(args)) => {
             search::run(args, &source, options.data_dir.as_deref(), console)
         }
-        Some(Command::Import { text, out }) => import::run(text, out, console),
+        Some(Command::Import { text, out, force }) => {
+            let data = cli.paths().ok().map(|p| p.data);
+            import::run(text, out, *force, data.as_deref(), console)
+        }
         Some(Command::Export { format }) => export::run(&source, *format, console),
         Some(Command::Check { dir }) => {
             check::run(&dir.clone().map_or(source, Source::Dir), console)

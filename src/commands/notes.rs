@@ -59,13 +59,22 @@ pub fn on(
                 }
             };
             match out {
-                Some(path) => std::fs::write(path, text).map_err(|e| {
-                    Failure::because(format!("{}: cannot write: {e}", path.display()))
-                })?,
+                Some(path) => {
+                    crate::durable::write_atomic(path, text.as_bytes(), None).map_err(|e| {
+                        Failure::because(format!("{}: cannot write: {e}", path.display()))
+                    })?
+                }
                 None => console.print(&text)?,
             }
         }
         NotesCommand::Import { file } => return import(&store, file, doc, console),
+        NotesCommand::Recover { merge } => {
+            let mut out = Vec::new();
+            let recovered =
+                crate::notes::recover::run(&store, merge.as_deref(), &mut out, console.errors());
+            console.print(&String::from_utf8_lossy(&out))?;
+            return recovered.map_err(Failure::because);
+        }
     }
     match loaded.diagnostics.iter().find(|d| d.is_error()) {
         Some(d) => Err(Failure::because(format!(
@@ -84,7 +93,8 @@ fn import(
     doc: &Document,
     console: &mut Console,
 ) -> Result<(), Failure> {
-    let src = std::fs::read_to_string(file)
+    let src = crate::durable::read_limited(file, crate::durable::limits::NOTES)
+        .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
         .map_err(|e| Failure::because(format!("{}: cannot read: {e}", file.display())))?;
     let parsed = webanno::parse(&src, file);
     let (merged, problems) = merge(store, &parsed, doc).map_err(store_failure)?;

@@ -145,7 +145,14 @@ fn open_file(
         )),
         Source::Dir(dir) => {
             let path = dir.join(name);
-            match std::fs::File::open(&path) {
+            // Never a FIFO or device (it would block or never end), never
+            // beyond the size limits of README's "Reliability".
+            let limit = if name == "paper.md" {
+                crate::durable::limits::PAPER
+            } else {
+                crate::durable::limits::TOML
+            };
+            match crate::durable::open_regular(&path, limit) {
                 Ok(file) => Some((path, Input::File(file))),
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                     if required {

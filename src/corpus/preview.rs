@@ -29,9 +29,13 @@ pub fn preview(source: &Source, limit: usize) -> Option<(Meta, Document)> {
             (bundled("meta.toml")?.to_string(), head.to_vec())
         }
         Source::Dir(dir) => {
-            let meta = std::fs::read_to_string(dir.join("meta.toml")).ok()?;
+            // Regular files only: a FIFO would block before the screen changes.
+            let meta =
+                crate::durable::read_limited(&dir.join("meta.toml"), crate::durable::limits::TOML)
+                    .ok()?;
+            let meta = String::from_utf8(meta).ok()?;
             let mut head = Vec::new();
-            std::fs::File::open(dir.join("paper.md"))
+            crate::durable::open_regular(&dir.join("paper.md"), crate::durable::limits::PAPER)
                 .ok()?
                 .take(limit as u64)
                 .read_to_end(&mut head)

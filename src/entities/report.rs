@@ -249,3 +249,108 @@ pub fn card(doc: &Document, cat: &Catalog, links: &Links, entity: usize) -> Stri
     }
     out
 }
+
+/// A sequence serialized from an iterator, one element at a time (nothing
+/// collected first). Serializes once.
+pub struct Seq<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Seq<I> {
+    pub fn new(items: I) -> Seq<I> {
+        Seq(std::cell::RefCell::new(Some(items)))
+    }
+}
+
+impl<I, T> serde::Serialize for Seq<I>
+where
+    I: Iterator<Item = T>,
+    T: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take();
+        s.collect_seq(items.into_iter().flatten())
+    }
+}
+
+/// [`export_json`] streamed: the same JSON, written a mention at a time.
+pub struct ExportLinks<'a> {
+    pub doc: &'a Document,
+    pub cat: &'a Catalog,
+    pub links: &'a Links,
+}
+
+impl serde::Serialize for ExportLinks<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (doc, cat, links) = (self.doc, self.cat, self.links);
+        // Keys in the order serde_json's sorted maps gave them.
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry(
+            "citations",
+            &Seq::new(links.citations.iter().map(|c| {
+                let mut v = place_json(doc, c.place);
+                v.insert("text".into(), json!(c.text(doc)));
+                v.insert(
+                    "reference".into(),
+                    json!(c.reference.map(|r| &doc.references[r].id)),
+                );
+                Value::Object(v)
+            })),
+        )?;
+        map.serialize_entry(
+            "entities",
+            &Seq::new(cat.entities.iter().enumerate().map(|(index, e)| EntityOut {
+                doc,
+                links,
+                index,
+                e,
+            })),
+        )?;
+        map.serialize_entry(
+            "mentions",
+            &Seq::new(links.mentions().map(|m| {
+                let mut v = mention_json(doc, &m);
+                if let Value::Object(o) = &mut v {
+                    o.insert("entity".into(), json!(cat.entities[m.entity].id));
+                }
+                v
+            })),
+        )?;
+        map.end()
+    }
+}
+
+struct EntityOut<'a> {
+    doc: &'a Document,
+    links: &'a Links,
+    index: usize,
+    e: &'a Entity,
+}
+
+impl serde::Serialize for EntityOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (doc, links, e) = (self.doc, self.links, self.e);
+        let relations: Vec<Value> = e
+            .relations
+            .iter()
+            .map(|r| json!({ "kind": r.kind, "target": r.target }))
+            .collect();
+        let mut map = s.serialize_map(Some(7))?;
+        map.serialize_entry("aliases", &e.aliases)?;
+        map.serialize_entry("description", &json!(e.description))?;
+        map.serialize_entry("id", &e.id)?;
+        map.serialize_entry("kind", e.kind.as_str())?;
+        map.serialize_entry(
+            "mentions",
+            &Seq::new(
+                links
+                    .mentions_of(self.index)
+                    .iter()
+                    .map(|&m| mention_json(doc, &links.mention(m))),
+            ),
+        )?;
+        map.serialize_entry("name", &e.name)?;
+        map.serialize_entry("relations", &relations)?;
+        map.end()
+    }
+}

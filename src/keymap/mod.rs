@@ -235,7 +235,10 @@ fn preset_path(name: &str) -> PathBuf {
 }
 
 fn read(path: &Path) -> std::io::Result<(PathBuf, String)> {
-    Ok((path.to_path_buf(), std::fs::read_to_string(path)?))
+    let bytes = crate::durable::read_limited(path, crate::durable::limits::TOML)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()))?;
+    Ok((path.to_path_buf(), text))
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Vec<Diagnostic> {

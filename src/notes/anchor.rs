@@ -20,6 +20,8 @@ use super::text::{closest_substring, similarity, Norm};
 pub const MIN_QUOTE_SIMILARITY: f64 = 0.8;
 /// Minimum mean similarity of prefix and suffix for a match outside the note's passage.
 pub const MIN_CONTEXT: f64 = 0.6;
+/// Characters of recorded prefix and suffix compared with the text, nearest the quote first.
+pub const CONTEXT_WINDOW: usize = 128;
 /// Two candidates closer than this in score are a tie, and a tie does not anchor.
 const TIE: f64 = 0.02;
 
@@ -188,8 +190,7 @@ impl<'d> Anchorer<'d> {
     /// Mean similarity of the recorded prefix and suffix to the text around
     /// `range`; a side that was not recorded does not count.
     fn context(&self, pi: usize, range: &Range<usize>, q: &Quote) -> f64 {
-        let prefix = Norm::new(&q.prefix).chars;
-        let suffix = Norm::new(&q.suffix).chars;
+        let (prefix, suffix) = bounded_context(q);
         let mut sides = Vec::with_capacity(2);
         if !prefix.is_empty() {
             sides.push(similarity(
@@ -244,6 +245,34 @@ impl<'d> Anchorer<'d> {
             chunk = &self.norm(p).chars;
         }
     }
+}
+
+/// The prefix and suffix compared with the text: whitespace-collapsed, at
+/// most [`CONTEXT_WINDOW`] characters each, those nearest the quote. The
+/// comparison is quadratic in their length, and a tool may record pages of
+/// context.
+fn bounded_context(q: &Quote) -> (Vec<char>, Vec<char>) {
+    // Enough raw text that collapsing whitespace still leaves a full window.
+    let raw = |s: &str, from_end: bool| -> String {
+        let limit = CONTEXT_WINDOW * 8;
+        if from_end {
+            let n = s.chars().rev().take(limit).count();
+            let start = s
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            s[start..].to_string()
+        } else {
+            s.chars().take(limit).collect()
+        }
+    };
+    let prefix = Norm::new(&raw(&q.prefix, true)).chars;
+    let suffix = Norm::new(&raw(&q.suffix, false)).chars;
+    let skip = prefix.len().saturating_sub(CONTEXT_WINDOW);
+    let prefix = prefix[skip..].to_vec();
+    let suffix = suffix.into_iter().take(CONTEXT_WINDOW).collect();
+    (prefix, suffix)
 }
 
 fn trim_end(c: &[char]) -> &[char] {

@@ -40,11 +40,15 @@ pub fn markdown(doc: &Document, title: &str, notes: &[(&Note, &Anchor)]) -> Stri
             let _ = write!(out, "\n## {heading}\n");
         }
         out.push('\n');
-        for line in note.target.quote.exact.lines() {
+        // The note's text exactly as stored: tabs, CR LF, trailing blanks.
+        for line in note.target.quote.exact.split('\n') {
             let _ = writeln!(out, "> {line}");
         }
         if !note.text.is_empty() {
-            let _ = write!(out, "\n{}\n", note.text.trim_end());
+            let _ = write!(out, "\n{}", note.text);
+            if !note.text.ends_with('\n') {
+                out.push('\n');
+            }
         }
         let mut facts = Vec::new();
         if !note.tags.is_empty() {

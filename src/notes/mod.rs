@@ -11,6 +11,7 @@ pub mod durable;
 pub mod export;
 pub mod merge;
 pub mod model;
+pub mod recover;
 pub mod set;
 pub mod store;
 pub mod text;
@@ -23,10 +24,15 @@ use jiff::Timestamp;
 use crate::model::Document;
 
 pub use anchor::Anchorer;
-pub use draft::{clear_draft, load_drafts, save_draft, Draft, StoredDraft};
+pub use draft::{
+    clear_draft, load_drafts, load_editor_drafts, save_draft, save_editor_draft, Autosave, Draft,
+    RecoveredDraft, StoredDraft, AUTOSAVE_EVERY,
+};
 pub use model::{Anchor, Note, Quote, Target};
 pub use set::NoteSet;
-pub use store::{Loaded, NoteStore, StoreError};
+pub use store::{
+    Access, Committed, Conflict, Loaded, NoteStore, Recovered, StoreError, CONFLICT_TAG,
+};
 
 /// Which notes to list: all given conditions must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

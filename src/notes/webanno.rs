@@ -81,6 +81,8 @@ impl Parsed {
 
 pub fn parse(src: &str, path: &Path) -> Parsed {
     let mut out = Parsed::default();
+    // A byte-order mark some editors add is not damage.
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let root: Value = match serde_json::from_str(src) {
         Ok(v) => v,
         Err(e) => {
@@ -88,6 +90,13 @@ pub fn parse(src: &str, path: &Path) -> Parsed {
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             let err = Diagnostic::error(path, e.line(), e.column(), format!("invalid JSON: {msg}"));
             out.diagnostics.push(err);
+            // A truncated file (the usual crash damage) still holds every
+            // annotation written before the damage.
+            for item in salvage_items(src) {
+                if let Ok(note) = note_from_json(&item) {
+                    out.set.upsert(note);
+                }
+            }
             return out;
         }
     };
@@ -97,7 +106,14 @@ pub fn parse(src: &str, path: &Path) -> Parsed {
             .map_or((0, 0), |o| line_col(src, o))
     };
     let items = match items(&root) {
-        Ok(items) => items,
+        Ok((items, warnings)) => {
+            for w in warnings {
+                let (line, col) = at("next");
+                out.diagnostics
+                    .push(Diagnostic::warning(path, line, col, w));
+            }
+            items
+        }
         Err(msg) => {
             out.diagnostics.push(Diagnostic::error(path, 1, 1, msg));
             return out;
@@ -115,12 +131,18 @@ pub fn parse(src: &str, path: &Path) -> Parsed {
             }
         }
     }
-    for t in root
-        .get("casebook:deleted")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    let deleted = match root.get("casebook:deleted") {
+        None | Some(Value::Null) => &[][..],
+        Some(Value::Array(list)) => list.as_slice(),
+        Some(_) => {
+            let (line, col) = at("casebook:deleted");
+            let msg = "casebook:deleted must be a list";
+            out.diagnostics
+                .push(Diagnostic::error(path, line, col, msg));
+            &[][..]
+        }
+    };
+    for t in deleted {
         let id = t.get("id").and_then(Value::as_str);
         match (
             id,
@@ -142,47 +164,115 @@ pub fn parse(src: &str, path: &Path) -> Parsed {
     out
 }
 
-fn items(root: &Value) -> Result<Vec<&Value>, String> {
+/// Every complete annotation of the first `items` list (or of a bare list)
+/// up to where the text stops being valid JSON.
+pub fn salvage_items(src: &str) -> Vec<Value> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let trimmed = src.trim_start();
+    let start = if trimmed.starts_with('[') {
+        src.len() - trimmed.len() + 1
+    } else {
+        let Some(key) = src.find("\"items\"") else {
+            return Vec::new();
+        };
+        let rest = src[key + 7..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            return Vec::new();
+        };
+        let rest = rest.trim_start();
+        if !rest.starts_with('[') {
+            return Vec::new();
+        }
+        src.len() - rest.len() + 1
+    };
+    let mut out = Vec::new();
+    let mut at = start;
+    loop {
+        let rest = src[at..].trim_start();
+        if rest.is_empty() || rest.starts_with(']') {
+            return out;
+        }
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+        match stream.next() {
+            Some(Ok(v)) => {
+                let used = stream.byte_offset();
+                out.push(v);
+                let after = rest[used..].trim_start();
+                match after.strip_prefix(',') {
+                    Some(next) => at = src.len() - next.len(),
+                    None => return out,
+                }
+            }
+            _ => return out,
+        }
+    }
+}
+
+/// The annotations of a document, with warnings about what was skipped.
+/// A shape that is not understood is an error, never "no notes".
+fn items(root: &Value) -> Result<(Vec<&Value>, Vec<String>), String> {
+    let mut warnings = Vec::new();
     if let Some(list) = root.as_array() {
-        return Ok(list.iter().collect());
+        return Ok((list.iter().collect(), warnings));
     }
     if !root.is_object() {
         return Err("expected an annotation, a list of annotations or a collection".into());
     }
     if has_type(root, "AnnotationCollection") {
-        let mut found = Vec::new();
-        found.extend(
-            root.get("items")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten(),
-        );
+        let mut found = list(root, "the collection")?;
         let mut page = root.get("first");
+        let mut n = 1;
         while let Some(p) = page {
-            if p.is_string() {
-                return Err(
-                    "the collection's pages are links; only embedded pages are read".into(),
-                );
+            match p {
+                Value::Null => break,
+                Value::String(link) => {
+                    return Err(format!(
+                        "the collection's pages are links ({link}); only embedded pages are read"
+                    ))
+                }
+                Value::Object(_) => {}
+                _ => return Err(format!("page {n}: expected an AnnotationPage object")),
             }
-            found.extend(
-                p.get("items")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten(),
-            );
-            page = p.get("next").filter(|n| n.is_object());
+            found.extend(list(p, &format!("page {n}"))?);
+            page = match p.get("next") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(link)) => {
+                    warnings.push(format!(
+                        "page {n} links to a next page ({link}); linked pages are not \
+                         fetched, so annotations there were not read"
+                    ));
+                    None
+                }
+                Some(next) => Some(next),
+            };
+            n += 1;
         }
-        return Ok(found);
+        return Ok((found, warnings));
     }
     if has_type(root, "AnnotationPage") {
-        return Ok(root
-            .get("items")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .collect());
+        let found = list(root, "the page")?;
+        if let Some(Value::String(link)) = root.get("next") {
+            warnings.push(format!(
+                "the page links to a next page ({link}); linked pages are not fetched, \
+                 so annotations there were not read"
+            ));
+        }
+        return Ok((found, warnings));
     }
-    Ok(vec![root])
+    if root.get("items").is_some() || root.get("first").is_some() {
+        return Err(
+            "a list of annotations without the type AnnotationCollection or AnnotationPage".into(),
+        );
+    }
+    Ok((vec![root], warnings))
+}
+
+fn list<'v>(v: &'v Value, what: &str) -> Result<Vec<&'v Value>, String> {
+    match v.get("items") {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(list)) => Ok(list.iter().collect()),
+        Some(_) => Err(format!("{what}: \"items\" must be a list of annotations")),
+    }
 }
 
 fn has_type(v: &Value, name: &str) -> bool {
@@ -195,6 +285,16 @@ fn has_type(v: &Value, name: &str) -> bool {
 
 /// One annotation as a note; the error says what is missing or wrong.
 pub fn note_from_json(v: &Value) -> Result<Note, String> {
+    note_from_json_with(v, false)
+}
+
+/// As [`note_from_json`], also accepting an empty quote (a draft's editor
+/// may hold one).
+pub(crate) fn draft_note_from_json(v: &Value) -> Result<Note, String> {
+    note_from_json_with(v, true)
+}
+
+fn note_from_json_with(v: &Value, empty_quote: bool) -> Result<Note, String> {
     let obj = v.as_object().ok_or("an annotation must be a JSON object")?;
     let time = |key: &str| -> Result<Option<Timestamp>, String> {
         match obj.get(key) {
@@ -208,7 +308,7 @@ pub fn note_from_json(v: &Value) -> Result<Note, String> {
     let modified = modified.or(created).unwrap_or(Timestamp::UNIX_EPOCH);
     let created = created.unwrap_or(modified);
     let (text, tags) = bodies(obj)?;
-    let target = target(obj.get("target").ok_or("no target")?)?;
+    let target = target(obj.get("target").ok_or("no target")?, empty_quote)?;
     let id = match obj.get("id").or_else(|| obj.get("@id")) {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(_) => return Err("id: expected a string".into()),
@@ -248,7 +348,7 @@ fn bodies(obj: &Map<String, Value>) -> Result<(String, Vec<String>), String> {
     Ok((texts.join("\n\n"), clean_tags(tags)))
 }
 
-fn target(v: &Value) -> Result<Target, String> {
+fn target(v: &Value, empty_quote: bool) -> Result<Target, String> {
     let mut out = Target::default();
     let mut quote = None;
     for t in one_or_many(Some(v)) {
@@ -280,7 +380,7 @@ fn target(v: &Value) -> Result<Target, String> {
         }
     }
     match quote {
-        Some(q) if !q.exact.is_empty() => out.quote = q,
+        Some(q) if empty_quote || !q.exact.is_empty() => out.quote = q,
         _ => return Err("target has no TextQuoteSelector with an exact quote".into()),
     }
     Ok(out)

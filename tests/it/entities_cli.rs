@@ -195,6 +195,7 @@ fn import_writes_a_draft_catalogue_and_keeps_an_edited_one() {
         seed.to_str().unwrap(),
         "--out",
         out_dir.to_str().unwrap(),
+        "--force",
     ]);
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# curated\n");

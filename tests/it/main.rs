@@ -39,6 +39,7 @@ mod notes_paper;
 mod notes_store;
 mod notes_webanno;
 mod reading_props;
+mod reliability;
 mod screen_equality;
 mod screens;
 mod search_cli;

@@ -328,7 +328,10 @@ fn a_stuck_lock_holder_gives_busy_not_a_hang() {
     let holder = fs::File::open(dir.path().join("notes/dalian.lock")).unwrap();
     holder.lock().unwrap();
     let err = store.commit(&mut set).unwrap_err();
-    assert!(matches!(err, casebook::notes::StoreError::Busy(_)), "{err}");
+    assert!(
+        matches!(err, casebook::notes::StoreError::Busy { .. }),
+        "{err}"
+    );
     holder.unlock().unwrap();
     store.commit(&mut set).unwrap();
 }

@@ -8,4 +8,5 @@ pub mod hostile;
 pub mod keys;
 pub mod notes;
 pub mod pty;
+pub mod reliability;
 pub mod tap;
