@@ -47,10 +47,16 @@ pub fn import(text: &Path, out: &Path) -> ExitCode {
             std::fs::write(&path, text)
         }
     };
+    // Everything is computed before the first file is written: no half-written folder.
+    let (paper, meta, entities) = (
+        imported.paper_md(),
+        imported.meta_toml(),
+        imported.entities_toml(),
+    );
     let result = std::fs::create_dir_all(out)
-        .and_then(|()| std::fs::write(out.join("paper.md"), imported.paper_md()))
-        .and_then(|()| keep_or_write("meta.toml", imported.meta_toml()))
-        .and_then(|()| keep_or_write("entities.toml", imported.entities_toml()));
+        .and_then(|()| std::fs::write(out.join("paper.md"), paper))
+        .and_then(|()| keep_or_write("meta.toml", meta))
+        .and_then(|()| keep_or_write("entities.toml", entities));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(&[Diagnostic::error(out, 0, 0, format!("cannot write: {err}"))]),

@@ -109,11 +109,11 @@ fn runs(text: &str) -> Vec<(String, &str)> {
             let firmish = FIRM.contains(&w.trim_end_matches(','));
             let bare = w.trim_end_matches([',', '.']);
             let next_capital = tokens.get(j + 1).is_some_and(|t| is_capitalised(t.1));
-            let possessive = bare.ends_with("'s") || bare.ends_with("’s");
-            let bare = if possessive && !next_capital {
-                &bare[..bare.len() - 2]
-            } else {
-                bare
+            let stem = bare.strip_suffix("'s").or_else(|| bare.strip_suffix("’s"));
+            let possessive = stem.is_some();
+            let bare = match stem {
+                Some(stem) if !next_capital => stem,
+                _ => bare,
             };
             let ok = is_capitalised(bare)
                 && bare
@@ -218,6 +218,12 @@ mod tests {
     use super::*;
     use crate::entities::Catalog;
     use std::path::Path;
+
+    #[test]
+    fn typographic_possessives_do_not_panic() {
+        let draft = candidates("Henderson’s model and Smith's data met Anna Henderson’s view.");
+        assert!(draft.contains("name = \"Anna Henderson\""), "{draft}");
+    }
 
     #[test]
     fn finds_abbreviations_suffixes_and_parses_back() {
