@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 use casebook::app::state::{App, UiOptions};
 use casebook::app::update::update;
+use casebook::app::Msg;
 use casebook::corpus::Source;
-use casebook::keymap::{Action, Keymap};
+use casebook::keymap::Action;
 use casebook::session::{Out, Screen};
 use casebook::study::Study;
 use casebook::term::guard::GuardedBackend;
@@ -38,26 +39,25 @@ fn terminal() -> Out<FrameWriter<Sink>> {
     GuardedBackend::new(CrosstermBackend::new(FrameWriter::new(Sink)))
 }
 
-fn render(app: &App, keymap: &Keymap) -> Buffer {
+fn render(app: &App) -> Buffer {
     let mut buf = Buffer::empty(app.area);
-    casebook::ui::render(app.area, &mut buf, app, keymap);
+    casebook::ui::render(app.area, &mut buf, app);
     buf
 }
 
 /// Scrolls down and up in turn, so every iteration draws a real change.
 fn keys(c: &mut Criterion, name: &str, study: &Study, w: u16, h: u16, step: [Action; 2]) {
-    let keymap = Keymap::default_map();
     let mut app = App::new(study, UiOptions::default());
-    app.resize(Rect::new(0, 0, w, h));
+    update(&mut app, Msg::Resize(Rect::new(0, 0, w, h)));
     let mut term = terminal();
     let mut screen = Screen::new();
-    screen.show(&mut term, render(&app, &keymap)).unwrap();
+    screen.show(&mut term, render(&app)).unwrap();
     let mut i = 0;
     c.bench_function(name, |b| {
         b.iter(|| {
             update(&mut app, step[i % 2]);
             i += 1;
-            screen.show(&mut term, render(&app, &keymap)).unwrap()
+            screen.show(&mut term, render(&app)).unwrap()
         })
     });
 }
@@ -70,11 +70,10 @@ fn bench(c: &mut Criterion) {
         let page = [Action::PageDown, Action::PageUp];
         keys(c, &format!("page_key_{w}x{h}"), &study, w, h, page);
         let mut app = App::new(&study, UiOptions::default());
-        app.resize(Rect::new(0, 0, w, h));
-        let keymap = Keymap::default_map();
-        let before = render(&app, &keymap);
+        update(&mut app, Msg::Resize(Rect::new(0, 0, w, h)));
+        let before = render(&app);
         update(&mut app, Action::LineDown);
-        let after = render(&app, &keymap);
+        let after = render(&app);
         c.bench_function(&format!("detect_shift_{w}x{h}"), |b| {
             b.iter(|| scroll::detect(&before, &after))
         });

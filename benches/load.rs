@@ -5,9 +5,10 @@
 //! the paper's opening read and drawn while the rest loads.
 
 use casebook::app::state::{App, UiOptions};
+use casebook::app::update::update;
+use casebook::app::Msg;
 use casebook::corpus::{self, Source};
 use casebook::entities::Catalog;
-use casebook::keymap::Keymap;
 use casebook::study::Study;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use ratatui::buffer::Buffer;
@@ -20,9 +21,9 @@ use support::synthetic;
 fn first_frame(study: &Study) -> Buffer {
     let mut app = App::new(study, UiOptions::default());
     let area = Rect::new(0, 0, 80, 24);
-    app.resize(area);
+    update(&mut app, Msg::Resize(area));
     let mut buf = Buffer::empty(area);
-    casebook::ui::render(area, &mut buf, &app, &Keymap::default_map());
+    casebook::ui::render(area, &mut buf, &app);
     buf
 }
 
