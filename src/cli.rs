@@ -115,11 +115,14 @@ pub enum Command {
     Search(crate::search::cli::SearchArgs),
     /// Segment a PDF-extracted plain text into a case-study folder.
     Import {
-        /// The extracted text (for example the output of `pdftotext`).
+        /// A PDF, or its extracted text (for example the output of `pdftotext`).
         text: PathBuf,
-        /// Folder to write meta.toml and paper.md into.
+        /// Folder to write meta.toml and paper.md into (default: the file's name without extension).
         #[arg(long, value_name = "DIR")]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// Print every warning, not the first few of each kind.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Print the case study as JSON or Markdown.
     Export {
@@ -179,7 +182,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Search(ref args)) => {
             crate::search::cli::run(args, &source, cli.options.data_dir.as_deref())
         }
-        Some(Command::Import { ref text, ref out }) => commands::import(text, out),
+        Some(Command::Import {
+            ref text,
+            ref out,
+            verbose,
+        }) => commands::import(text, out.as_deref(), verbose),
         Some(Command::Export { format }) => commands::export(&source, format),
         Some(Command::Check { ref dir }) => {
             commands::check(&dir.clone().map_or(source, Source::Dir))

@@ -168,7 +168,11 @@ fn markdown(study: &CaseStudy) -> String {
                 PassageKind::Quote => {
                     let _ = writeln!(out, "> {}\n", text.replace('\n', "\n> "));
                 }
-                PassageKind::Caption | PassageKind::Source | PassageKind::Paragraph => {
+                PassageKind::Caption
+                | PassageKind::Source
+                | PassageKind::Paragraph
+                | PassageKind::Code
+                | PassageKind::Table => {
                     let _ = writeln!(out, "{text}\n");
                 }
             }

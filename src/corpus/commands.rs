@@ -9,33 +9,26 @@ use crate::diag::Diagnostic;
 use crate::export::{self, Format};
 use crate::import;
 
-pub fn import(text: &Path, out: &Path) -> ExitCode {
-    let input = match std::fs::read(text) {
-        Ok(bytes) => bytes,
-        Err(err) => return fail(&[Diagnostic::error(text, 0, 0, format!("cannot read: {err}"))]),
-    };
-    let input = match String::from_utf8(input) {
-        Ok(s) => s,
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&err.as_bytes()[..at]).into_owned();
-            let (line, col) = crate::diag::line_col(&prefix, at);
-            return fail(&[Diagnostic::error(
-                text,
-                line,
-                col,
-                "invalid UTF-8; expected a plain text file",
-            )]);
-        }
-    };
+pub fn import(text: &Path, out: Option<&Path>, verbose: bool) -> ExitCode {
+    let out = out.map_or_else(|| import::default_out(text), Path::to_path_buf);
+    let out = out.as_path();
     let id = out
         .file_name()
         .and_then(|n| n.to_str())
         .map(crate::corpus::ids::slug)
         .filter(|s| !s.is_empty());
-    let imported = import::import(&input, text, id.as_deref().unwrap_or("paper"));
-    for w in &imported.warnings {
-        eprintln!("{w}");
+    let imported = match import::read_file(text, id.as_deref().unwrap_or("paper")) {
+        Ok(imported) => imported,
+        Err(errors) => return fail(&errors),
+    };
+    eprint!("{}", import::report(&imported, text, verbose));
+    if imported.doc.passages.is_empty() {
+        return fail(&[Diagnostic::error(
+            text,
+            0,
+            0,
+            "no passages found; nothing written",
+        )]);
     }
     // meta.toml and entities.toml are edited by hand after an import: never overwrite them.
     let keep_or_write = |name: &str, text: String| {
