@@ -106,6 +106,13 @@ pub fn name_like(n: &str) -> bool {
                 && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
     });
     let last = words.last().copied().unwrap_or("");
+    let first = words[0];
+    // `R Enthusiasts`, `WU Wirtschafts-`: an initial has a full stop, a name no trailing hyphen.
+    let odd_first = first.chars().count() == 1
+        || first.chars().filter(|c| c.is_uppercase()).count() > 1 && !first.contains(['.', '-']);
+    if odd_first || words.iter().any(|w| w.ends_with('-')) {
+        return false;
+    }
     capitalised
         && last.chars().count() >= 2
         && !last.ends_with('.')
@@ -115,6 +122,19 @@ pub fn name_like(n: &str) -> bool {
         && !words
             .iter()
             .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+}
+
+fn title_case(t: &str) -> String {
+    t.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) => c.to_string() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Names on the lines after the title, before the abstract.
@@ -136,9 +156,18 @@ pub fn authors(front: &[Line], after: usize) -> Vec<String> {
             .strip_prefix("by ")
             .or_else(|| t.strip_prefix("By "))
             .unwrap_or(t);
+        // A byline in capitals: `TORSTEN HOTHORN, FRANK BRETZ, AND ALAN GENZ`.
+        let titled;
+        let t = if t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase) {
+            titled = title_case(t);
+            titled.as_str()
+        } else {
+            t
+        };
         let names: Vec<String> = t
             .split([',', '&', ';'])
             .flat_map(|p| p.split(" and "))
+            .map(|n| n.trim().strip_prefix("and ").unwrap_or(n))
             .map(|n| {
                 n.split_whitespace()
                     .map(strip_marks)
@@ -169,17 +198,19 @@ fn years(t: &str) -> impl Iterator<Item = i32> + '_ {
 /// The year of a date, copyright or issue line on the first pages; else the first year there.
 pub fn year(first_page: &[Line]) -> Option<i32> {
     let dated = |t: &str| {
-        MONTHS.iter().any(|m| t.contains(m))
-            || t.contains('©')
+        MONTHS.iter().any(|m| {
+            t.split(|c: char| !c.is_alphabetic())
+                .any(|w| w == *m || w.len() == 3 && m.starts_with(w))
+        }) || t.contains('©')
             || t.to_lowercase().contains("copyright")
             || t.contains("Volume")
             || t.contains("Vol.")
     };
+    // Only a dated line counts: a year in a citation is not the paper's.
     first_page
         .iter()
         .filter(|l| dated(&l.text))
         .find_map(|l| years(&l.text).next())
-        .or_else(|| first_page.iter().find_map(|l| years(&l.text).next()))
 }
 
 #[cfg(test)]
@@ -193,5 +224,7 @@ mod tests {
         assert!(!name_like("Debian Project"));
         assert!(!name_like("University of Illinois"));
         assert_eq!(strip_marks("Shell∗†"), "Shell");
+        assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
+        assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
     }
 }

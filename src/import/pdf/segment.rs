@@ -268,15 +268,14 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
         }
         return l.x0 > left + 0.6 * em && !l.text.starts_with(char::is_lowercase);
     }
-    if l.x0 > prev.x0 + 0.6 * em && l.x0 > left + 0.6 * em && !l.mono {
+    let display = l.bold || l.size > body * 1.1;
+    if l.x0 > prev.x0 + 0.6 * em && l.x0 > left + 0.6 * em && !l.mono && !display {
         return true;
     }
     let short = prev.x1 < right.min(l.x1.max(right)) - 2.5 * em;
     if short && ends_sentence(&prev.text) {
         return true;
     }
-    // A short line of body size at the left margin after a full stop.
-    let _ = body;
     false
 }
 
@@ -326,6 +325,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && t.chars().any(char::is_alphabetic)
             && !caption_kind(&t)
             && !b.lines[0].shares_row
+            && !b.lines.iter().any(|l| l.mono)
             && (!ends_sentence(&t) || t.ends_with(':') && words <= 3)
             && (b.size() >= body * 1.12 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9)
     };
@@ -467,7 +467,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic))
             .count();
-        if small && words < 12 || kind == PassageKind::Paragraph && words == 0 && b.chars() < 40 {
+        if small && words < 12 || kind != PassageKind::Code && words == 0 && b.chars() < 40 {
             s.dropped_figure_text += 1;
             continue;
         }
