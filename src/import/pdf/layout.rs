@@ -28,8 +28,10 @@ pub struct Line {
     pub lead_marker: Option<String>,
     /// 0: spans the page (or one-column page), 1: left column, 2: right column.
     pub column: u8,
-    /// Another line of the same page shares this line's row (table cells, gutters).
+    /// Another line of the same column shares this line's row (table cells).
     pub shares_row: bool,
+    /// The row of the page the line was cut from.
+    pub row: usize,
 }
 
 pub fn ligatures(s: &str) -> String {
@@ -113,14 +115,15 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
         }
     }
     let mut out = Vec::new();
-    for (_, _, _, mut members) in rows {
+    for (row, (_, _, _, mut members)) in rows.into_iter().enumerate() {
         members.sort_by(|&a, &b| runs[a].x0.total_cmp(&runs[b].x0));
         let mut pieces: Vec<Vec<&Run>> = Vec::new();
         for &m in &members {
             let r = runs[m];
             let split = pieces.last().and_then(|p| p.last()).is_none_or(|prev| {
                 let em = prev.size.max(r.size);
-                r.x0 - prev.x1 > 1.4 * em
+                // Program output keeps its columns on one line.
+                r.x0 - prev.x1 > 1.4 * em && !(prev.mono && r.mono)
             });
             if split {
                 pieces.push(vec![r]);
@@ -132,6 +135,7 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
         for p in pieces {
             if let Some(mut line) = make_line(page, &p) {
                 line.shares_row = shares_row;
+                line.row = row;
                 out.push(line);
             }
         }
@@ -225,6 +229,7 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         lead_marker,
         column: 0,
         shares_row: false,
+        row: 0,
     })
 }
 
@@ -266,6 +271,12 @@ fn order(mut lines: Vec<Line>, width: f32) -> Vec<Line> {
     let (l, r, f) = (count(1), count(2), count(0));
     if l < 6 || r < 6 || f > l + r {
         return lines;
+    }
+    // A row shared with the other column is no table row.
+    let sides: Vec<(usize, u8)> = lines.iter().map(|l| (l.row, side(l))).collect();
+    for l in lines.iter_mut() {
+        let s = side(l);
+        l.shares_row = sides.iter().filter(|&&(r, k)| r == l.row && k == s).count() > 1;
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut band: [Vec<Line>; 2] = [Vec::new(), Vec::new()];

@@ -91,9 +91,20 @@ fn flatten(items: &[pdf_oxide::outline::OutlineItem], depth: u8, out: &mut Vec<O
 
 fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool) {
     let name = name.to_ascii_lowercase();
-    // The name is the evidence: some PDFs declare every font bold.
+    // The name is the evidence: some PDFs declare every font bold. Small
+    // capitals set headings apart the way bold does.
     let bold = [
-        "bold", "cmbx", "black", "heavy", "demi", "cmb10", "-bd", "semibold",
+        "bold",
+        "cmbx",
+        "black",
+        "heavy",
+        "demi",
+        "cmb10",
+        "-bd",
+        "semibold",
+        "cmcsc",
+        "smallcaps",
+        "-sc",
     ]
     .iter()
     .any(|m| name.contains(m));

@@ -252,6 +252,11 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
     let (left, right) = margins.get(l);
     let em = l.size.max(1.0);
     let same_flow = prev.page == l.page && prev.column == l.column && l.top > prev.top;
+    if same_flow && prev.mono && l.mono {
+        // Code: blank lines and indentation are part of it.
+        let step = l.bottom - prev.bottom;
+        return !(0.0..=2.6 * em).contains(&step);
+    }
     if same_flow {
         let step = l.bottom - prev.bottom;
         if step > 1.75 * em.max(prev.size) || step < 0.0 {
@@ -350,6 +355,13 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             || heading_like(b)
                 && (Numbering::parse(&t).is_some()
                     || outline.iter().any(|(k, _)| *k == outline_key(&t)))
+    });
+    // Without a numbered heading or an abstract, the front matter ends at the
+    // first paragraph of body text.
+    let first_heading = first_heading.or_else(|| {
+        blocks
+            .iter()
+            .position(|b| b.chars() > 300 && (b.size() - body).abs() < 0.6)
     });
     let front_end = first_heading.unwrap_or(0).min(
         blocks
@@ -465,9 +477,10 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let small = b.size() < body * 0.85 && kind != PassageKind::Caption;
         let words = text
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
             .count();
-        if small && words < 12 || kind != PassageKind::Code && words == 0 && b.chars() < 40 {
+        let tiny = b.chars() < 4 || kind != PassageKind::Code && b.chars() < 40;
+        if small && words < 12 || words == 0 && tiny {
             s.dropped_figure_text += 1;
             continue;
         }
