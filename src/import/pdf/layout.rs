@@ -173,7 +173,12 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
             prev_x1 = Some(r.x1);
             continue;
         }
-        let piece = if raised && is_marker_text(&t) {
+        // A marker set small against the word before it (or opening the line),
+        // even where the PDF does not raise it.
+        let touching = prev_x1.is_none_or(|x| r.x0 - x < 0.15 * main);
+        let lowered = r.bottom > base + 0.05 * main;
+        let small_mark = r.size < 0.75 * main && touching && !lowered;
+        let piece = if (raised || small_mark) && is_marker_text(&t) {
             let t = t.trim();
             if text.trim().is_empty() {
                 lead_marker = Some(t.to_string());
@@ -187,7 +192,7 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
             t
         };
         let gap = prev_x1.map_or(0.0, |x| r.x0 - x);
-        let glued = raised || prev_x1.is_none();
+        let glued = raised || small_mark || prev_x1.is_none();
         if !glued
             && gap > 0.12 * main
             && !text.ends_with(char::is_whitespace)
