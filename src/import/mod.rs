@@ -21,7 +21,7 @@ pub mod writer;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::model::{Document, Meta};
+use crate::model::{Document, Meta, PassageKind};
 
 /// The result of importing one text.
 pub struct Imported {
@@ -50,7 +50,13 @@ impl Imported {
 
     /// A draft catalogue of the names the paper uses, for the user to curate.
     pub fn entities_toml(&self) -> String {
-        let passages = self.doc.passages.iter().map(|p| p.text.as_str());
+        // Code and table cells hold no names worth following.
+        let passages = self
+            .doc
+            .passages
+            .iter()
+            .filter(|p| !matches!(p.kind, PassageKind::Code | PassageKind::Table))
+            .map(|p| p.text.as_str());
         let notes = self.doc.footnotes.iter().map(|f| f.text.as_str());
         let body: Vec<&str> = passages.chain(notes).collect();
         crate::entities::candidates::candidates(&body.join("\n\n"))
