@@ -26,6 +26,8 @@ pub struct Line {
     pub mono: bool,
     /// A raised marker the line starts with (`1` of a footnote, `∗` of an author note).
     pub lead_marker: Option<String>,
+    /// The bold words the line starts with, when the rest is not bold (a run-in heading).
+    pub bold_lead: String,
     /// 0: spans the page (or one-column page), 1: left column, 2: right column.
     pub column: u8,
     /// Another line of the same column shares this line's row (table cells).
@@ -163,6 +165,8 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
     let mut lead_marker = None;
     let (mut bold, mut italic, mut mono, mut total) = (0, 0, 0, 0);
     let mut prev_x1: Option<f32> = None;
+    let mut bold_lead = String::new();
+    let mut in_bold_lead = true;
     for r in runs {
         let t = ligatures(&r.text);
         let raised = r.size < 0.85 * main && r.bottom < base - 0.18 * main;
@@ -201,6 +205,13 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
             text.push(' ');
         }
         text.push_str(&piece);
+        if in_bold_lead && !raised {
+            if r.bold {
+                bold_lead = text.clone();
+            } else {
+                in_bold_lead = false;
+            }
+        }
         prev_x1 = Some(r.x1);
         if !raised {
             let n = piece.chars().filter(|c| !c.is_whitespace()).count();
@@ -217,6 +228,11 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         }
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bold_lead = if in_bold_lead {
+        String::new()
+    } else {
+        bold_lead.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     if text.is_empty() {
         return None;
     }
@@ -232,6 +248,7 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         italic: total > 0 && italic * 10 >= total * 8,
         mono: total > 0 && mono * 10 >= total * 6,
         lead_marker,
+        bold_lead,
         column: 0,
         shares_row: false,
         row: 0,

@@ -462,6 +462,36 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             refs_lines.extend(b.lines.iter().cloned());
             continue;
         }
+        // A numbered run-in heading: `2.1. Binary operators. Rcpp sugar defines ...`.
+        let lead = b.lines[0].bold_lead.as_str();
+        let run_in = (lead.ends_with('.') && lead.len() < 80 && text.starts_with(lead))
+            .then(|| Numbering::parse(lead.trim_end_matches('.')))
+            .flatten()
+            .filter(|(n, title)| n.parts.len() >= 2 && !title.is_empty());
+        if let Some((number, title)) = run_in {
+            let level = (number.parts.len() as u8).clamp(1, 3);
+            let title = title.trim().to_string();
+            pieces.push((
+                Piece::Heading(Heading {
+                    number: Some(number),
+                    title,
+                    level,
+                }),
+                line,
+            ));
+            let rest = text[lead.len()..].trim().to_string();
+            if !rest.is_empty() {
+                pieces.push((
+                    Piece::Text {
+                        kind: PassageKind::Paragraph,
+                        text: rest,
+                        page_start: false,
+                    },
+                    line,
+                ));
+            }
+            continue;
+        }
         let kind = if caption_kind(&text) {
             PassageKind::Caption
         } else if b.lines.iter().all(|l| l.mono) {
