@@ -176,7 +176,7 @@ fn warning_kind(message: &str) -> String {
                 }
             }
             _ if quoted => {}
-            c if c.is_ascii_digit() => {
+            c if c.is_ascii_digit() || crate::corpus::markdown::is_superscript_digit(c) => {
                 if !out.ends_with('N') {
                     out.push('N');
                 }

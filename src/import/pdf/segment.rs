@@ -504,7 +504,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             PassageKind::Paragraph
         };
         // Figure lettering: short runs of small text that are not a caption.
-        let small = b.size() < body * 0.85 && kind != PassageKind::Caption;
+        let small =
+            b.size() < body * 0.85 && !matches!(kind, PassageKind::Caption | PassageKind::Code);
         let words = text
             .split_whitespace()
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
