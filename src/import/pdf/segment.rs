@@ -592,8 +592,14 @@ fn split_references(
             e.push(l.clone());
         }
     }
+    let has_year = |t: &str| {
+        t.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    };
+    // Author addresses after the list are not works: the list ends at the first.
     entries
         .into_iter()
         .map(|(e, at)| (join(&e, vocab), at))
+        .take_while(|(t, _)| !t.contains('@') || has_year(t))
         .collect()
 }
