@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fills fuzz/corpus/<target>/ with seeds cut from the bundled case study
-# (corpus/dalian), the hostile fixtures and the key map presets.
+# (corpus/dalian), the hostile fixtures, the key map presets and, when
+# scripts/devset.sh has fetched them, real PDFs and their pdftotext output.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
@@ -15,6 +16,21 @@ seed paper "$hostile/corpus/paper.md"
 seed paper "$hostile/wide/paper.md"
 if [ -f "${CASEBOOK_IMPORT_SEED:-}" ]; then pieces import "$CASEBOOK_IMPORT_SEED"; fi
 pieces import "$dalian/paper.md"
+# Real papers: the development set (scripts/devset.sh) as PDFs, and its
+# pdftotext output (default and -layout) as text, where pdftotext exists.
+devset=${CASEBOOK_DEVSET:-/tmp/casebook-devset}
+if ls "$devset"/*.pdf >/dev/null 2>&1; then
+  mkdir -p corpus/import_pdf
+  for f in "$devset"/*.pdf; do
+    n=$(basename "$f" .pdf)
+    # Small files mutate faster; the short ones go in whole.
+    [ "$(stat -c %s "$f")" -le 400000 ] && cp "$f" "corpus/import_pdf/$n.pdf"
+    if command -v pdftotext >/dev/null; then
+      pdftotext "$f" "/tmp/seed-$n.txt" && pieces import "/tmp/seed-$n.txt"
+      pdftotext -layout "$f" "/tmp/seed-$n-layout.txt" && pieces import "/tmp/seed-$n-layout.txt"
+    fi
+  done
+fi
 seed meta "$dalian/meta.toml"
 seed meta "$hostile/corpus/meta.toml"
 pieces entities "$dalian/entities.toml"

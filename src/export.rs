@@ -210,9 +210,11 @@ fn markdown(study: &CaseStudy, out: &mut dyn Write) -> io::Result<()> {
             let text = passage_markdown(doc, p);
             match p.kind {
                 PassageKind::Quote => writeln!(out, "> {}\n", text.replace('\n', "\n> "))?,
-                PassageKind::Caption | PassageKind::Source | PassageKind::Paragraph => {
-                    writeln!(out, "{text}\n")?
-                }
+                PassageKind::Caption
+                | PassageKind::Source
+                | PassageKind::Paragraph
+                | PassageKind::Code
+                | PassageKind::Table => writeln!(out, "{text}\n")?,
             }
         }
         let next_line = doc.sections.get(s + 1).map_or(usize::MAX, |n| n.line);

@@ -58,6 +58,10 @@ pub enum PassageKind {
     /// The "Source: ..." line under a figure.
     Source,
     Quote,
+    /// Program text, set in a typewriter face; never joined with prose.
+    Code,
+    /// Table cells, row by row; never joined with prose.
+    Table,
 }
 
 impl PassageKind {
@@ -67,6 +71,8 @@ impl PassageKind {
             PassageKind::Caption => "caption",
             PassageKind::Source => "source",
             PassageKind::Quote => "quote",
+            PassageKind::Code => "code",
+            PassageKind::Table => "table",
         }
     }
 
@@ -76,6 +82,8 @@ impl PassageKind {
             "caption" => PassageKind::Caption,
             "source" => PassageKind::Source,
             "quote" => PassageKind::Quote,
+            "code" => PassageKind::Code,
+            "table" => PassageKind::Table,
             _ => return None,
         })
     }
@@ -148,6 +156,10 @@ pub struct Document {
     pub passages: Vec<Passage>,
     pub footnotes: Vec<Footnote>,
     pub references: Vec<Reference>,
+    /// The page each passage starts on, as the paper labels it (`"12"`, `"iv"`),
+    /// one per passage; empty when the source carries no page information.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<Option<String>>,
     /// Passage indices in order of id, for lookups by id.
     #[serde(skip)]
     by_id: Vec<u32>,
@@ -168,8 +180,25 @@ impl Document {
             passages,
             footnotes,
             references,
+            pages: Vec::new(),
             by_id,
         }
+    }
+
+    /// The same document with the page of each passage (one entry per passage);
+    /// all-`None` pages are dropped, so a paper without page information shows none.
+    pub fn with_pages(mut self, pages: Vec<Option<String>>) -> Self {
+        self.pages = if pages.len() == self.passages.len() && pages.iter().any(Option::is_some) {
+            pages
+        } else {
+            Vec::new()
+        };
+        self
+    }
+
+    /// The page label the passage at `index` starts on, if the source had pages.
+    pub fn page(&self, index: usize) -> Option<&str> {
+        self.pages.get(index)?.as_deref()
     }
 
     pub fn passage_index(&self, id: &str) -> Option<usize> {

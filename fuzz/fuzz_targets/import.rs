@@ -12,5 +12,6 @@ fuzz_target!(|data: &[u8]| {
     let imported = casebook::import::import(text, Path::new("paper.txt"), "fuzz");
     let md = imported.paper_md();
     let _ = imported.meta_toml();
+    let _ = imported.entities_toml();
     let _ = casebook::corpus::parse_paper(Path::new("paper.md"), &md);
 });

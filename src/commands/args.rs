@@ -116,14 +116,17 @@ pub enum Command {
     Search(SearchArgs),
     /// Segment a PDF-extracted plain text into a case-study folder.
     Import {
-        /// The extracted text (for example the output of `pdftotext`).
+        /// A PDF, or its extracted text (for example the output of `pdftotext`).
         text: PathBuf,
-        /// Folder to write meta.toml and paper.md into.
+        /// Folder to write meta.toml and paper.md into (default: the file's name without extension).
         #[arg(long, value_name = "DIR")]
-        out: PathBuf,
+        out: Option<PathBuf>,
         /// Replace an existing paper.md (kept as paper.md.bak), reporting notes it moves.
         #[arg(long)]
         force: bool,
+        /// Print every warning, not the first few of each kind.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Print the case study as JSON or Markdown.
     Export {

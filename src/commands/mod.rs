@@ -51,9 +51,21 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
         Some(Command::Search(args)) => {
             search::run(args, &source, options.data_dir.as_deref(), console)
         }
-        Some(Command::Import { text, out, force }) => {
+        Some(Command::Import {
+            text,
+            out,
+            force,
+            verbose,
+        }) => {
             let data = cli.paths().ok().map(|p| p.data);
-            import::run(text, out, *force, data.as_deref(), console)
+            let args = import::Import {
+                input: text,
+                out: out.as_deref(),
+                force: *force,
+                verbose: *verbose,
+                data_dir: data.as_deref(),
+            };
+            import::run(args, console)
         }
         Some(Command::Export { format }) => export::run(&source, *format, console),
         Some(Command::Check { dir }) => {

@@ -9,10 +9,11 @@
 use std::collections::HashMap;
 
 const JOINERS: [&str; 5] = ["of", "and", "&", "for", "de"];
-const LEADING: [&str; 24] = [
+const LEADING: [&str; 40] = [
     "The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "This", "These", "That",
     "However", "Thus", "From", "With", "As", "While", "When", "Although", "Since", "After",
-    "Before",
+    "Before", "See", "All", "Both", "Each", "If", "Let", "But", "Within", "Many", "Once", "Unlike",
+    "Users", "Native", "Consult", "Another", "Appendix",
 ];
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 const FIRM: [&str; 8] = [
@@ -55,17 +56,102 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn kind(name: &str) -> &'static str {
+const PLACE: [&str; 10] = [
+    "United", "Kingdom", "Republic", "City", "Province", "County", "State", "States", "Island",
+    "Islands",
+];
+
+/// A personal name: two or three capitalised words, an initial allowed in the middle.
+fn person_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let word = |w: &str| {
+        w.chars().count() >= 2
+            && w.starts_with(char::is_uppercase)
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    };
+    let initial = |w: &str| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    (2..=3).contains(&words.len())
+        && word(words[0])
+        && word(words[words.len() - 1])
+        && words[1..words.len() - 1]
+            .iter()
+            .all(|w| initial(w) || word(w))
+}
+
+/// The kind, from evidence in the name and in the text around it: company
+/// suffixes, institution words, place words, a name whose surname is cited.
+fn kind(name: &str, text: &str) -> &'static str {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .collect();
     if FIRM.iter().any(|s| name.ends_with(s)) || name.contains(" Co.") {
         "firm"
-    } else if name
-        .split_whitespace()
-        .any(|w| ORGANISATION.contains(&w.trim_end_matches(',')))
-    {
+    } else if words.iter().any(|w| ORGANISATION.contains(w)) {
         "organisation"
+    } else if words.iter().any(|w| PLACE.contains(w)) || text.contains(&format!("in {name}")) {
+        "place"
+    } else if person_shaped(name) && {
+        let last = words[words.len() - 1];
+        // Cited as an author: `Bates (2010)`, `Bates et al.`, `Bates and Chambers`.
+        text.match_indices(last).any(|(at, _)| {
+            let after = &text[at + last.len()..];
+            after.starts_with(" et al")
+                || after
+                    .strip_prefix(" (")
+                    .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+                || after
+                    .strip_prefix(" and ")
+                    .is_some_and(|a| a.starts_with(char::is_uppercase))
+        })
+    } {
+        "person"
     } else {
         "unknown"
     }
+}
+
+fn doubled(w: &str) -> bool {
+    let mut cs = w.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), Some(b), None) => a.is_uppercase() && a.to_lowercase().eq(b.to_lowercase()),
+        _ => false,
+    }
+}
+
+/// Runs that are no name: table headers, code, repeated cells, cut names.
+fn plausible(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|w| !w.chars().any(char::is_lowercase))
+        .count();
+    let mut unique = words.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    let last = words.last().copied().unwrap_or("");
+    // A lone letter is a variable or an initial without its name (`Bates D`),
+    // unless it opens a longer name (`R Core Team`).
+    let letters = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.chars().count() == 1 && (i > 0 || words.len() < 3));
+    !name.chars().any(|c| c.is_ascii_digit())
+        && !letters
+        && words.len() <= 6
+        && caps * 2 < words.len()
+        && unique.len() == words.len()
+        // A name cut at an initial ("John A.") or at a joiner.
+        && !(last.chars().count() <= 2 && last.ends_with('.'))
+        // Axis or level labels: `Aa Bb Cc`.
+        && !words.iter().any(|w| doubled(w))
+        && !words[0].ends_with("ing")
 }
 
 fn slug(name: &str) -> String {
@@ -109,11 +195,11 @@ fn runs(text: &str) -> Vec<(String, &str)> {
             let firmish = FIRM.contains(&w.trim_end_matches(','));
             let bare = w.trim_end_matches([',', '.']);
             let next_capital = tokens.get(j + 1).is_some_and(|t| is_capitalised(t.1));
-            let possessive = bare.ends_with("'s") || bare.ends_with("’s");
-            let bare = if possessive && !next_capital {
-                &bare[..bare.len() - 2]
-            } else {
-                bare
+            let stem = bare.strip_suffix("'s").or_else(|| bare.strip_suffix("’s"));
+            let possessive = stem.is_some();
+            let bare = match stem {
+                Some(stem) if !next_capital => stem,
+                _ => bare,
             };
             let ok = is_capitalised(bare)
                 && bare
@@ -175,7 +261,31 @@ fn abbreviation(after: &str) -> Option<&str> {
 pub fn candidates(text: &str) -> String {
     let mut order: Vec<String> = Vec::new();
     let mut found: HashMap<String, Candidate> = HashMap::new();
-    for (name, after) in runs(text) {
+    // `Douglas Bates and John Chambers` is two people.
+    let runs = runs(text).into_iter().flat_map(|(name, after)| {
+        let name = name.trim_end_matches(['’', '\'']).to_string();
+        match name.split_once(" and ") {
+            Some((a, b)) if person_shaped(a) && person_shaped(b) => {
+                vec![(a.to_string(), ""), (b.to_string(), after)]
+            }
+            _ => vec![(name, after)],
+        }
+    });
+    // Words the text also writes in lower case are common words: a run made
+    // only of them is a phrase set in title case (`Time Series`), not a name.
+    let lower: std::collections::HashSet<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    let common = |name: &str| {
+        name.split_whitespace()
+            .filter(|w| !JOINERS.contains(w))
+            .all(|w| lower.contains(w.to_lowercase().as_str()))
+    };
+    for (name, after) in runs {
+        if !plausible(&name) || common(&name) && kind(&name, "") == "unknown" {
+            continue;
+        }
         let c = found.entry(name.clone()).or_insert_with(|| {
             order.push(name.clone());
             Candidate {
@@ -205,7 +315,7 @@ pub fn candidates(text: &str) -> String {
             c.seen,
             if c.seen == 1 { "" } else { "s" },
             quote(&id),
-            quote(kind(&c.name)),
+            quote(kind(&c.name, text)),
             quote(&c.name),
             aliases.join(", "),
         ));
@@ -218,6 +328,12 @@ mod tests {
     use super::*;
     use crate::entities::Catalog;
     use std::path::Path;
+
+    #[test]
+    fn typographic_possessives_do_not_panic() {
+        let draft = candidates("Henderson’s model and Smith's data met Anna Henderson’s view.");
+        assert!(draft.contains("name = \"Anna Henderson\""), "{draft}");
+    }
 
     #[test]
     fn finds_abbreviations_suffixes_and_parses_back() {

@@ -216,5 +216,7 @@ pub fn kind_suffix(kind: PassageKind) -> &'static str {
         PassageKind::Caption => " caption",
         PassageKind::Source => " source",
         PassageKind::Quote => " quote",
+        PassageKind::Code => " code",
+        PassageKind::Table => " table",
     }
 }

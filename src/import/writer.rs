@@ -20,11 +20,20 @@ pub fn paper(doc: &Document, refs_section: Option<usize>) -> String {
             ""
         };
         let _ = writeln!(out, "{hashes} {title} {{#{}{class}}}\n", section.id);
-        let direct: Vec<&Passage> = doc.passages.iter().filter(|p| p.section == s).collect();
-        for p in &direct {
+        let direct = doc
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.section == s);
+        for (i, p) in direct {
+            let page = doc
+                .page(i)
+                .filter(|l| !l.is_empty() && !l.contains(char::is_whitespace) && !l.contains("--"))
+                .map(|l| format!(" page={l}"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<!-- passage {}{} -->\n{}\n",
+                "<!-- passage {}{}{page} -->\n{}\n",
                 p.id,
                 kind_suffix(p.kind),
                 passage_markdown(doc, p)

@@ -31,6 +31,9 @@ fn messy() -> impl Strategy<Value = String> {
         Just(". . . . . 3".to_string()),
         Just("-\n".to_string()),
         Just("Xiàgăng 大连 ".to_string()),
+        Just("Henderson’s ".to_string()),
+        Just("Smith's ".to_string()),
+        Just("Ltd. ".to_string()),
         "[A-Za-z .,]{1,12}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
@@ -44,6 +47,7 @@ proptest! {
         let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
         prop_assert!(errors.is_empty(), "{:#?}\n{}", errors, imported.paper_md());
         prop_assert!(parse_meta(Path::new("meta.toml"), &imported.meta_toml()).is_ok(), "{}", imported.meta_toml());
+        let _ = imported.entities_toml();
     }
 
     #[test]

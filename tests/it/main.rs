@@ -25,6 +25,7 @@ mod hostile_escapes;
 mod hostile_pty;
 mod hostile_wide;
 mod import_damage;
+mod import_pdf;
 mod import_pdftotext;
 mod import_robust;
 mod keymap_errors;

@@ -1,4 +1,4 @@
-//! `<!-- passage ID [KIND] -->` comments and the paragraph each one names.
+//! `<!-- passage ID [KIND] [page=LABEL] -->` comments and the paragraph each one names.
 
 use std::ops::Range;
 
@@ -10,6 +10,8 @@ use crate::model::PassageKind;
 pub(super) struct Mark {
     pub id: String,
     pub kind: Option<PassageKind>,
+    /// The page label the passage starts on, when the source had pages.
+    pub page: Option<String>,
     pub next_line: usize,
     pub line: usize,
 }
@@ -44,24 +46,30 @@ impl Builder<'_> {
                 "passage comment without an id: <!-- passage ID [KIND] -->".into(),
             );
         };
-        let kind = match words.next() {
-            None => None,
-            Some(k) => match PassageKind::parse(k) {
-                Some(kind) => Some(kind),
-                None => {
+        let mut kind = None;
+        let mut page = None;
+        for word in words {
+            if let Some(label) = word.strip_prefix("page=") {
+                page = Some(label.to_string());
+                continue;
+            }
+            match PassageKind::parse(word) {
+                Some(k) if kind.is_none() => kind = Some(k),
+                _ => {
                     return self.error(
                         range.start,
                         format!(
-                            "unknown passage kind {k:?}; use paragraph, caption, source or quote"
+                            "unknown passage kind {word:?}; use paragraph, caption, source, quote, code or table"
                         ),
                     )
                 }
-            },
-        };
+            }
+        }
         self.take_mark();
         self.mark = Some(Mark {
             id: id.to_string(),
             kind,
+            page,
             next_line: end_line + 1,
             line,
         });

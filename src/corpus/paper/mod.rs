@@ -59,6 +59,7 @@ fn read_in_pieces_from(
         refs_level: None,
         passages: Vec::new(),
         passage_notes: Vec::new(),
+        passage_pages: Vec::new(),
         defs: Vec::new(),
         cited_elsewhere: Vec::new(),
         literal_markers: Vec::new(),
@@ -157,6 +158,8 @@ struct Builder<'a> {
     refs_level: Option<u8>,
     passages: Vec<Passage>,
     passage_notes: Vec<Vec<(Range<usize>, String)>>,
+    /// The `page=` of each passage's comment.
+    passage_pages: Vec<Option<String>>,
     defs: Vec<(String, super::footnotes::Def)>,
     cited_elsewhere: Vec<String>,
     /// `[^label]` written in the text, which only parses as a marker when

@@ -132,14 +132,15 @@ impl Builder<'_> {
         } else {
             PassageKind::Paragraph
         };
-        let (id, kind) = match mark {
-            Some(m) => (m.id, m.kind.unwrap_or(default_kind)),
+        let (id, kind, page) = match mark {
+            Some(m) => (m.id, m.kind.unwrap_or(default_kind), m.page),
             None => {
                 let id = passage_id(&self.sections[section].id, self.counts[section]);
                 self.warn(block.start, format!("paragraph without <!-- passage ID --> comment gets id {id}, which changes if paragraphs are inserted above it"));
-                (id, default_kind)
+                (id, default_kind, None)
             }
         };
+        self.passage_pages.push(page);
         if !self.passage_ids.insert(id.clone()) {
             self.error(block.start, format!("duplicate passage id {id:?}"));
         }
@@ -193,7 +194,8 @@ impl Builder<'_> {
         self.sections.shrink_to_fit();
         self.passages.shrink_to_fit();
         (
-            Document::new(self.sections, self.passages, footnotes, references),
+            Document::new(self.sections, self.passages, footnotes, references)
+                .with_pages(self.passage_pages),
             self.diags,
         )
     }

@@ -58,7 +58,7 @@ fn base_style(theme: &Theme, doc: &crate::model::Document, item: Item, focused: 
         Item::Passage(p) => match doc.passages[p].kind {
             PassageKind::Caption | PassageKind::Source => theme.caption(),
             PassageKind::Quote => Style::new().add_modifier(ratatui::style::Modifier::ITALIC),
-            PassageKind::Paragraph => Style::new(),
+            PassageKind::Paragraph | PassageKind::Code | PassageKind::Table => Style::new(),
         },
         Item::Reference(_) | Item::Footnote(_) => Style::new(),
     };

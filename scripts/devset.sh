@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Fetches the import development set: real, redistributable PDFs from Debian
+# packages (R package vignettes, several of them Journal of Statistical
+# Software papers), by package name and version, and checks their hashes.
+# The PDFs stay out of the repository; their hand-made truth files are in
+# tests/devset/<name>.toml.
+#
+#   scripts/devset.sh [DIR]     (default: $CASEBOOK_DEVSET or /tmp/casebook-devset)
+set -euo pipefail
+dir=${1:-${CASEBOOK_DEVSET:-/tmp/casebook-devset}}
+mkdir -p "$dir/debs" "$dir/unpacked"
+# name  package=version  path inside the package  sha256
+list='
+zoo r-cran-zoo=1.8-11-1 usr/lib/R/site-library/zoo/doc/zoo.pdf fd63de7b0dc3122272339ff49e6ceeb47ea71a89a9cb5b7c411c78a7d6c8c332
+sandwich r-cran-sandwich=3.0-2-1 usr/lib/R/site-library/sandwich/doc/sandwich.pdf ab762c22ff2d6b0c26e6e642171f116a11ec4dcfe58821148bdf41856f293a1b
+rcpp-introduction r-cran-rcpp=1.0.10-1 usr/lib/R/site-library/Rcpp/doc/Rcpp-introduction.pdf 9f391d7ad2446bf813e22d7e6e976be6a529e9ee920a287153af15b1e025f1e9
+rcpp-jss r-cran-rcpp=1.0.10-1 usr/lib/R/site-library/Rcpp/doc/Rcpp-jss-2011.pdf 6f7a1aafb95e463bc4a28770dd9ca8309000889d60d4aa1d4a5e6f8ff687be67
+rcpp-sugar r-cran-rcpp=1.0.10-1 usr/lib/R/site-library/Rcpp/doc/Rcpp-sugar.pdf bc18c1cfdf5e3d80df4d28c233cfc3c90ec096f6bed23b265a369e5ccfec8a21
+strucchange r-cran-strucchange=1.5-3-1 usr/lib/R/site-library/strucchange/doc/strucchange-intro.pdf 56587481ea07ff51645290c24e328d4461656bcbf19d6e9426056e7559a4a198
+lmtest r-cran-lmtest=0.9.40-1 usr/lib/R/site-library/lmtest/doc/lmtest-intro.pdf a60f149a85222f49e47cdd1a432719f044e4f32c1cdb229f91af8e9171ac87b7
+mvtnorm-rnews r-cran-mvtnorm=1.1-3-1+b1 usr/lib/R/site-library/mvtnorm/doc/MVT_Rnews.pdf 0caa34fb53315b2ddf143cd7c4f9dc13a167648963ca6f43bbba676e0033abc9
+party-mob r-cran-party=1.3-11-1 usr/lib/R/site-library/party/doc/MOB.pdf e513d3a843555becac92adb7ee39d49cc24f0fdc8cc1a0a1b5ebef5f6dc7c6de
+quantreg r-cran-quantreg=5.94-1 usr/lib/R/site-library/quantreg/doc/rq.pdf 7cced1efe41449cf450b24b9eff5974b83f0a56eb5a40ad58b7d8247993afa3b
+vcd-shadings r-cran-vcd=1:1.4-11-1 usr/lib/R/site-library/vcd/doc/residual-shadings.pdf 936f618b11c4bb4948246079649df8a6786a9146721f70784e9b5c154fbd9051
+xts r-cran-xts=0.13.0-1 usr/lib/R/site-library/xts/doc/xts.pdf 32a502d6a6ae37bdd84f6e6a2891f67e46f380abf646ad89f5aaa4e1fc94f278
+survival-validate r-cran-survival=3.5-3-1 usr/lib/R/library/survival/doc/validate.pdf bad9bc7ef9940a735197e2f5bf0d353690c99a3dd1af5da7aa13c48b93ce5d8b
+lme4-theory r-cran-lme4=1.1-31-1 usr/lib/R/site-library/lme4/doc/Theory.pdf 4a516509401c2f9d5e088d5b0f76d4d058d9843e586baa6f7b36488509487200
+'
+status=0
+while read -r name pkg path sum; do
+  [ -n "$name" ] || continue
+  out="$dir/$name.pdf"
+  if [ ! -f "$out" ] || ! echo "$sum  $out" | sha256sum -c --quiet - 2>/dev/null; then
+    base=${pkg%%=*}
+    if ! ls "$dir/debs/${base}"_*.deb >/dev/null 2>&1; then
+      (cd "$dir/debs" && apt-get download "$pkg" >/dev/null)
+    fi
+    deb=$(ls "$dir/debs/${base}"_*.deb | head -n1)
+    mkdir -p "$dir/unpacked/$base"
+    dpkg-deb -x "$deb" "$dir/unpacked/$base"
+    cp "$dir/unpacked/$base/$path" "$out"
+  fi
+  if echo "$sum  $out" | sha256sum -c --quiet -; then
+    echo "ok $name"
+  else
+    echo "HASH MISMATCH $name" >&2
+    status=1
+  fi
+done <<< "$list"
+exit $status

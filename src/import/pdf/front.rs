@@ -1,0 +1,230 @@
+//! The title block of a PDF: the title is the largest type on the first
+//! page; authors are the name-shaped lines and grid cells between it and the
+//! abstract; the year comes from a date, copyright or issue line.
+
+use super::layout::Line;
+
+const ORG_WORDS: [&str; 24] = [
+    "University",
+    "Universität",
+    "Université",
+    "Institute",
+    "Department",
+    "College",
+    "School",
+    "Laboratory",
+    "Laboratories",
+    "Center",
+    "Centre",
+    "Inc.",
+    "Inc",
+    "Ltd",
+    "Corporation",
+    "Project",
+    "Research",
+    "Foundation",
+    "Faculty",
+    "Hospital",
+    "Journal",
+    "Software",
+    "Statistics",
+    "Vignette",
+];
+const NOT_NAMES: [&str; 14] = [
+    "Abstract",
+    "Keywords",
+    "Version",
+    "Draft",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "For",
+    "Of",
+    "With",
+    "Using",
+    "Introduction",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The title: the consecutive lines set in the largest type of the first page's upper half.
+pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
+    let upper: Vec<(usize, &Line)> = front
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.page == 0 && l.top < height * 0.6 && l.text.chars().any(char::is_alphabetic)
+        })
+        .filter(|(_, l)| l.text.split_whitespace().count() >= 1 && l.text.len() > 3)
+        .collect();
+    let max = upper.iter().map(|(_, l)| l.size).fold(0.0f32, f32::max);
+    let mut parts = Vec::new();
+    let mut last = None;
+    for (i, l) in &upper {
+        if (l.size - max).abs() < 0.6 {
+            if last.is_some_and(|j: usize| j + 1 != *i) && !parts.is_empty() {
+                break;
+            }
+            parts.push(l.text.trim().to_string());
+            last = Some(*i);
+        }
+    }
+    let t = parts.join(" ");
+    (!t.is_empty()).then(|| (t, last.unwrap_or(0)))
+}
+
+fn strip_marks(w: &str) -> &str {
+    w.trim_end_matches(|c: char| "*∗†‡§¶⋆,;".contains(c) || c.is_ascii_digit())
+}
+
+/// A personal name: two to five words, capitalised or initials, particles allowed.
+pub fn name_like(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let particles = [
+        "van", "von", "de", "der", "den", "da", "del", "la", "le", "di", "du",
+    ];
+    let capitalised = words.iter().all(|w| {
+        particles.contains(w)
+            || w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+    });
+    let last = words.last().copied().unwrap_or("");
+    let first = words[0];
+    // `R Enthusiasts`, `WU Wirtschafts-`: an initial has a full stop, a name no trailing hyphen.
+    let odd_first = first.chars().count() == 1
+        || first.chars().filter(|c| c.is_uppercase()).count() > 1 && !first.contains(['.', '-']);
+    if odd_first || words.iter().any(|w| w.ends_with('-')) {
+        return false;
+    }
+    capitalised
+        && last.chars().count() >= 2
+        && !last.ends_with('.')
+        && !words
+            .iter()
+            .any(|w| ORG_WORDS.contains(w) || NOT_NAMES.contains(w))
+        && !words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+}
+
+fn title_case(t: &str) -> String {
+    t.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) => c.to_string() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Names on the lines after the title, before the abstract.
+pub fn authors(front: &[Line], after: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in front.iter().skip(after + 1) {
+        let t = l.text.trim();
+        let lower = t.to_lowercase();
+        if lower.starts_with("abstract") || lower.starts_with("keywords") {
+            break;
+        }
+        if t.contains('@')
+            || t.contains("http")
+            || t.chars().filter(char::is_ascii_digit).count() > 3
+        {
+            continue;
+        }
+        let t = t
+            .strip_prefix("by ")
+            .or_else(|| t.strip_prefix("By "))
+            .unwrap_or(t);
+        // A byline in capitals: `TORSTEN HOTHORN, FRANK BRETZ, AND ALAN GENZ`.
+        let titled;
+        let t = if t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase) {
+            titled = title_case(t);
+            titled.as_str()
+        } else {
+            t
+        };
+        let names: Vec<String> = t
+            .split([',', '&', ';'])
+            .flat_map(|p| p.split(" and "))
+            .map(|n| n.trim().strip_prefix("and ").unwrap_or(n))
+            .map(|n| {
+                n.split_whitespace()
+                    .map(strip_marks)
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|n| !n.is_empty() && !["Jr.", "Jr"].contains(&n.as_str()))
+            .collect();
+        if !names.is_empty() && names.iter().all(|n| name_like(n)) {
+            for n in names {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn years(t: &str) -> impl Iterator<Item = i32> + '_ {
+    t.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1900..=2099).contains(y))
+}
+
+/// The year of a date, copyright or issue line on the first pages; else the first year there.
+pub fn year(first_page: &[Line]) -> Option<i32> {
+    let dated = |t: &str| {
+        MONTHS.iter().any(|m| {
+            t.split(|c: char| !c.is_alphabetic())
+                .any(|w| w == *m || w.len() == 3 && m.starts_with(w))
+        }) || t.contains('©')
+            || t.to_lowercase().contains("copyright")
+            || t.contains("Volume")
+            || t.contains("Vol.")
+    };
+    // Only a dated line counts: a year in a citation is not the paper's.
+    first_page
+        .iter()
+        .filter(|l| dated(&l.text))
+        .find_map(|l| years(&l.text).next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_without_marks_and_not_institutions() {
+        assert!(name_like("Dirk Eddelbuettel"));
+        assert!(name_like("W. N. Venables"));
+        assert!(!name_like("Debian Project"));
+        assert!(!name_like("University of Illinois"));
+        assert_eq!(strip_marks("Shell∗†"), "Shell");
+        assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
+        assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
+    }
+}

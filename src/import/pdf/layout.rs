@@ -1,0 +1,453 @@
+//! Positioned runs -> lines in reading order, with page furniture removed.
+//!
+//! Rows are runs that share a baseline band; a row splits where the gap is
+//! wider than any word space (a column gutter or a table cell). A page is
+//! two-column when many lines sit wholly on each side of its middle; lines
+//! spanning both sides cut the page into bands read left column first.
+//! Running heads, page numbers and footers are lines in the page margins
+//! whose text (digits aside) repeats across pages.
+
+use std::collections::HashMap;
+
+use super::read::{Page, Run};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub page: usize,
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// The size of most of the line's characters.
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub mono: bool,
+    /// A raised marker the line starts with (`1` of a footnote, `∗` of an author note).
+    pub lead_marker: Option<String>,
+    /// The bold words the line starts with, when the rest is not bold (a run-in heading).
+    pub bold_lead: String,
+    /// 0: spans the page (or one-column page), 1: left column, 2: right column.
+    pub column: u8,
+    /// Another line of the same column shares this line's row (table cells).
+    pub shares_row: bool,
+    /// The row of the page the line was cut from.
+    pub row: usize,
+}
+
+pub fn ligatures(s: &str) -> String {
+    if !s.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn superscript(c: char) -> Option<char> {
+    Some(match c {
+        '0' => '⁰',
+        '1' => '¹',
+        '2' => '²',
+        '3' => '³',
+        '4' => '⁴',
+        '5' => '⁵',
+        '6' => '⁶',
+        '7' => '⁷',
+        '8' => '⁸',
+        '9' => '⁹',
+        _ => return None,
+    })
+}
+
+const MARK_SYMBOLS: &str = "*∗†‡§¶⋆";
+
+fn is_marker_text(t: &str) -> bool {
+    let t = t.trim().trim_matches(',');
+    !t.is_empty()
+        && t.chars().count() <= 3
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || MARK_SYMBOLS.contains(c))
+}
+
+/// Every page's lines in reading order (furniture included; see [`furniture`]).
+pub fn lines(pages: &[Page]) -> Vec<Vec<Line>> {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| order(page_lines(i, &p.runs), p.width))
+        .collect()
+}
+
+fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
+    (a.1.min(b.1) - a.0.max(b.0)).max(0.0)
+}
+
+/// Runs grouped into rows, rows cut into lines at wide gaps.
+fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
+    let mut runs: Vec<&Run> = runs.iter().filter(|r| r.size > 0.5).collect();
+    runs.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
+    // Rows: (top, bottom, run indices); the band is that of the row's largest runs.
+    let mut rows: Vec<(f32, f32, f32, Vec<usize>)> = Vec::new();
+    for (i, r) in runs.iter().enumerate() {
+        let h = (r.bottom - r.top).max(0.1);
+        let found = rows.iter_mut().rev().take(6).find(|(top, bottom, _, _)| {
+            let rh = (*bottom - *top).max(0.1);
+            overlap((r.top, r.bottom), (*top, *bottom)) >= 0.45 * h.min(rh)
+        });
+        match found {
+            Some((top, bottom, size, members)) => {
+                if r.size > *size {
+                    (*top, *bottom, *size) = (r.top, r.bottom, r.size);
+                }
+                members.push(i);
+            }
+            None => rows.push((r.top, r.bottom, r.size, vec![i])),
+        }
+    }
+    let mut out = Vec::new();
+    for (row, (_, _, _, mut members)) in rows.into_iter().enumerate() {
+        members.sort_by(|&a, &b| runs[a].x0.total_cmp(&runs[b].x0));
+        let mut pieces: Vec<Vec<&Run>> = Vec::new();
+        for &m in &members {
+            let r = runs[m];
+            let split = pieces.last().and_then(|p| p.last()).is_none_or(|prev| {
+                let em = prev.size.max(r.size);
+                // Program output keeps its columns on one line.
+                r.x0 - prev.x1 > 1.4 * em && !(prev.mono && r.mono)
+            });
+            if split {
+                pieces.push(vec![r]);
+            } else if let Some(p) = pieces.last_mut() {
+                p.push(r);
+            }
+        }
+        let shares_row = pieces.len() > 1;
+        for p in pieces {
+            if let Some(mut line) = make_line(page, &p) {
+                line.shares_row = shares_row;
+                line.row = row;
+                out.push(line);
+            }
+        }
+    }
+    out
+}
+
+fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
+    // The main size: that of most characters.
+    let mut by_size: HashMap<i32, usize> = HashMap::new();
+    for r in runs {
+        *by_size.entry((r.size * 2.0).round() as i32).or_default() += r.text.chars().count();
+    }
+    let main = by_size
+        .iter()
+        .max_by_key(|(s, n)| (**n, **s))
+        .map(|(s, _)| *s)? as f32
+        / 2.0;
+    let base = runs
+        .iter()
+        .filter(|r| (r.size - main).abs() < 0.6)
+        .map(|r| r.bottom)
+        .fold(f32::MIN, f32::max);
+    let mut text = String::new();
+    let mut lead_marker = None;
+    let (mut bold, mut italic, mut mono, mut total) = (0, 0, 0, 0);
+    let mut prev_x1: Option<f32> = None;
+    let mut bold_lead = String::new();
+    let mut in_bold_lead = true;
+    for r in runs {
+        let t = ligatures(&r.text);
+        let raised = r.size < 0.85 * main && r.bottom < base - 0.18 * main;
+        // Affiliation marks on the title page: `Eddelbuettel^a`.
+        let mark_letters =
+            t.trim().chars().count() <= 2 && t.trim().chars().all(char::is_lowercase);
+        if raised && page == 0 && mark_letters {
+            prev_x1 = Some(r.x1);
+            continue;
+        }
+        // A marker set small against the word before it (or opening the line),
+        // even where the PDF does not raise it.
+        let touching = prev_x1.is_none_or(|x| r.x0 - x < 0.15 * main);
+        let lowered = r.bottom > base + 0.05 * main;
+        let small_mark = r.size < 0.75 * main && touching && !lowered;
+        let piece = if (raised || small_mark) && is_marker_text(&t) {
+            let t = t.trim();
+            if text.trim().is_empty() {
+                lead_marker = Some(t.to_string());
+                prev_x1 = Some(r.x1);
+                continue;
+            }
+            t.chars()
+                .map(|c| superscript(c).unwrap_or(c))
+                .collect::<String>()
+        } else {
+            t
+        };
+        let gap = prev_x1.map_or(0.0, |x| r.x0 - x);
+        let glued = raised || small_mark || prev_x1.is_none();
+        if !glued
+            && gap > 0.12 * main
+            && !text.ends_with(char::is_whitespace)
+            && !piece.starts_with(char::is_whitespace)
+        {
+            text.push(' ');
+        }
+        text.push_str(&piece);
+        if in_bold_lead && !raised {
+            if r.bold {
+                bold_lead = text.clone();
+            } else {
+                in_bold_lead = false;
+            }
+        }
+        prev_x1 = Some(r.x1);
+        if !raised {
+            let n = piece.chars().filter(|c| !c.is_whitespace()).count();
+            total += n;
+            if r.bold {
+                bold += n;
+            }
+            if r.italic {
+                italic += n;
+            }
+            if r.mono {
+                mono += n;
+            }
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bold_lead = if in_bold_lead {
+        String::new()
+    } else {
+        bold_lead.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    if text.is_empty() {
+        return None;
+    }
+    Some(Line {
+        page,
+        text,
+        x0: runs.iter().map(|r| r.x0).fold(f32::MAX, f32::min),
+        x1: runs.iter().map(|r| r.x1).fold(f32::MIN, f32::max),
+        top: runs.iter().map(|r| r.top).fold(f32::MAX, f32::min),
+        bottom: base,
+        size: main,
+        bold: total > 0 && bold * 10 >= total * 8,
+        italic: total > 0 && italic * 10 >= total * 8,
+        mono: total > 0 && mono * 10 >= total * 6,
+        lead_marker,
+        bold_lead,
+        column: 0,
+        shares_row: false,
+        row: 0,
+    })
+}
+
+fn percentile(mut v: Vec<f32>, p: f32) -> Option<f32> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f32::total_cmp);
+    let i = ((v.len() - 1) as f32 * p).round() as usize;
+    v.get(i).copied()
+}
+
+/// Reading order: bands cut by page-wide lines, each read left column then right.
+fn order(mut lines: Vec<Line>, width: f32) -> Vec<Line> {
+    lines.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
+    let (Some(left), Some(right)) = (
+        percentile(lines.iter().map(|l| l.x0).collect(), 0.05),
+        percentile(lines.iter().map(|l| l.x1).collect(), 0.95),
+    ) else {
+        return lines;
+    };
+    let mid = (left + right) / 2.0;
+    let slack = 0.01 * width.max(100.0);
+    let side = |l: &Line| {
+        if l.x1 <= mid + slack {
+            1
+        } else if l.x0 >= mid - slack {
+            2
+        } else {
+            0
+        }
+    };
+    let count = |k: u8| {
+        lines
+            .iter()
+            .filter(|l| side(l) == k && l.x1 - l.x0 > 0.25 * (right - left))
+            .count()
+    };
+    let (l, r, f) = (count(1), count(2), count(0));
+    if l < 6 || r < 6 || f > l + r {
+        return lines;
+    }
+    // A row shared with the other column is no table row.
+    let sides: Vec<(usize, u8)> = lines.iter().map(|l| (l.row, side(l))).collect();
+    for l in lines.iter_mut() {
+        let s = side(l);
+        l.shares_row = sides.iter().filter(|&&(r, k)| r == l.row && k == s).count() > 1;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut band: [Vec<Line>; 2] = [Vec::new(), Vec::new()];
+    for mut line in lines {
+        let s = side(&line);
+        line.column = s;
+        if s == 0 {
+            out.append(&mut band[0]);
+            out.append(&mut band[1]);
+            out.push(line);
+        } else {
+            band[usize::from(s - 1)].push(line);
+        }
+    }
+    out.append(&mut band[0]);
+    out.append(&mut band[1]);
+    out
+}
+
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// A page number as printed: `12`, `iv`, `Page 3`, `3 of 10`.
+pub fn page_number(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .unwrap_or(t);
+    let t = t.split(" of ").next().unwrap_or(t).trim();
+    let digits = !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+    let roman =
+        !t.is_empty() && t.len() <= 6 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
+    (digits || roman).then_some(t)
+}
+
+/// Marks running heads, footers and page numbers; returns the printed page
+/// number of each page where one was found.
+pub fn furniture(pages: &[Page], lines: &[Vec<Line>]) -> (Vec<Vec<bool>>, Vec<Option<String>>) {
+    let zone = |p: &Page, l: &Line| l.bottom < 0.1 * p.height || l.top > 0.9 * p.height;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (p, ls) in pages.iter().zip(lines) {
+        let mut keys: Vec<String> = ls
+            .iter()
+            .filter(|l| zone(p, l))
+            .map(|l| furniture_key(&l.text))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let often = (pages.len() / 4).max(2);
+    let mut marks = Vec::new();
+    let mut numbers = Vec::new();
+    for (p, ls) in pages.iter().zip(lines) {
+        let mut number = None;
+        let m = ls
+            .iter()
+            .map(|l| {
+                if !zone(p, l) {
+                    return false;
+                }
+                if let Some(n) = page_number(&l.text) {
+                    number.get_or_insert_with(|| n.to_string());
+                    return true;
+                }
+                let repeated = seen.get(&furniture_key(&l.text)).copied().unwrap_or(0) >= often;
+                if repeated {
+                    // A running head with the page number at one end.
+                    let words: Vec<&str> = l.text.split_whitespace().collect();
+                    for w in [words.first(), words.last()].into_iter().flatten() {
+                        if let Some(n) =
+                            page_number(w).filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                        {
+                            number.get_or_insert_with(|| n.to_string());
+                        }
+                    }
+                }
+                repeated
+            })
+            .collect();
+        marks.push(m);
+        numbers.push(number);
+    }
+    (marks, numbers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, x0: f32, top: f32, size: f32) -> Run {
+        Run {
+            text: text.into(),
+            x0,
+            x1: x0 + text.chars().count() as f32 * size * 0.5,
+            top,
+            bottom: top + size,
+            size,
+            bold: false,
+            italic: false,
+            mono: false,
+        }
+    }
+
+    #[test]
+    fn rows_join_words_raise_markers_and_split_gutters() {
+        let runs = vec![
+            run("data.", 72.0, 100.0, 10.0),
+            run("2", 97.5, 97.0, 6.0),
+            run("The", 104.0, 100.0, 10.0),
+            run("right column", 320.0, 100.4, 10.0),
+            run("eﬃcient", 72.0, 112.0, 10.0),
+        ];
+        let lines = page_lines(0, &runs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["data.² The", "right column", "efficient"]);
+        assert!(lines[0].shares_row && !lines[2].shares_row);
+    }
+
+    #[test]
+    fn two_columns_read_left_then_right_between_spanning_lines() {
+        let mut runs = vec![run(
+            "A title that spans the whole page width",
+            72.0,
+            50.0,
+            14.0,
+        )];
+        for i in 0..8 {
+            let y = 100.0 + 12.0 * i as f32;
+            runs.push(run(&format!("left {i} text of a column"), 72.0, y, 10.0));
+            runs.push(run(&format!("right {i} text of a column"), 320.0, y, 10.0));
+        }
+        let lines = order(page_lines(0, &runs), 612.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts[0].starts_with("A title"));
+        assert!(texts[1].starts_with("left 0") && texts[8].starts_with("left 7"));
+        assert!(texts[9].starts_with("right 0"), "{texts:?}");
+    }
+}

@@ -1,0 +1,181 @@
+//! The only place that talks to the PDF library: pages of positioned text
+//! runs with their font facts, the outline and the page labels.
+
+use pdf_oxide::extractors::PageLabelExtractor;
+use pdf_oxide::layout::TextChar;
+use pdf_oxide::PdfDocument;
+
+/// A run of text in one font, in page space with y growing downwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Top and bottom of the run's box (y down from the page top).
+    pub top: f32,
+    pub bottom: f32,
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub mono: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The page's label where the PDF defines page labels.
+    pub label: Option<String>,
+    pub width: f32,
+    pub height: f32,
+    pub runs: Vec<Run>,
+}
+
+/// An outline entry: title and depth (1 = top).
+pub type OutlineEntry = (String, u8);
+
+pub struct Pdf {
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    /// Pages the library could not read (index, reason).
+    pub unread: Vec<(usize, String)>,
+}
+
+/// Reads every page; `progress(done, total)` is called after each.
+pub fn read(bytes: Vec<u8>, progress: &mut dyn FnMut(usize, usize)) -> Result<Pdf, String> {
+    let doc = PdfDocument::from_bytes(bytes).map_err(|e| format!("not a readable PDF: {e}"))?;
+    let count = doc
+        .page_count()
+        .map_err(|e| format!("cannot count pages: {e}"))?;
+    let labels = PageLabelExtractor::extract(&doc).unwrap_or_default();
+    let mut pages = Vec::with_capacity(count);
+    let mut unread = Vec::new();
+    for i in 0..count {
+        let label = (!labels.is_empty()).then(|| PageLabelExtractor::get_label(&labels, i));
+        let (x0, y0, x1, y1) = doc
+            .get_page_media_box(i)
+            .unwrap_or((0.0, 0.0, 612.0, 792.0));
+        let (width, height) = ((x1 - x0).abs(), (y1 - y0).abs());
+        let runs = match doc.extract_chars(i) {
+            Ok(chars) => words(&chars, y0.min(y1), height),
+            Err(e) => {
+                unread.push((i, e.to_string()));
+                Vec::new()
+            }
+        };
+        pages.push(Page {
+            label,
+            width,
+            height,
+            runs,
+        });
+        progress(i + 1, count);
+    }
+    let mut outline = Vec::new();
+    if let Ok(Some(items)) = doc.get_outline() {
+        flatten(&items, 1, &mut outline);
+    }
+    Ok(Pdf {
+        pages,
+        outline,
+        unread,
+    })
+}
+
+fn flatten(items: &[pdf_oxide::outline::OutlineItem], depth: u8, out: &mut Vec<OutlineEntry>) {
+    for item in items {
+        out.push((item.title.clone(), depth));
+        if depth < 8 {
+            flatten(&item.children, depth + 1, out);
+        }
+    }
+}
+
+fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool) {
+    let name = name.to_ascii_lowercase();
+    // The name is the evidence: some PDFs declare every font bold. Small
+    // capitals set headings apart the way bold does.
+    let bold = [
+        "bold",
+        "cmbx",
+        "black",
+        "heavy",
+        "demi",
+        "cmb10",
+        "-bd",
+        "semibold",
+        "cmcsc",
+        "smallcaps",
+        "-sc",
+    ]
+    .iter()
+    .any(|m| name.contains(m));
+    let italic = ["italic", "oblique", "cmti", "cmsl", "slant"]
+        .iter()
+        .any(|m| name.contains(m));
+    let mono = monospace
+        || [
+            "mono",
+            "courier",
+            "cmtt",
+            "typewriter",
+            "consol",
+            "inconsolata",
+            "sfmono",
+        ]
+        .iter()
+        .any(|m| name.contains(m));
+    (bold, italic, mono)
+}
+
+/// Characters grouped into words: a word ends at a space, a gap, a change of
+/// font or size, or a change of baseline (a raised footnote marker).
+fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut open = false;
+    let mut last: Option<&TextChar> = None;
+    for c in chars {
+        let b = &c.bbox;
+        let ok = [b.x, b.y, b.width, c.font_size, c.origin_y]
+            .iter()
+            .all(|v| v.is_finite());
+        if !ok || c.char.is_whitespace() || c.char.is_control() || c.rotation_degrees.abs() > 1.0 {
+            open = false;
+            continue;
+        }
+        let size = if c.font_size > 0.0 {
+            c.font_size
+        } else {
+            b.height.abs()
+        };
+        let baseline = height - (c.origin_y - page_y0);
+        let continues = open
+            && last.is_some_and(|p| {
+                p.font_name == c.font_name
+                    && (p.font_size - c.font_size).abs() < 0.05
+                    && (p.origin_y - c.origin_y).abs() < 0.3
+                    && b.x >= p.bbox.x
+                    && b.x - (p.bbox.x + p.bbox.width) < 0.1 * size
+            });
+        if continues {
+            if let Some(r) = out.last_mut() {
+                r.text.push(c.char);
+                r.x1 = r.x1.max(b.x + b.width.abs());
+            }
+        } else {
+            let (bold, italic, mono) = font_flags(&c.font_name, c.is_monospace);
+            out.push(Run {
+                text: c.char.to_string(),
+                x0: b.x,
+                x1: b.x + b.width.abs(),
+                top: baseline - size * 0.75,
+                bottom: baseline,
+                size,
+                bold,
+                italic: italic || c.is_italic,
+                mono,
+            });
+        }
+        open = true;
+        last = Some(c);
+    }
+    out
+}

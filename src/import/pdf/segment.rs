@@ -1,0 +1,605 @@
+//! Lines in reading order -> pieces: front matter, headings, paragraphs,
+//! captions, code, tables, footnotes and reference entries.
+//!
+//! The evidence is typographic: the body size is the size of most
+//! characters; headings are larger or wholly bold short blocks (or titles the
+//! PDF outline names); paragraphs end at a wider gap, an indented first
+//! line, a change of font, or a short line closing a sentence; footnotes
+//! are smaller lines at a page foot that start with a raised marker.
+
+use std::collections::{HashMap, HashSet};
+
+use super::layout::Line;
+use crate::corpus::ids::Numbering;
+use crate::import::classify::{Piece, Placed};
+use crate::import::headings::Heading;
+use crate::model::PassageKind;
+
+pub struct Segmented {
+    pub pieces: Vec<Placed>,
+    /// The page index of each piece's line number (line numbers count from 1).
+    pub line_pages: Vec<usize>,
+    /// Front-page lines (text, size, row top) for the title block.
+    pub front: Vec<Line>,
+    pub doubts: Vec<(usize, String)>,
+    pub dropped_figure_text: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Block {
+    lines: Vec<Line>,
+    note: bool,
+}
+
+impl Block {
+    fn size(&self) -> f32 {
+        self.lines[0].size
+    }
+    fn text(&self, vocab: &HashSet<String>) -> String {
+        join(&self.lines, vocab)
+    }
+    fn chars(&self) -> usize {
+        self.lines.iter().map(|l| l.text.len()).sum()
+    }
+}
+
+/// The size most characters are set in.
+pub fn body_size(lines: &[&Line]) -> f32 {
+    let mut by: HashMap<i32, usize> = HashMap::new();
+    for l in lines {
+        *by.entry((l.size * 2.0).round() as i32).or_default() += l.text.len();
+    }
+    by.into_iter()
+        .max_by_key(|&(s, n)| (n, s))
+        .map_or(10.0, |(s, _)| s as f32 / 2.0)
+}
+
+/// Words of the paper, for deciding line-end hyphens.
+pub fn vocabulary(lines: &[&Line]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for l in lines {
+        let t = l.text.trim_end();
+        let t = if t.ends_with('-') {
+            t.rsplit_once(' ').map_or("", |(head, _)| head)
+        } else {
+            t
+        };
+        for w in t.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            if w.chars().any(char::is_alphabetic) {
+                words.insert(w.to_lowercase());
+            }
+        }
+    }
+    words
+}
+
+/// Lines joined into one text; a line-end hyphen is kept where the paper
+/// writes the hyphenated word elsewhere, dropped otherwise.
+fn join(lines: &[Line], vocab: &HashSet<String>) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let t = l.text.trim();
+        if out.is_empty() {
+            out.push_str(t);
+            continue;
+        }
+        let hyphen = out.ends_with('-')
+            && out[..out.len() - 1].ends_with(char::is_alphabetic)
+            && t.starts_with(char::is_lowercase);
+        if hyphen {
+            let head = out[..out.len() - 1]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let tail = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let compound = format!("{head}-{tail}").to_lowercase();
+            let closed = format!("{head}{tail}").to_lowercase();
+            if vocab.contains(&compound) && !vocab.contains(&closed) {
+                out.push_str(t);
+            } else {
+                out.pop();
+                out.push_str(t);
+            }
+        } else {
+            out.push(' ');
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end()
+        .trim_end_matches(['"', '”', ')', '’', '\''])
+        .ends_with(['.', '?', '!', ':'])
+}
+
+fn normalise(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An outline title without its numbering, normalised.
+fn outline_key(t: &str) -> String {
+    let t = t.trim();
+    let t = Numbering::parse(t).map_or(t, |(_, rest)| rest);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    normalise(t)
+}
+
+const UNNUMBERED: [&str; 16] = [
+    "abstract",
+    "references",
+    "bibliography",
+    "workscited",
+    "literaturecited",
+    "acknowledgements",
+    "acknowledgments",
+    "acknowledgement",
+    "acknowledgment",
+    "notes",
+    "introduction",
+    "conclusion",
+    "conclusions",
+    "summary",
+    "affiliation",
+    "affiliations",
+];
+
+pub fn is_references_title(t: &str) -> bool {
+    matches!(
+        normalise(t).as_str(),
+        "references" | "bibliography" | "workscited" | "literaturecited" | "referencesandnotes"
+    )
+}
+
+fn caption_kind(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    matches!(
+        first,
+        "Figure" | "Fig." | "Table" | "Listing" | "Algorithm" | "FIGURE" | "TABLE" | "Exhibit"
+    ) && second.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && second.len() <= 8
+}
+
+struct Margins {
+    /// (page, column) -> (left, right)
+    at: HashMap<(usize, u8), (f32, f32)>,
+}
+
+impl Margins {
+    fn new(lines: &[&Line], body: f32) -> Self {
+        let mut xs: HashMap<(usize, u8), (Vec<f32>, Vec<f32>)> = HashMap::new();
+        for l in lines.iter().filter(|l| (l.size - body).abs() < 0.6) {
+            let e = xs.entry((l.page, l.column)).or_default();
+            e.0.push(l.x0);
+            e.1.push(l.x1);
+        }
+        let at = xs
+            .into_iter()
+            .map(|(k, (x0s, x1s))| {
+                // The left edge most lines share; the right edge of full lines.
+                let mut by: HashMap<i32, usize> = HashMap::new();
+                for x in &x0s {
+                    *by.entry(x.round() as i32).or_default() += 1;
+                }
+                let left = by
+                    .into_iter()
+                    .max_by_key(|&(x, n)| (n, -x))
+                    .map_or(0.0, |(x, _)| x as f32);
+                let mut x1s = x1s;
+                x1s.sort_by(f32::total_cmp);
+                let right = x1s[(x1s.len() - 1) * 9 / 10];
+                (k, (left, right))
+            })
+            .collect();
+        Margins { at }
+    }
+    fn get(&self, l: &Line) -> (f32, f32) {
+        self.at
+            .get(&(l.page, l.column))
+            .copied()
+            .unwrap_or((l.x0, l.x1))
+    }
+}
+
+/// Lines at the foot of each page and column set smaller than the body,
+/// from the first one that starts with a raised marker.
+fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
+    let mut out = HashSet::new();
+    let mut groups: HashMap<(usize, u8), Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        groups.entry((l.page, l.column)).or_default().push(i);
+    }
+    for idx in groups.values() {
+        let mut sorted = idx.clone();
+        sorted.sort_by(|&a, &b| lines[a].bottom.total_cmp(&lines[b].bottom));
+        let mut zone = Vec::new();
+        for &i in sorted.iter().rev() {
+            let l = lines[i];
+            if l.size >= body * 0.93 || l.shares_row {
+                break;
+            }
+            zone.push(i);
+        }
+        zone.reverse();
+        let start = zone.iter().position(|&i| {
+            let l = lines[i];
+            l.lead_marker
+                .as_deref()
+                .is_some_and(|m| m.chars().all(|c| c.is_ascii_digit()))
+        });
+        if let Some(s) = start {
+            for &i in &zone[s..] {
+                out.insert((lines[i].page, i));
+            }
+        }
+    }
+    out
+}
+
+fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
+    if (prev.size - l.size).abs() > 0.6 || prev.mono != l.mono || prev.bold != l.bold {
+        return true;
+    }
+    if l.lead_marker.is_some() {
+        return true;
+    }
+    let (left, right) = margins.get(l);
+    let em = l.size.max(1.0);
+    let same_flow = prev.page == l.page && prev.column == l.column && l.top > prev.top;
+    if same_flow && prev.mono && l.mono {
+        // Code: blank lines and indentation are part of it.
+        let step = l.bottom - prev.bottom;
+        return !(0.0..=2.6 * em).contains(&step);
+    }
+    if same_flow {
+        let step = l.bottom - prev.bottom;
+        if step > 1.75 * em.max(prev.size) || step < 0.0 {
+            return true;
+        }
+        if prev.shares_row != l.shares_row {
+            return true;
+        }
+    } else {
+        // Across a column or page: a paragraph goes on only from a full line.
+        let (_, pright) = margins.get(prev);
+        if prev.x1 < pright - 2.0 * em || ends_sentence(&prev.text) && l.x0 > left + 0.6 * em {
+            return true;
+        }
+        return l.x0 > left + 0.6 * em && !l.text.starts_with(char::is_lowercase);
+    }
+    let display = l.bold || l.size > body * 1.1;
+    if l.x0 > prev.x0 + 0.6 * em && l.x0 > left + 0.6 * em && !l.mono && !display {
+        return true;
+    }
+    let short = prev.x1 < right.min(l.x1.max(right)) - 2.5 * em;
+    if short && ends_sentence(&prev.text) {
+        return true;
+    }
+    false
+}
+
+pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
+    let body = body_size(lines);
+    let vocab = vocabulary(lines);
+    let margins = Margins::new(lines, body);
+    let notes = footnote_lines(lines, body);
+    // Blocks.
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut line_of: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let note = notes.contains(&(l.page, i));
+        let start = match blocks.last() {
+            None => true,
+            Some(b) => {
+                let prev = b.lines.last().expect("blocks are never empty");
+                b.note != note
+                    || breaks(prev, l, &margins, body)
+                    || (note && l.lead_marker.is_some())
+            }
+        };
+        if start {
+            blocks.push(Block {
+                lines: Vec::new(),
+                note,
+            });
+            line_of.push(i + 1);
+        }
+        if let Some(b) = blocks.last_mut() {
+            b.lines.push((*l).clone());
+        }
+    }
+    let outline: Vec<(String, u8)> = outline
+        .iter()
+        .map(|(t, d)| (outline_key(t), *d))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    let use_outline = outline.len() >= 3;
+    // Heading styles (size, bold) larger or bolder than the body, largest first.
+    let heading_like = |b: &Block| {
+        let t = b.text(&vocab);
+        let words = t.split_whitespace().count();
+        !b.note
+            && b.lines.len() <= 3
+            && words <= 16
+            && t.chars().any(char::is_alphabetic)
+            && !caption_kind(&t)
+            && !b.lines[0].shares_row
+            && !b.lines.iter().any(|l| l.mono)
+            && (!ends_sentence(&t) || t.ends_with(':') && words <= 3)
+            && (b.size() >= body * 1.12 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9)
+    };
+    let mut pieces: Vec<Placed> = Vec::new();
+    let mut line_pages = vec![0; lines.len() + 1];
+    for (i, l) in lines.iter().enumerate() {
+        line_pages[i + 1] = l.page;
+    }
+    let mut s = Segmented {
+        pieces: Vec::new(),
+        line_pages: Vec::new(),
+        front: Vec::new(),
+        doubts: Vec::new(),
+        dropped_figure_text: 0,
+    };
+    // The front matter ends at the abstract or the first heading.
+    let first_heading = blocks.iter().position(|b| {
+        let t = b.text(&vocab);
+        let key = normalise(&t);
+        key == "abstract"
+            || key.starts_with("abstract") && b.lines[0].bold
+            || heading_like(b)
+                && (Numbering::parse(&t).is_some()
+                    || outline.iter().any(|(k, _)| *k == outline_key(&t)))
+    });
+    // Without a numbered heading or an abstract, the front matter ends at the
+    // first paragraph of body text.
+    let first_heading = first_heading.or_else(|| {
+        blocks
+            .iter()
+            .position(|b| b.chars() > 300 && (b.size() - body).abs() < 0.6)
+    });
+    let front_end = first_heading.unwrap_or(0).min(
+        blocks
+            .iter()
+            .position(|b| b.lines[0].page > 1)
+            .unwrap_or(blocks.len()),
+    );
+    let mut styles: Vec<(i32, bool)> = blocks[front_end..]
+        .iter()
+        .filter(|b| heading_like(b))
+        .map(|b| ((b.size() * 2.0).round() as i32, b.lines[0].bold))
+        .collect();
+    styles.sort_by(|a, b| b.cmp(a));
+    styles.dedup();
+    let mut in_refs = false;
+    let mut refs_lines: Vec<Line> = Vec::new();
+    let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
+        for (entry, _) in split_references(refs_lines, &margins, &vocab) {
+            pieces.push((Piece::Reference(entry), line + 1));
+        }
+        refs_lines.clear();
+    };
+    let mut refs_start = 0;
+    for (k, b) in blocks.iter().enumerate() {
+        let line = line_of[k];
+        let text = b.text(&vocab);
+        if k < front_end {
+            s.front.extend(b.lines.iter().cloned());
+            pieces.push((
+                Piece::Front {
+                    text,
+                    joins_previous: false,
+                },
+                line,
+            ));
+            continue;
+        }
+        if b.note {
+            let label = b.lines[0].lead_marker.clone().unwrap_or_default();
+            if label.is_empty() {
+                // The rest of a note from the previous page or column.
+                if let Some((Piece::Footnote { text: t, .. }, _)) = pieces
+                    .iter_mut()
+                    .rev()
+                    .find(|(p, _)| matches!(p, Piece::Footnote { .. }))
+                {
+                    t.push(' ');
+                    t.push_str(&text);
+                    continue;
+                }
+            }
+            pieces.push((Piece::Footnote { label, text }, line));
+            continue;
+        }
+        let key = outline_key(&text);
+        let outlined = outline.iter().find(|(o, _)| *o == key && !key.is_empty());
+        let numbered = Numbering::parse(&text);
+        let plain_title = UNNUMBERED.contains(&normalise(&text).as_str());
+        let is_heading = heading_like(b)
+            && (outlined.is_some()
+                || !use_outline
+                || plain_title
+                || b.size() >= body * 1.12 && numbered.is_some());
+        if is_heading {
+            if in_refs {
+                flush_refs(&mut refs_lines, &mut pieces, refs_start);
+            }
+            let style = ((b.size() * 2.0).round() as i32, b.lines[0].bold);
+            let style_level = styles.iter().position(|s| *s == style).unwrap_or(0) + 1;
+            let (number, title) = match numbered {
+                Some((n, rest)) => (Some(n), rest.trim().to_string()),
+                None => (None, text.trim().trim_end_matches(':').to_string()),
+            };
+            let level = match (&number, outlined) {
+                (_, Some((_, d))) => *d,
+                (Some(n), None) if n.parts.len() > 1 => n.parts.len() as u8,
+                _ => style_level.min(3) as u8,
+            };
+            let level = level.clamp(1, 3);
+            let title = if title.is_empty() {
+                text.clone()
+            } else {
+                title
+            };
+            in_refs = is_references_title(&title);
+            refs_start = line;
+            pieces.push((
+                Piece::Heading(Heading {
+                    number,
+                    title,
+                    level,
+                }),
+                line,
+            ));
+            continue;
+        }
+        if in_refs {
+            refs_lines.extend(b.lines.iter().cloned());
+            continue;
+        }
+        // A numbered run-in heading: `2.1. Binary operators. Rcpp sugar defines ...`.
+        let lead = b.lines[0].bold_lead.as_str();
+        let run_in = (lead.ends_with('.') && lead.len() < 80 && text.starts_with(lead))
+            .then(|| Numbering::parse(lead.trim_end_matches('.')))
+            .flatten()
+            .filter(|(n, title)| n.parts.len() >= 2 && !title.is_empty());
+        if let Some((number, title)) = run_in {
+            let level = (number.parts.len() as u8).clamp(1, 3);
+            let title = title.trim().to_string();
+            pieces.push((
+                Piece::Heading(Heading {
+                    number: Some(number),
+                    title,
+                    level,
+                }),
+                line,
+            ));
+            let rest = text[lead.len()..].trim().to_string();
+            if !rest.is_empty() {
+                pieces.push((
+                    Piece::Text {
+                        kind: PassageKind::Paragraph,
+                        text: rest,
+                        page_start: false,
+                    },
+                    line,
+                ));
+            }
+            continue;
+        }
+        let kind = if caption_kind(&text) {
+            PassageKind::Caption
+        } else if b.lines.iter().all(|l| l.mono) {
+            PassageKind::Code
+        } else if b.lines.iter().filter(|l| l.shares_row).count() * 2 > b.lines.len()
+            && b.lines.len() > 1
+        {
+            PassageKind::Table
+        } else {
+            PassageKind::Paragraph
+        };
+        // Figure lettering: short runs of small text that are not a caption.
+        let small =
+            b.size() < body * 0.85 && !matches!(kind, PassageKind::Caption | PassageKind::Code);
+        let words = text
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count();
+        let tiny = b.chars() < 4 || kind != PassageKind::Code && b.chars() < 40;
+        if small && words < 12 || words == 0 && tiny {
+            s.dropped_figure_text += 1;
+            continue;
+        }
+        let text = if kind == PassageKind::Code || kind == PassageKind::Table {
+            b.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ⏎ ")
+        } else {
+            text
+        };
+        pieces.push((
+            Piece::Text {
+                kind,
+                text,
+                page_start: false,
+            },
+            line,
+        ));
+    }
+    if in_refs {
+        flush_refs(&mut refs_lines, &mut pieces, refs_start);
+    }
+    s.pieces = pieces;
+    s.line_pages = line_pages;
+    s
+}
+
+fn numeric_label(t: &str) -> bool {
+    let t = t.trim_start();
+    if let Some(rest) = t.strip_prefix('[') {
+        let n = rest.find(']').unwrap_or(0);
+        return n > 0 && n <= 12;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && t[digits..].starts_with(". ")
+}
+
+/// Reference entries: a numeric label or a line at the column edge (hanging
+/// indent) starts one; without hanging indents, a wider gap does.
+fn split_references(
+    lines: &[Line],
+    margins: &Margins,
+    vocab: &HashSet<String>,
+) -> Vec<(String, usize)> {
+    let numeric = lines.first().is_some_and(|l| numeric_label(&l.text));
+    let mut entries: Vec<(Vec<Line>, usize)> = Vec::new();
+    let mut left: HashMap<(usize, u8), f32> = HashMap::new();
+    for l in lines {
+        let e = left.entry((l.page, l.column)).or_insert(f32::MAX);
+        *e = e.min(l.x0);
+    }
+    let hanging = lines
+        .iter()
+        .any(|l| l.x0 > left[&(l.page, l.column)] + 0.6 * l.size);
+    for (i, l) in lines.iter().enumerate() {
+        let edge = l.x0 <= left[&(l.page, l.column)] + 0.5 * l.size;
+        let start = match entries.last().and_then(|(e, _)| e.last()) {
+            None => true,
+            Some(prev) => {
+                if numeric {
+                    numeric_label(&l.text)
+                } else if hanging {
+                    edge
+                } else {
+                    let gap = prev.page == l.page
+                        && prev.column == l.column
+                        && l.bottom - prev.bottom > 1.6 * l.size;
+                    gap || prev.x1 < margins.get(prev).1 - 3.0 * l.size && ends_sentence(&prev.text)
+                }
+            }
+        };
+        if start {
+            entries.push((Vec::new(), i));
+        }
+        if let Some((e, _)) = entries.last_mut() {
+            e.push(l.clone());
+        }
+    }
+    let has_year = |t: &str| {
+        t.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    };
+    // Author addresses after the list are not works: the list ends at the first.
+    entries
+        .into_iter()
+        .map(|(e, at)| (join(&e, vocab), at))
+        .take_while(|(t, _)| !t.contains('@') || has_year(t))
+        .collect()
+}
