@@ -244,16 +244,6 @@ pub fn move_selection(sel: &mut Selection, action: Action, page: usize) -> bool 
     true
 }
 
-/// The list moves of [`move_selection`], for views' [`handles`] lists.
-pub const LIST_MOVES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-];
-
 /// Rows a list view pages by at the current size.
 pub fn list_page(app: &App) -> usize {
     app.area.height.saturating_sub(6).max(1) as usize
