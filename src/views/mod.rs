@@ -6,6 +6,21 @@
 //! them and stack (an entity's card over the entities list, a question over
 //! the editor). Keys go to the view on top.
 
+/// A list view's actions: the list moves of [`move_selection`], then its own.
+macro_rules! list_view_handles {
+    ($($action:ident),* $(,)?) => {
+        &[
+            Action::SelectDown,
+            Action::SelectUp,
+            Action::SelectPageDown,
+            Action::SelectPageUp,
+            Action::SelectFirst,
+            Action::SelectLast,
+            $(Action::$action,)*
+        ]
+    };
+}
+
 pub mod charts;
 pub mod confirm;
 pub mod editor;

@@ -12,18 +12,7 @@ use crate::ui::text::{line, truncate};
 use crate::ui::theme::Theme;
 use crate::views::{footer, hint, move_selection, Handled, Hint, Overlay};
 
-pub const HANDLES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::Open,
-    Action::Close,
-    Action::Cancel,
-    Action::OpenToc,
-];
+pub const HANDLES: &[Action] = list_view_handles![Open, Close, Cancel, OpenToc];
 
 pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "jump"),

@@ -3,6 +3,7 @@
 //! abstract; the year comes from a date, copyright or issue line.
 
 use super::layout::Line;
+use crate::corpus::refs::MONTHS;
 
 const ORG_WORDS: [&str; 24] = [
     "University",
@@ -45,20 +46,6 @@ const NOT_NAMES: [&str; 14] = [
     "With",
     "Using",
     "Introduction",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// The title: the consecutive lines set in the largest type of the first page's upper half.

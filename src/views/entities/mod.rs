@@ -13,18 +13,7 @@ use crate::keymap::Action;
 use crate::study::{kind_index, Study};
 use crate::views::{self, hint, list_page, move_selection, Handled, Hint, Overlay};
 
-pub const HANDLES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::Open,
-    Action::ClearFilter,
-    Action::Close,
-    Action::Cancel,
-];
+pub const HANDLES: &[Action] = list_view_handles![Open, ClearFilter, Close, Cancel];
 
 pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "open"),

@@ -11,20 +11,8 @@ use crate::notes::Notebook;
 use crate::study::Study;
 use crate::views::{hint, list_page, move_selection, Handled, Hint, Overlay};
 
-pub const HANDLES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::Open,
-    Action::NextMention,
-    Action::PrevMention,
-    Action::JumpBack,
-    Action::Close,
-    Action::Cancel,
-];
+pub const HANDLES: &[Action] =
+    list_view_handles![Open, NextMention, PrevMention, JumpBack, Close, Cancel];
 
 pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "go"),

@@ -11,17 +11,7 @@ use crate::reader::outline::Item;
 use crate::views::peek::PeekTarget;
 use crate::views::{self, hint, list_page, move_selection, Handled, Hint, Overlay};
 
-pub const HANDLES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::Open,
-    Action::Close,
-    Action::Cancel,
-];
+pub const HANDLES: &[Action] = list_view_handles![Open, Close, Cancel];
 
 pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "follow"),

@@ -12,21 +12,8 @@ use crate::notes::{Anchor, Filter, Notebook};
 use crate::views::confirm::Confirm;
 use crate::views::{self, hint, list_page, move_selection, Handled, Hint, Overlay};
 
-pub const HANDLES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::Open,
-    Action::Edit,
-    Action::Delete,
-    Action::AcceptDrift,
-    Action::ClearFilter,
-    Action::Close,
-    Action::Cancel,
-];
+pub const HANDLES: &[Action] =
+    list_view_handles![Open, Edit, Delete, AcceptDrift, ClearFilter, Close, Cancel];
 
 pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "go"),

@@ -18,18 +18,7 @@ use crate::views::{self, hint, list_page, move_selection, Handled, Hint, Overlay
 /// Results shown at most.
 const LIMIT: usize = 200;
 
-pub const HANDLES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::Open,
-    Action::ClearFilter,
-    Action::Close,
-    Action::Cancel,
-];
+pub const HANDLES: &[Action] = list_view_handles![Open, ClearFilter, Close, Cancel];
 
 pub const HINTS: &[Hint] = &[hint(&[Action::Open], "go"), hint(&[Action::Close], "close")];
 

@@ -9,15 +9,7 @@ use crate::keymap::Action;
 use crate::views::links::{self, Link};
 use crate::views::{move_selection, Handled};
 
-pub const HANDLES: &[Action] = &[
-    Action::SelectDown,
-    Action::SelectUp,
-    Action::SelectPageDown,
-    Action::SelectPageUp,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::Open,
-];
+pub const HANDLES: &[Action] = list_view_handles![Open];
 
 pub fn update(app: &mut App, action: Action) -> Handled {
     let here = links::here(app);
