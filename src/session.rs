@@ -6,6 +6,7 @@
 
 use std::io;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use ratatui::backend::Backend;
@@ -17,11 +18,15 @@ use crate::app::state::App;
 use crate::app::update::update;
 use crate::app::{Effect, Msg};
 use crate::keymap::KeyResolver;
+use crate::notes::{Draft, AUTOSAVE_EVERY};
 use crate::rescue::SharedRescue;
 use crate::storage::Storage;
 use crate::term::screen::Screen;
 use crate::term::{signals, terminal};
 use crate::ui;
+
+/// How often the loop looks for the result of a running save.
+const SAVE_POLL: Duration = Duration::from_millis(20);
 
 /// The full-screen terminal, from entering it to leaving it (also when
 /// dropped early, for instance when loading fails after a first frame).
@@ -78,36 +83,89 @@ impl Session {
 
     /// Terminal events become messages; effects are performed and their
     /// results come back as messages. Only `update` changes the state.
+    ///
+    /// The loop blocks on the terminal while nothing else is due, so an idle
+    /// reader uses no CPU; while a note is being edited it wakes every few
+    /// seconds (a [`Msg::Tick`], for its draft), and while a save runs it
+    /// looks for the result often enough that it shows at once.
     fn event_loop(&mut self, app: &mut App, storage: &mut Storage) -> io::Result<()> {
         let mut resolver = KeyResolver::new(app.keymap.clone());
         self.draw(app)?;
+        let mut next_tick = Instant::now() + AUTOSAVE_EVERY;
         while !app.quit {
-            let mut next = match event::read()? {
-                Event::Key(key) => input::route(app, &mut resolver, key),
-                Event::Paste(text) => Some(Msg::Paste(text)),
-                Event::Resize(width, height) => {
-                    // The terminal's own contents are unknown after a resize.
-                    self.screen.forget();
-                    Some(Msg::Resize(Rect::new(0, 0, width, height)))
-                }
-                _ => None,
+            let editing = crate::views::editor::editing(app).is_some();
+            let timeout = match (storage.saving(), editing) {
+                (true, _) => Some(SAVE_POLL),
+                (false, true) => Some(next_tick.saturating_duration_since(Instant::now())),
+                (false, false) => None,
             };
-            if next.is_none() {
+            let mut queue: Vec<Msg> = Vec::new();
+            if timeout.is_none_or(|t| event::poll(t).unwrap_or(true)) {
+                let msg = match event::read()? {
+                    Event::Key(key) => input::route(app, &mut resolver, key),
+                    Event::Paste(text) => Some(Msg::Paste(text)),
+                    Event::Resize(width, height) => {
+                        // The terminal's own contents are unknown after a resize.
+                        self.screen.forget();
+                        Some(Msg::Resize(Rect::new(0, 0, width, height)))
+                    }
+                    _ => None,
+                };
+                queue.extend(msg);
+            }
+            queue.extend(storage.finished());
+            if editing && Instant::now() >= next_tick {
+                next_tick = Instant::now() + AUTOSAVE_EVERY;
+                queue.push(Msg::Tick);
+            }
+            if !editing {
+                next_tick = Instant::now() + AUTOSAVE_EVERY;
+            }
+            if queue.is_empty() {
                 continue;
             }
-            while let Some(msg) = next.take() {
-                match update(app, msg) {
-                    Some(Effect::Quit) => return Ok(()),
-                    Some(effect) => next = storage.perform(app, &effect),
-                    None => {}
+            for msg in queue {
+                let mut next = Some(msg);
+                while let Some(msg) = next.take() {
+                    match update(app, msg) {
+                        Some(Effect::Quit) => return self.finish(app, storage),
+                        Some(effect) => next = storage.perform(app, &effect),
+                        None => {}
+                    }
                 }
             }
-            if let Ok(mut rescue) = self.rescue.lock() {
-                rescue.position = Some(app.position_key());
-                rescue.draft = crate::views::editor::draft(app);
-            }
+            self.keep_rescue(app);
             present(&mut self.out, app, &mut self.screen)?;
         }
+        self.finish(app, storage)
+    }
+
+    /// What a hang-up must save: the place, the editor's content and the
+    /// notes not yet saved.
+    fn keep_rescue(&self, app: &App) {
+        if let Ok(mut rescue) = self.rescue.lock() {
+            rescue.position = Some(app.position_key());
+            rescue.draft = crate::views::editor::draft(app);
+            rescue.unsaved = app
+                .unsaved
+                .ids()
+                .filter_map(|id| app.notebook.set().get(id))
+                .map(|note| Draft {
+                    note: note.clone(),
+                    is_new: false,
+                    saved: jiff::Timestamp::now(),
+                })
+                .collect();
+        }
+    }
+
+    /// Quitting: a running save ends first (it is never cut off halfway),
+    /// then the drafts match what is left unsaved.
+    fn finish(&mut self, app: &mut App, storage: &mut Storage) -> io::Result<()> {
+        if let Some(msg) = storage.wait() {
+            update(app, msg);
+        }
+        let _ = storage.sync_drafts(app);
         Ok(())
     }
 }

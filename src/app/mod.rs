@@ -8,6 +8,7 @@ pub mod layout;
 pub mod list;
 pub mod msg;
 pub mod state;
+pub mod unsaved;
 pub mod update;
 
 pub use msg::{Effect, Msg};

@@ -4,8 +4,9 @@
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::app::unsaved::Version;
 use crate::keymap::Action;
-use crate::notes::NoteSet;
+use crate::notes::{Conflict, NoteSet};
 
 /// One input to [`update`](crate::app::update::update).
 #[derive(Debug, Clone)]
@@ -18,10 +19,33 @@ pub enum Msg {
     Paste(String),
     /// The terminal's new size.
     Resize(Rect),
-    /// The result of [`Effect::SaveNotes`]: the notes as committed (merged
-    /// with what other sessions saved) and problems worth a word, or why
-    /// nothing was saved.
-    Saved(Result<(NoteSet, Vec<String>), String>),
+    /// Time passed: the session sends this every few seconds while a note
+    /// is being edited, with or without input, so its draft is kept.
+    Tick,
+    /// The result of [`Effect::SaveNotes`], done off the UI thread.
+    Saved(Saved),
+    /// Drafts of unsaved notes were written (how many), or why not.
+    Drafted(Result<usize, String>),
+}
+
+/// What a save gave: the notes as committed (merged with what other
+/// sessions saved) and what is worth a word, or why nothing was saved.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The unsaved notes the save took, each at the version it took.
+    pub included: Vec<Version>,
+    pub result: Result<Committed, String>,
+    /// Another save was asked for while this one ran.
+    pub again: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Committed {
+    pub set: NoteSet,
+    /// Problems in the file on disk, already handled.
+    pub problems: Vec<String>,
+    /// Notes also changed in another session: both versions are kept.
+    pub conflicts: Vec<Conflict>,
 }
 
 impl From<Action> for Msg {
@@ -35,9 +59,16 @@ impl From<Action> for Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
-    /// Commit the notebook to the store; the result comes back as
-    /// [`Msg::Saved`], and only then does the reader say "Saved".
+    /// Commit the notebook to the store, off the UI thread; the result comes
+    /// back as [`Msg::Saved`], and only then does the reader say "Saved".
+    /// Until then every unsaved note is kept in a draft. Asked for while a
+    /// save runs, it follows that one.
     SaveNotes,
-    /// The editor was closed without saving: forget any recovered draft.
-    DiscardDraft,
+    /// Write the open editor's draft if it changed (at most every few seconds).
+    Autosave,
+    /// Bring the drafts on disk in line with the notes: a draft for every
+    /// unsaved note, none for a note saved or discarded.
+    SyncDrafts,
+    /// As [`Effect::SyncDrafts`], answered by [`Msg::Drafted`] (before quitting).
+    KeepDrafts,
 }

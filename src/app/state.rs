@@ -8,8 +8,9 @@ use ratatui::layout::Rect;
 use crate::app::jumps::JumpList;
 use crate::app::layout::Panes;
 use crate::app::list::Selection;
-use crate::keymap::{Keymap, Mode};
-use crate::notes::Notebook;
+use crate::app::unsaved::Unsaved;
+use crate::keymap::{Action, Keymap, Mode};
+use crate::notes::{Access, Notebook, RecoveredDraft};
 use crate::reader::outline::Item;
 use crate::reader::view::{Pages, Viewport};
 use crate::search::adapters::docs_from_notes;
@@ -57,6 +58,15 @@ pub struct App<'s> {
     pub quit: bool,
     /// Only the paper's opening is loaded yet: no links, no totals.
     pub preview: bool,
+    /// Notes changed here and not yet committed, and the saves under way.
+    pub unsaved: Unsaved,
+    /// Drafts left by an earlier session, oldest first; one opens in the
+    /// editor only when asked for.
+    pub drafts_waiting: Vec<RecoveredDraft>,
+    /// Whether notes can be saved in this session.
+    pub access: Access,
+    /// Damaged notes files kept aside and not yet recovered.
+    pub kept_aside: usize,
 }
 
 impl<'s> App<'s> {
@@ -81,6 +91,10 @@ impl<'s> App<'s> {
             message: None,
             quit: false,
             preview: false,
+            unsaved: Unsaved::default(),
+            drafts_waiting: Vec::new(),
+            access: Access::ReadWrite,
+            kept_aside: 0,
         }
     }
 
@@ -150,6 +164,48 @@ impl<'s> App<'s> {
                 list.refilter(&self.notebook);
             }
         }
+    }
+
+    /// What the status line says while no message is shown: unsaved
+    /// notes, a waiting draft, a read-only store or a damaged file kept
+    /// aside, with the key that deals with it.
+    pub fn notice(&self) -> Option<String> {
+        let key = |action| crate::views::bound_key(&self.keymap, Mode::Reader, action);
+        if !self.unsaved.is_empty() {
+            let n = self.unsaved.len();
+            let what = if n == 1 {
+                "1 note".to_string()
+            } else {
+                format!("{n} notes")
+            };
+            return Some(match (self.unsaved.saving, &self.unsaved.failure) {
+                (true, _) => format!("saving {what}…"),
+                (false, Some(why)) => match key(Action::Save) {
+                    Some(k) => format!("{what} NOT saved ({why}); {k} tries again"),
+                    None => format!("{what} NOT saved ({why})"),
+                },
+                (false, None) => format!("{what} not saved yet"),
+            });
+        }
+        if let Some(first) = self.drafts_waiting.first() {
+            let more = match self.drafts_waiting.len() {
+                1 => String::new(),
+                n => format!(" (1 of {n})"),
+            };
+            let words: String = first.draft.note.text.chars().take(24).collect();
+            let open = key(Action::OpenDraft).map_or(String::new(), |k| format!(": {k} opens it"));
+            return Some(format!("a draft is waiting{more}, “{words}”{open}"));
+        }
+        if self.access == Access::ReadOnly {
+            return Some("read-only: notes can be read but not saved".into());
+        }
+        if self.kept_aside > 0 {
+            return Some(format!(
+                "a damaged notes file is kept aside: casebook notes recover ({})",
+                self.kept_aside
+            ));
+        }
+        None
     }
 
     /// Applies a terminal size; layout-dependent state is clamped here.

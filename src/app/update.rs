@@ -1,16 +1,24 @@
 //! The one door: every change to the reader's state goes through [`update`].
 
 use crate::app::input;
-use crate::app::msg::{Effect, Msg};
+use crate::app::msg::{Committed, Effect, Msg, Saved};
 use crate::app::state::App;
 use crate::keymap::Action;
-use crate::notes::NoteSet;
-use crate::views;
+use crate::views::confirm::Confirm;
+use crate::views::{self, Overlay};
 
 /// Applies one message; returns the I/O to perform, whose result (if any)
 /// comes back as another message.
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
-    match msg.into() {
+    let effect = apply(app, msg.into());
+    if effect == Some(Effect::SaveNotes) {
+        app.unsaved.saving = true;
+    }
+    effect
+}
+
+fn apply(app: &mut App, msg: Msg) -> Option<Effect> {
+    match msg {
         Msg::Action(action) => {
             app.message = None;
             act(app, action)
@@ -28,28 +36,42 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
             app.resize(area);
             None
         }
-        Msg::Saved(result) => {
-            saved(app, result);
-            None
-        }
+        Msg::Tick => views::editor::autosave_due(app).then_some(Effect::Autosave),
+        Msg::Saved(saved) => saved_notes(app, saved),
+        Msg::Drafted(result) => drafted(app, result),
     }
 }
 
-/// Actions every view shares: quitting and help. A view that handles one
-/// of them itself (help closes on its own key) takes it first.
-pub const GLOBAL: &[Action] = &[Action::Noop, Action::Quit, Action::OpenHelp];
+/// Actions every view shares: quitting, help, saving the unsaved notes and
+/// opening a waiting draft. A view that handles one of them itself (help
+/// closes on its own key, the editor saves its note) takes it first.
+pub const GLOBAL: &[Action] = &[
+    Action::Noop,
+    Action::Quit,
+    Action::OpenHelp,
+    Action::Save,
+    Action::OpenDraft,
+];
 
 fn act(app: &mut App, action: Action) -> Option<Effect> {
     match views::update(app, action) {
         views::Handled::Done => None,
         views::Handled::Effect(effect) => Some(effect),
         views::Handled::Not => match action {
-            Action::Quit => {
-                app.quit = true;
-                Some(Effect::Quit)
-            }
+            Action::Quit => quit(app),
             Action::OpenHelp => {
                 views::help::open(app);
+                None
+            }
+            Action::Save if app.unsaved.is_empty() => {
+                app.message = Some("Every note is saved".into());
+                None
+            }
+            Action::Save => Some(Effect::SaveNotes),
+            Action::OpenDraft => {
+                if !views::editor::open_waiting_draft(app) {
+                    app.message = Some("No draft is waiting".into());
+                }
                 None
             }
             _ => None,
@@ -57,22 +79,99 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
     }
 }
 
+/// Quits, unless notes are unsaved: then asks what to do with them (or,
+/// while they are being saved, quits once that succeeded).
+pub fn quit(app: &mut App) -> Option<Effect> {
+    if app.unsaved.is_empty() {
+        app.quit = true;
+        return Some(Effect::Quit);
+    }
+    if app.unsaved.saving && app.unsaved.failure.is_none() {
+        // A save is under way: quit once it succeeded, ask if it fails.
+        app.unsaved.quit_when_saved = true;
+        app.message = Some("Saving; casebook quits once the notes are saved".into());
+        return None;
+    }
+    if !matches!(app.overlays.last(), Some(Overlay::Confirm(Confirm::Quit))) {
+        app.overlays.push(Overlay::Confirm(Confirm::Quit));
+    }
+    None
+}
+
 /// A save finished: the notebook takes what was committed (with what other
-/// sessions saved meanwhile), and the user is told.
-fn saved(app: &mut App, result: Result<(NoteSet, Vec<String>), String>) {
+/// sessions saved meanwhile, and what changed here since the save began),
+/// and the user is told.
+fn saved_notes(
+    app: &mut App,
+    Saved {
+        included,
+        result,
+        again,
+    }: Saved,
+) -> Option<Effect> {
+    app.unsaved.saving = false;
     match result {
-        Ok((set, problems)) => {
+        Ok(Committed {
+            mut set,
+            problems,
+            conflicts,
+        }) => {
+            app.unsaved.saved(&included, &app.notebook);
+            // Changes made while the save ran are newer than what it wrote.
+            set.merge(app.notebook.set());
             app.notebook.reload(set, &app.study.doc);
             app.notes_changed();
-            app.message = Some(match problems.first() {
-                Some(p) => format!("Saved. Note: {p}"),
-                None => "Saved".to_string(),
+            app.message = Some(match (conflicts.first(), problems.first()) {
+                (Some(c), _) => {
+                    let whose = if c.mine_kept { "yours" } else { "the other" };
+                    let more = match conflicts.len() {
+                        1 => String::new(),
+                        n => format!(" ({n} notes)"),
+                    };
+                    format!(
+                        "Saved, with a conflict{more}: “{}” was also changed in another \
+                         session; {whose} is kept, the other is a copy tagged #{}",
+                        views::notes::summary(app, &c.id),
+                        crate::notes::CONFLICT_TAG
+                    )
+                }
+                (None, Some(p)) => format!("Saved. Note: {p}"),
+                (None, None) => "Saved".to_string(),
             });
         }
         Err(e) => {
             app.message = Some(format!(
-                "NOT saved: {e}. Your note is kept in memory; try ^S again"
-            ))
+                "NOT saved: {e}. Your notes are kept in drafts; {} tries again",
+                views::bound_key(&app.keymap, crate::keymap::Mode::Reader, Action::Save)
+                    .unwrap_or_else(|| "save".into())
+            ));
+            app.unsaved.failure = Some(e);
+            if std::mem::take(&mut app.unsaved.quit_when_saved) {
+                return quit(app);
+            }
+            return Some(Effect::SyncDrafts);
+        }
+    }
+    if (again || app.unsaved.quit_when_saved) && !app.unsaved.is_empty() {
+        return Some(Effect::SaveNotes);
+    }
+    if app.unsaved.quit_when_saved && app.unsaved.is_empty() {
+        app.quit = true;
+        return Some(Effect::Quit);
+    }
+    Some(Effect::SyncDrafts)
+}
+
+/// Drafts were written before quitting (or could not be).
+fn drafted(app: &mut App, result: Result<usize, String>) -> Option<Effect> {
+    match result {
+        Ok(_) => {
+            app.quit = true;
+            Some(Effect::Quit)
+        }
+        Err(e) => {
+            app.message = Some(format!("Drafts NOT written: {e}"));
+            None
         }
     }
 }

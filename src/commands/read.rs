@@ -6,10 +6,9 @@ use std::io::IsTerminal;
 use super::{Console, Failure};
 use crate::app::state::{App, UiOptions};
 use crate::corpus::{self, Source};
-use crate::diag::Diagnostic;
 use crate::keymap::Keymap;
 use crate::model::{Document, Meta};
-use crate::notes::{load_drafts, NoteSet, NoteStore, Notebook, StoredDraft};
+use crate::notes::{load_editor_drafts, Loaded, NoteStore, Notebook};
 use crate::paths::Paths;
 use crate::positions::{find_item, Positions};
 use crate::rescue::Rescue;
@@ -92,26 +91,30 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
             "{why}.\nTo read the paper without the full-screen reader, run: casebook export --format markdown"
         )));
     }
-    let (mut storage, notes, notes_problems) = match open_notes(&options.paths, &study.meta.id) {
+    let (store, loaded) = match open_notes(&options.paths, &study.meta.id) {
         Ok(opened) => opened,
         Err(e) => {
             drop(session);
             return Err(Failure::because(e));
         }
     };
-    let mut app = App::open(&study, ui, keymap, Notebook::new(notes, &study.doc));
-    if let Some(problem) = notes_problems.first() {
+    let mut app = App::open(&study, ui, keymap, Notebook::new(loaded.set, &study.doc));
+    app.access = loaded.access;
+    app.kept_aside = loaded.kept_aside.len();
+    if let Some(problem) = loaded.diagnostics.first() {
         app.message = Some(problem.to_string());
     }
-    let (mut drafts, draft_problems) = load_drafts(&options.paths.data, &study.meta.id);
+    // Drafts wait until the user opens them: the reader starts as usual.
+    let (drafts, draft_problems) = load_editor_drafts(&options.paths.data, &study.meta.id);
+    let mut storage = Storage::new(
+        Some(store),
+        Some((options.paths.data.clone(), study.meta.id.clone())),
+        &drafts,
+    );
+    app.drafts_waiting = drafts;
     // Printed once the terminal is itself again: the opening may be on it.
-    let mut problems = notes_problems;
+    let mut problems = loaded.diagnostics;
     problems.extend(draft_problems);
-    if !drafts.is_empty() {
-        let StoredDraft { path, draft } = drafts.remove(0);
-        storage.recovered.push(path);
-        crate::views::editor::offer_draft(&mut app, draft);
-    }
     if let Some(item) = positions.load(&study.meta.id, &study.doc, &study.outline) {
         app.view.cursor = item;
     }
@@ -157,14 +160,10 @@ fn show_opening(
     Ok(Some(session))
 }
 
-/// The notes store and its notes; problems in the file (already moved
-/// aside) are returned to be shown.
-fn open_notes(paths: &Paths, case_id: &str) -> Result<(Storage, NoteSet, Vec<Diagnostic>), String> {
+/// The notes store and what it holds; problems in the file (already moved
+/// aside) are in the diagnostics, to be shown.
+fn open_notes(paths: &Paths, case_id: &str) -> Result<(NoteStore, Loaded), String> {
     let store = NoteStore::new(&paths.data, case_id).map_err(|e| e.to_string())?;
     let loaded = store.load().map_err(|e| e.to_string())?;
-    let storage = Storage {
-        notes: Some(store),
-        recovered: Vec::new(),
-    };
-    Ok((storage, loaded.set, loaded.diagnostics))
+    Ok((store, loaded))
 }

@@ -71,6 +71,8 @@ actions! {
     Cancel = "cancel", General, "Cancel";
     ConfirmYes = "confirm_yes", General, "Yes, go ahead";
     ConfirmNo = "confirm_no", General, "No, keep things as they are";
+    KeepDraft = "keep_draft", General, "Keep unsaved notes as drafts";
+    Discard = "discard", General, "Discard unsaved changes";
 
     NextPassage = "next_passage", Moving, "Next passage";
     PrevPassage = "prev_passage", Moving, "Previous passage";
@@ -117,8 +119,9 @@ actions! {
     Edit = "edit", Notes, "Edit the selected note";
     Delete = "delete", Notes, "Delete the selected note";
     AcceptDrift = "accept_drift", Notes, "Accept where a moved note now points";
+    OpenDraft = "open_draft", Notes, "Open a draft left by an earlier session";
 
-    Save = "save", Editing, "Save the note";
+    Save = "save", Editing, "Save the note (or every unsaved note)";
     ToggleTagsField = "toggle_tags_field", Editing, "Switch between text and tags";
 }
 

@@ -163,6 +163,12 @@ impl Notebook {
         id
     }
 
+    /// Adds `note` as it is (made elsewhere, as the editor makes a new
+    /// note and its drafts under one id).
+    pub fn insert(&mut self, doc: &Document, note: Note) {
+        self.put(note, doc);
+    }
+
     /// Changes a note's text and tags. Returns false if there is no such note.
     pub fn update(&mut self, doc: &Document, id: &str, text: &str, tags: Vec<String>) -> bool {
         let Some(mut note) = self.set.get(id).cloned() else {

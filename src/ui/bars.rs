@@ -77,7 +77,7 @@ impl Widget for StatusBar<'_, '_> {
             Some(n) => left.push_str(&format!("{n}/{} {}%", pos.passages, pos.percent)),
             None => left.push_str(&format!("{}%", pos.percent)),
         }
-        let left = match &self.app.message {
+        let left = match self.app.message.clone().or_else(|| self.app.notice()) {
             Some(msg) => format!("{left}  {msg}"),
             None => left,
         };

@@ -235,9 +235,15 @@ pub fn bound_key(keymap: &Keymap, mode: Mode, action: Action) -> Option<String> 
 /// A view's footer: an optional lead (`type to filter`), then its hints
 /// with the keys in force, as `Enter go · Esc close`.
 pub fn footer(app: &App, mode: Mode, lead: Option<&str>) -> String {
+    footer_of(app, mode, lead, hints(mode))
+}
+
+/// As [`footer`], with some of the view's hints (a view whose offer
+/// depends on its state).
+pub fn footer_of(app: &App, mode: Mode, lead: Option<&str>, hints: &[Hint]) -> String {
     let mut parts: Vec<String> = lead.map(str::to_string).into_iter().collect();
     parts.extend(
-        hints(mode)
+        hints
             .iter()
             .filter_map(|h| h.text(&app.keymap, mode))
             .map(|(keys, label)| format!("{keys} {label}")),

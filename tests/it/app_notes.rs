@@ -100,10 +100,7 @@ fn escape_with_changes_asks_and_no_keeps_editing() {
         "unsaved content is available as a draft"
     );
     update(&mut a, Action::Cancel);
-    assert_eq!(
-        update(&mut a, Action::ConfirmYes),
-        Some(Effect::DiscardDraft)
-    );
+    assert_eq!(update(&mut a, Action::ConfirmYes), Some(Effect::SyncDrafts));
     assert!(a.overlays.is_empty());
     assert!(a.notebook.set().is_empty());
 }

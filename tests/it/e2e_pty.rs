@@ -173,10 +173,13 @@ fn hang_up_while_editing_keeps_a_draft_that_is_offered_back() {
     let code = s.wait_exit();
     assert_eq!(code, 128 + 1, "exits as hung up");
 
-    let s = Session::start(&[], 100, 30, dir.path(), &[]);
-    let screen = s.wait_text("Recovered a note");
+    // The reader starts as usual and says a draft waits; it opens on `r`.
+    let mut s = Session::start(&[], 100, 30, dir.path(), &[]);
+    let screen = s.wait_text("a draft is waiting");
+    assert!(!screen.contains("New note on"), "{screen}");
+    s.send("r");
+    let screen = s.wait_text("note on p1-1.2");
     assert!(screen.contains("half-written thought"), "{screen}");
-    assert!(screen.contains("p1-1.2"), "{screen}");
 }
 
 extern "C" {

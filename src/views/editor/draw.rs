@@ -7,9 +7,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Widget};
 
+use tui_textarea::{CursorMove, TextArea};
+
 use super::{Field, NoteEditor};
 use crate::app::state::App;
 use crate::keymap::Mode;
+use crate::term::sanitize;
 use crate::ui::popup;
 use crate::ui::text::owned;
 use crate::ui::theme::Theme;
@@ -63,7 +66,7 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, editor: &NoteEditor, theme:
             .title(Line::from(owned(label, style)));
         let inside = block.inner(area);
         block.render(area, buf);
-        let mut textarea = textarea.clone();
+        let mut textarea = shown(textarea);
         let cursor = if active {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
@@ -73,4 +76,40 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, editor: &NoteEditor, theme:
         textarea.set_cursor_line_style(Style::new());
         textarea.render(inside, buf);
     }
+}
+
+/// A copy of `textarea` as it may be shown: control and invisible characters
+/// as their pictures or code points (the widget would send them to the
+/// terminal as they are), the cursor on the same character.
+fn shown(textarea: &TextArea<'static>) -> TextArea<'static> {
+    let lines = textarea.lines();
+    if !lines.iter().any(|l| sanitize::count_neutralised(l) > 0) {
+        return textarea.clone();
+    }
+    let (row, col) = textarea.cursor();
+    let mut shown_col = col;
+    let shown_lines: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut out = String::with_capacity(line.len());
+            for (j, c) in line.chars().enumerate() {
+                if i == row && j == col {
+                    shown_col = out.chars().count();
+                }
+                match c {
+                    '\t' => out.push(c),
+                    _ => sanitize::display_char(c, &mut out),
+                }
+            }
+            if i == row && col >= line.chars().count() {
+                shown_col = out.chars().count();
+            }
+            out
+        })
+        .collect();
+    let mut copy = TextArea::new(shown_lines);
+    copy.set_hard_tab_indent(true);
+    copy.move_cursor(CursorMove::Jump(row as u16, shown_col as u16));
+    copy
 }

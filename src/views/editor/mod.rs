@@ -51,17 +51,36 @@ pub struct NoteEditor {
     pub passage: Option<usize>,
     /// Content recovered from a crashed session: unsaved even if untouched.
     pub recovered: bool,
+    /// The note's line breaks are CR LF: they are kept so.
+    crlf: bool,
+    /// The tags field as it opened, so untouched tags are kept as they were.
+    tags_shown: String,
 }
 
-/// A text area holding `text`, its control characters made visible (the
-/// widget would send them to the terminal as they are).
-fn area(text: &str) -> TextArea<'static> {
-    let shown = crate::term::sanitize::editor_input(text);
-    let lines: Vec<String> = shown.split('\n').map(str::to_string).collect();
+/// A text area holding `text` exactly: split into lines at `\n` (or at
+/// `\r\n` when `crlf`), everything else kept, tabs and control characters
+/// too. They are shown as spaces and pictures when drawn ([`draw`]), never
+/// changed in the text.
+fn area(text: &str, crlf: bool) -> TextArea<'static> {
+    let lines: Vec<String> = text.split(newline(crlf)).map(str::to_string).collect();
     let mut area = TextArea::new(lines);
+    area.set_hard_tab_indent(true);
     area.move_cursor(tui_textarea::CursorMove::Bottom);
     area.move_cursor(tui_textarea::CursorMove::End);
     area
+}
+
+fn newline(crlf: bool) -> &'static str {
+    if crlf {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// Whether every line break of `text` is CR LF (and there is one).
+fn uses_crlf(text: &str) -> bool {
+    text.contains("\r\n") && text.matches('\n').count() == text.matches("\r\n").count()
 }
 
 impl NoteEditor {
@@ -82,15 +101,19 @@ impl NoteEditor {
             Some((_, p)) if note.target.quote.exact == p.text => String::new(),
             _ => note.target.quote.exact.clone(),
         };
+        let crlf = uses_crlf(&note.text);
+        let tags_shown = note.tags.join(", ");
         NoteEditor {
-            text: area(&note.text),
-            tags: area(&note.tags.join(", ")),
-            quote: area(&quote),
+            text: area(&note.text, crlf),
+            tags: area(&tags_shown, false),
+            quote: area(&quote, false),
             field: Field::Text,
             note_id: existing,
             original: note,
             passage: passage.map(|(i, _)| i),
             recovered: false,
+            crlf,
+            tags_shown,
         }
     }
 
@@ -110,12 +133,17 @@ impl NoteEditor {
         }
     }
 
+    /// The note's text exactly as in the field.
     pub fn body(&self) -> String {
-        self.text.lines().join("\n").trim_end().to_string()
+        self.text.lines().join(newline(self.crlf))
     }
 
-    /// Tags split on commas (and newlines), `#` prefixes dropped.
+    /// Tags split on commas (and newlines), `#` prefixes dropped; the
+    /// note's own tags, as stored, when the field was not touched.
     pub fn tag_list(&self) -> Vec<String> {
+        if self.tags.lines().join("\n") == self.tags_shown {
+            return self.original.tags.clone();
+        }
         self.tags
             .lines()
             .join(",")
@@ -156,7 +184,7 @@ impl NoteEditor {
         let quote_changed = !(quote == self.original.target.quote.exact
             || (quote.is_empty() && self.quote_was_whole()));
         self.recovered
-            || self.body() != self.original.text.trim_end()
+            || self.body() != self.original.text
             || self.tag_list() != self.original.tags
             || quote_changed
     }
@@ -176,7 +204,9 @@ impl NoteEditor {
     pub fn draft(&self, passage: Option<&Passage>) -> Draft {
         let mut note = self.original.clone();
         note.text = self.body();
-        note.tags = crate::notes::model::clean_tags(self.tag_list());
+        if self.tag_list() != self.original.tags {
+            note.tags = crate::notes::model::clean_tags(self.tag_list());
+        }
         if let Ok(target) = self.target(passage) {
             note.target = target;
         }
@@ -227,29 +257,55 @@ pub fn edit_note(app: &mut App, id: &str) {
     }
 }
 
-/// The editor's content, if a note is being edited (for crash safety).
-pub fn draft(app: &App) -> Option<Draft> {
+/// The editor on top or below a question, if one is open.
+fn open_editor<'a>(app: &'a App<'_>) -> Option<&'a NoteEditor> {
     app.overlays.iter().rev().find_map(|o| match o {
-        Overlay::Editor(editor) if editor.changed() => {
-            let passage = editor.passage.map(|p| &app.study.doc.passages[p]);
-            Some(editor.draft(passage))
-        }
+        Overlay::Editor(editor) => Some(&**editor),
         _ => None,
     })
 }
 
-/// Opens the editor on a draft recovered from an earlier session.
-pub fn offer_draft(app: &mut App, draft: Draft) {
+/// The editor's content, if a note is being edited and changed (for crash
+/// safety), with the quote field as typed.
+pub fn draft(app: &App) -> Option<(Draft, Option<String>)> {
+    let editor = open_editor(app).filter(|e| e.changed())?;
+    let passage = editor.passage.map(|p| &app.study.doc.passages[p]);
+    Some((editor.draft(passage), Some(editor.quote_text())))
+}
+
+/// The id of the note in the editor, if one is open.
+pub fn editing<'a>(app: &'a App<'_>) -> Option<&'a str> {
+    open_editor(app).map(|e| e.original.id.as_str())
+}
+
+/// Whether the editor holds changes worth a draft.
+pub fn autosave_due(app: &App) -> bool {
+    open_editor(app).is_some_and(NoteEditor::changed)
+}
+
+/// Opens the editor on the oldest draft left by an earlier session; false
+/// when none is waiting.
+pub fn open_waiting_draft(app: &mut App) -> bool {
+    if app.drafts_waiting.is_empty() {
+        return false;
+    }
+    let waiting = app.drafts_waiting.remove(0);
+    let draft = waiting.draft;
     let doc = &app.study.doc;
     let passage = crate::notes::Anchorer::new(doc)
         .anchor(&draft.note.target)
         .passage()
         .map(|p| (p, &doc.passages[p]));
-    let existing = (!draft.is_new).then(|| draft.note.id.clone());
+    let stored = app.notebook.get(&draft.note.id).is_some();
+    let existing = (stored || !draft.is_new).then(|| draft.note.id.clone());
     let mut editor = NoteEditor::open(draft.note, existing, passage);
+    if let Some(quote) = waiting.quote_field {
+        editor.quote = area(&quote, false);
+    }
     editor.recovered = true;
     app.overlays.push(Overlay::Editor(Box::new(editor)));
-    app.message = Some("Recovered a note that was being edited when casebook stopped".into());
+    app.message = Some("A draft from an earlier session: save it, or cancel to discard it".into());
+    true
 }
 
 pub fn update(app: &mut App, action: Action) -> Handled {
@@ -276,21 +332,28 @@ pub fn update(app: &mut App, action: Action) -> Handled {
                 }
             };
             let (text, tags) = (editor.body(), editor.tag_list());
-            if text.is_empty() && tags.is_empty() {
+            if text.trim().is_empty() && tags.is_empty() {
                 app.message = Some("Write a note or a tag first (Esc to leave)".into());
                 return Handled::Done;
             }
-            match editor.note_id.clone() {
-                Some(id) => {
-                    if target != editor.original.target {
-                        app.notebook.retarget(doc, &id, target);
-                    }
-                    app.notebook.update(doc, &id, &text, tags);
-                }
-                None => {
-                    app.notebook.create(doc, target, &text, tags);
-                }
+            let id = editor.original.id.clone();
+            if !editor.changed() {
+                app.overlays.pop();
+                return Handled::Done;
             }
+            if app.notebook.get(&id).is_some() {
+                if target != editor.original.target {
+                    app.notebook.retarget(doc, &id, target);
+                }
+                app.notebook.update(doc, &id, &text, tags);
+            } else {
+                // A new note keeps the id its drafts were written under.
+                let mut note = editor.draft(passage).note;
+                note.target = target;
+                note.touch();
+                app.notebook.insert(doc, note);
+            }
+            app.unsaved.mark(&id);
             app.overlays.pop();
             app.notes_changed();
             return Handled::Effect(Effect::SaveNotes);

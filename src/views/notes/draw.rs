@@ -16,7 +16,14 @@ use crate::views::footer;
 
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, theme: Theme) {
     let outer = popup::centered(area, 100, area.height.saturating_sub(2));
-    let title = format!("Notes ({} shown)", list.rows.len());
+    let mut title = format!("Notes ({} shown", list.rows.len());
+    if !app.unsaved.is_empty() {
+        title.push_str(&format!(", {} unsaved", app.unsaved.len()));
+    }
+    if app.access == crate::notes::Access::ReadOnly {
+        title.push_str(", read-only");
+    }
+    title.push(')');
     let footer = footer(app, Mode::Notes, Some("type text or #tag"));
     let inner = popup::frame(outer, buf, &title, Some(&footer), theme);
     let Some(body) = rows::query_line(inner, buf, "filter: ", &list.filter, theme) else {
@@ -50,7 +57,11 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, theme: Th
             ),
             Anchor::Orphaned => "[orphaned]".to_string(),
         };
-        let head = format!("{place} “{}”", note.target.quote.exact);
+        let head = format!(
+            "{}{place} “{}”",
+            super::marks(app, note),
+            note.target.quote.exact
+        );
         let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
         let text = format!("  {tags}{}", note.text.replace('\n', " "));
         let selected = row == list.sel.index;

@@ -46,7 +46,20 @@ pub fn summary(app: &App, id: &str) -> String {
     };
     let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
     let text = note.text.lines().next().unwrap_or("");
-    format!("{state}{tags}{text}")
+    format!("{}{state}{tags}{text}", marks(app, note))
+}
+
+/// What the list says about a note beyond its place: not saved yet, or a
+/// copy kept from a conflicting edit.
+pub fn marks(app: &App, note: &crate::notes::Note) -> String {
+    let mut out = String::new();
+    if app.unsaved.contains(&note.id) {
+        out.push_str("[unsaved] ");
+    }
+    if note.has_tag(crate::notes::CONFLICT_TAG) {
+        out.push_str("[conflict copy] ");
+    }
+    out
 }
 
 pub fn update(app: &mut App, action: Action) -> Handled {
@@ -96,6 +109,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::AcceptDrift => {
             if let Some(id) = selected {
                 if app.notebook.accept_drift(&app.study.doc, &id) {
+                    app.unsaved.mark(&id);
                     return Handled::Effect(Effect::SaveNotes);
                 }
                 app.message = Some("Only a drifted note can be accepted at its new place".into());
