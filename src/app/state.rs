@@ -200,9 +200,12 @@ impl<'s> App<'s> {
             return Some("read-only: notes can be read but not saved".into());
         }
         if self.kept_aside > 0 {
+            let files = match self.kept_aside {
+                1 => "a damaged notes file kept aside".to_string(),
+                n => format!("{n} damaged notes files kept aside"),
+            };
             return Some(format!(
-                "a damaged notes file is kept aside: casebook notes recover ({})",
-                self.kept_aside
+                "{files} (its readable notes are here): casebook notes recover"
             ));
         }
         None

@@ -101,8 +101,10 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
     let mut app = App::open(&study, ui, keymap, Notebook::new(loaded.set, &study.doc));
     app.access = loaded.access;
     app.kept_aside = loaded.kept_aside.len();
-    if let Some(problem) = loaded.diagnostics.first() {
-        app.message = Some(problem.to_string());
+    // A kept-aside file is said by the standing notice; any other problem
+    // once, here (all are printed in full when the reader ends).
+    if loaded.kept_aside.is_empty() {
+        app.message = loaded.diagnostics.first().map(|p| p.to_string());
     }
     // Drafts wait until the user opens them: the reader starts as usual.
     let (drafts, draft_problems) = load_editor_drafts(&options.paths.data, &study.meta.id);

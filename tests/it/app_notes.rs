@@ -200,3 +200,176 @@ fn note_ids_for(a: &App, passage: usize) -> Vec<String> {
         .map(|(n, _)| n.id.clone())
         .collect()
 }
+
+// A note imported from another tool: tab, CR LF, a control character and
+// trailing blanks.
+const FOREIGN: &str = "first\tcolumn\r\nbell \u{7} here  \r\ntrailing blanks   \r\n\r\n";
+
+fn with_foreign_note(s: &Study) -> (App<'_>, String) {
+    let mut a = app(s);
+    let target = casebook::notes::Target::whole(&s.doc.passages[0]);
+    let id = a
+        .notebook
+        .create(&s.doc, target, FOREIGN, vec!["imported".into()]);
+    a.notes_changed();
+    (a, id)
+}
+
+fn screen_text(a: &App) -> String {
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    casebook::ui::render(area, &mut buf, a);
+    buf.content().iter().map(|c| c.symbol()).collect()
+}
+
+#[test]
+fn text_6_changing_only_the_tags_keeps_the_text_byte_for_byte() {
+    let s = study();
+    let (mut a, id) = with_foreign_note(&s);
+    casebook::views::editor::edit_note(&mut a, &id);
+    // Shown with pictures, never sent raw.
+    let screen = screen_text(&a);
+    assert!(screen.contains("bell ␇ here"), "{screen}");
+    assert!(!screen.contains('\u{7}'));
+    update(&mut a, Action::ToggleTagsField);
+    type_text(&mut a, ", coded");
+    assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
+    let (note, _) = a.notebook.get(&id).unwrap();
+    assert_eq!(note.text, FOREIGN);
+    assert_eq!(note.tags, ["imported", "coded"]);
+    assert!(a.unsaved.contains(&id));
+}
+
+#[test]
+fn text_6_an_untouched_note_is_not_changed_and_an_edit_keeps_the_rest() {
+    let s = study();
+    let (mut a, id) = with_foreign_note(&s);
+    let before = a.notebook.get(&id).unwrap().0.clone();
+    casebook::views::editor::edit_note(&mut a, &id);
+    assert!(
+        casebook::views::editor::draft(&a).is_none(),
+        "nothing changed"
+    );
+    assert_eq!(update(&mut a, Action::Save), None);
+    assert_eq!(a.notebook.get(&id).unwrap().0, &before);
+    // Typing at the end changes the end only; the CR LF breaks stay.
+    casebook::views::editor::edit_note(&mut a, &id);
+    type_text(&mut a, "x");
+    update(&mut a, Action::Save);
+    assert_eq!(a.notebook.get(&id).unwrap().0.text, format!("{FOREIGN}x"));
+}
+
+fn failed(a: &mut App) -> Option<Effect> {
+    update(
+        a,
+        Msg::Saved(casebook::app::msg::Saved {
+            included: a.unsaved.versions(&a.notebook),
+            result: Err("the disk is full".into()),
+            again: false,
+        }),
+    )
+}
+
+#[test]
+fn a_failed_save_keeps_the_note_unsaved_and_quit_asks() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    type_text(&mut a, "precious");
+    assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
+    assert!(a.unsaved.saving);
+    assert_eq!(failed(&mut a), Some(Effect::SyncDrafts));
+    assert_eq!(a.unsaved.len(), 1);
+    assert!(a.message.as_deref().unwrap().contains("NOT saved"));
+    assert!(
+        a.notice().unwrap().contains("NOT saved"),
+        "{:?}",
+        a.notice()
+    );
+    // Save works from the reader.
+    assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
+    failed(&mut a);
+    // q asks; each answer does what it says.
+    assert_eq!(update(&mut a, Action::Quit), None);
+    assert!(matches!(
+        a.overlays.last(),
+        Some(Overlay::Confirm(casebook::views::confirm::Confirm::Quit))
+    ));
+    assert_eq!(update(&mut a, Action::KeepDraft), Some(Effect::KeepDrafts));
+    assert_eq!(
+        update(&mut a, Msg::Drafted(Ok(1))),
+        Some(Effect::Quit),
+        "quits once the drafts are written"
+    );
+    assert!(a.quit);
+}
+
+#[test]
+fn save_again_on_quit_quits_only_when_saved_and_discard_forgets() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    type_text(&mut a, "precious");
+    update(&mut a, Action::Save);
+    failed(&mut a);
+    update(&mut a, Action::Quit);
+    assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
+    // It fails again: the question comes back.
+    assert_eq!(failed(&mut a), None);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Confirm(_))));
+    assert!(!a.quit);
+    assert_eq!(update(&mut a, Action::Discard), Some(Effect::Quit));
+    assert!(a.unsaved.is_empty());
+}
+
+#[test]
+fn a_save_marks_saved_only_the_versions_it_took_and_reports_conflicts() {
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    type_text(&mut a, "one");
+    update(&mut a, Action::Save);
+    let included = a.unsaved.versions(&a.notebook);
+    let set = a.notebook.set().clone();
+    let id = included[0].0.clone();
+    // Edited again while the save ran.
+    casebook::views::editor::edit_note(&mut a, &id);
+    type_text(&mut a, " more");
+    update(&mut a, Action::Save);
+    let conflict = casebook::notes::Conflict {
+        id: id.clone(),
+        copy_id: "copy".into(),
+        mine_kept: true,
+    };
+    let effect = update(
+        &mut a,
+        Msg::Saved(casebook::app::msg::Saved {
+            included,
+            result: Ok(casebook::app::msg::Committed {
+                set,
+                problems: vec![],
+                conflicts: vec![conflict],
+            }),
+            again: true,
+        }),
+    );
+    assert_eq!(effect, Some(Effect::SaveNotes), "the newer version follows");
+    assert!(a.unsaved.contains(&id));
+    assert_eq!(a.notebook.get(&id).unwrap().0.text, "one more");
+    let message = a.message.clone().unwrap();
+    assert!(
+        message.contains("conflict") && message.contains("#conflict"),
+        "{message}"
+    );
+}
+
+#[test]
+fn autosave_is_asked_for_only_while_an_editor_holds_changes() {
+    let s = study();
+    let mut a = app(&s);
+    assert_eq!(update(&mut a, Msg::Tick), None);
+    update(&mut a, Action::Annotate);
+    assert_eq!(update(&mut a, Msg::Tick), None, "nothing typed yet");
+    type_text(&mut a, "x");
+    assert_eq!(update(&mut a, Msg::Tick), Some(Effect::Autosave));
+}

@@ -41,6 +41,7 @@ mod notes_store;
 mod notes_webanno;
 mod reading_props;
 mod reliability;
+mod reliability_pty;
 mod screen_equality;
 mod screens;
 mod search_cli;

@@ -685,3 +685,76 @@ fn locks_13_a_working_holder_is_waited_for_a_stuck_one_named() {
     assert!(msg.contains(&format!("pid {}", child.id())), "{msg}");
     assert!(child.wait().unwrap().success());
 }
+
+/// The reader's storage: a note is in a draft from the moment it is saved
+/// in the editor until a commit took it, also when the commit fails.
+#[test]
+fn drafts_4_an_unsaved_note_stays_in_a_draft_until_a_save_succeeds() {
+    use casebook::app::state::{App, UiOptions};
+    use casebook::app::update::update;
+    use casebook::app::{Effect, Msg};
+    use casebook::keymap::Action;
+    use casebook::storage::Storage;
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_path_buf();
+    let study = casebook::study::Study::from_parts(
+        casebook::model::Meta {
+            id: "demo".into(),
+            title: "Demo".into(),
+            authors: vec![],
+            year: None,
+            series: None,
+            source: None,
+        },
+        base(),
+    );
+    let notes = store(&data).with_lock_wait(Duration::from_millis(50));
+    let mut storage = Storage::new(Some(notes), Some((data.clone(), "demo".into())), &[]);
+    let mut app = App::new(&study, UiOptions::default());
+    update(
+        &mut app,
+        Msg::Resize(ratatui::layout::Rect::new(0, 0, 80, 24)),
+    );
+    let drafts = || load_drafts(&data, "demo").0;
+    // Settles every effect and message, waiting for saves.
+    let mut run = |app: &mut App, first: Option<Effect>| {
+        let mut effect = first;
+        while let Some(e) = effect.take() {
+            let mut msg = storage.perform(app, &e);
+            if msg.is_none() && e == Effect::SaveNotes {
+                msg = storage.wait();
+            }
+            effect = msg.and_then(|m| update(app, m));
+        }
+    };
+
+    // Another process holds the lock: the save fails, the draft stays.
+    fs::create_dir_all(data.join("notes")).unwrap();
+    let lock = fs::File::create(data.join("notes/demo.lock")).unwrap();
+    lock.lock().unwrap();
+    update(&mut app, Action::Annotate);
+    for c in "kept".chars() {
+        update(
+            &mut app,
+            Msg::Key(crossterm::event::KeyEvent::from(
+                crossterm::event::KeyCode::Char(c),
+            )),
+        );
+    }
+    let save = update(&mut app, Action::Save);
+    run(&mut app, save);
+    assert!(app.message.as_deref().unwrap().contains("NOT saved"));
+    let kept = drafts();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].draft.note.text, "kept");
+
+    // Once the lock is free, saving again commits it and the draft goes.
+    drop(lock);
+    let save = update(&mut app, Action::Save);
+    run(&mut app, save);
+    assert_eq!(app.message.as_deref(), Some("Saved"));
+    assert!(app.unsaved.is_empty());
+    assert!(drafts().is_empty());
+    assert_eq!(texts(&store(&data).load().unwrap().set), ["kept"]);
+}

@@ -33,6 +33,19 @@ impl Session {
         data: &Path,
         env: &[(&str, &str)],
     ) -> Session {
+        Session::start_wrapped(&[], args, cols, rows, data, env)
+    }
+
+    /// As [`Session::start`], casebook run through `wrapper` (a command
+    /// and its arguments, say `unshare --pid --fork`).
+    pub fn start_wrapped(
+        wrapper: &[&str],
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        data: &Path,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -42,7 +55,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_casebook"));
+        let casebook = env!("CARGO_BIN_EXE_casebook");
+        let mut cmd = match wrapper.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(casebook);
+                cmd
+            }
+            None => CommandBuilder::new(casebook),
+        };
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("CASEBOOK_DATA_DIR", data.join("data"));
