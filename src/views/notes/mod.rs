@@ -121,20 +121,9 @@ impl NotesList {
         list
     }
 
-    /// `#tag` words filter by tag; the other words by text.
+    /// `#tag` words filter by tag or code (by prefix); the other words by text.
     pub fn parsed_filter(&self) -> Filter {
-        let mut filter = Filter::default();
-        let mut words = Vec::new();
-        for word in self.filter.split_whitespace() {
-            match word.strip_prefix('#') {
-                Some(tag) if !tag.is_empty() => filter.tag = Some(tag.to_string()),
-                _ => words.push(word),
-            }
-        }
-        if !words.is_empty() {
-            filter.text = Some(words.join(" "));
-        }
-        filter
+        Filter::parse(&self.filter)
     }
 
     pub fn refilter(&mut self, notebook: &Notebook) {
