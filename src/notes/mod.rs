@@ -13,6 +13,7 @@ pub mod export;
 pub mod filter;
 pub mod merge;
 pub mod model;
+pub mod qdpx;
 pub mod recover;
 pub mod set;
 pub mod store;

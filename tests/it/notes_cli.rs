@@ -50,7 +50,7 @@ fn import_list_export_through_the_binary() {
     let out = casebook(root.path(), &["notes", "export", "--format", "markdown"]);
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
-        md.contains("## 2. Firms\n\n> as a spin-off\n\nspin-off\n"),
+        md.contains("## 2. Firms\n\n> as a spin-off\n>\n> \u{2014} ("),
         "{md}"
     );
 
