@@ -2,6 +2,7 @@
 
 mod support;
 
+mod annotate_cli;
 mod app_navigation;
 mod app_notes;
 mod bindings;
