@@ -24,6 +24,8 @@ impl Storage {
                 self.clear_recovered();
                 None
             }
+            // The session writes to the terminal (see `Session::copy`).
+            Effect::Copy(_) => None,
         }
     }
 
@@ -33,6 +35,11 @@ impl Storage {
         };
         let mut set = app.notebook.set().clone();
         let problems = store.commit(&mut set).map_err(|e| e.to_string())?;
+        // Codes defined while reading are kept with the notes that apply them.
+        store
+            .codebook()
+            .add_missing(app.notebook.codebook())
+            .map_err(|e| e.to_string())?;
         self.clear_recovered();
         Ok((set, problems.iter().map(|p| p.to_string()).collect()))
     }

@@ -40,4 +40,6 @@ pub enum Effect {
     SaveNotes,
     /// The editor was closed without saving: forget any recovered draft.
     DiscardDraft,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }

@@ -57,6 +57,8 @@ pub struct App<'s> {
     pub quit: bool,
     /// Only the paper's opening is loaded yet: no links, no totals.
     pub preview: bool,
+    /// How quotations are cited and whether they may be copied.
+    pub cite: crate::cite::CiteConfig,
 }
 
 impl<'s> App<'s> {
@@ -81,6 +83,7 @@ impl<'s> App<'s> {
             message: None,
             quit: false,
             preview: false,
+            cite: crate::cite::CiteConfig::default(),
         }
     }
 

@@ -99,7 +99,26 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
             return Err(Failure::because(e));
         }
     };
-    let mut app = App::open(&study, ui, keymap, Notebook::new(notes, &study.doc));
+    let codes = storage
+        .notes
+        .as_ref()
+        .map(|s| s.codebook().load())
+        .transpose();
+    let (codes, cite) = match (codes, crate::cite::CiteConfig::load(&options.paths.config)) {
+        (Ok(codes), Ok(cite)) => (codes.unwrap_or_default(), cite),
+        (Err(e), _) => {
+            drop(session);
+            return Err(Failure::because(e.to_string()));
+        }
+        (_, Err(e)) => {
+            drop(session);
+            return Err(Failure::because(e));
+        }
+    };
+    let mut notebook = Notebook::new(notes, &study.doc);
+    notebook.set_codebook(codes);
+    let mut app = App::open(&study, ui, keymap, notebook);
+    app.cite = cite;
     if let Some(problem) = notes_problems.first() {
         app.message = Some(problem.to_string());
     }

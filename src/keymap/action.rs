@@ -117,6 +117,17 @@ actions! {
     Edit = "edit", Notes, "Edit the selected note";
     Delete = "delete", Notes, "Delete the selected note";
     AcceptDrift = "accept_drift", Notes, "Accept where a moved note now points";
+    Undo = "undo", Notes, "Undo the last change to the notes";
+    StartSelection = "start_selection", Notes, "Select words of this passage";
+    SelectWordNext = "select_word_next", Notes, "Move the selection's end a word on";
+    SelectWordPrev = "select_word_prev", Notes, "Move the selection's end a word back";
+    SelectSentenceNext = "select_sentence_next", Notes, "Move the selection's end to the end of the sentence";
+    SelectToPassageEnd = "select_to_passage_end", Notes, "Move the selection's end to the end of the passage";
+    SelectNextPassage = "select_next_passage", Notes, "Extend the selection over the next passage";
+    SwapSelectionEnd = "swap_selection_end", Notes, "Move the other end of the selection";
+    Highlight = "highlight", Notes, "Highlight the selected words";
+    CodeSelection = "code_selection", Notes, "Apply a code to the selected words";
+    CopyQuote = "copy_quote", Notes, "Copy the selected words with their citation";
 
     Save = "save", Editing, "Save the note";
     ToggleTagsField = "toggle_tags_field", Editing, "Switch between text and tags";

@@ -47,6 +47,8 @@ pub enum Mode {
     Peek,
     Help,
     Confirm,
+    Select,
+    CodePick,
 }
 
 impl Mode {
@@ -64,6 +66,8 @@ impl Mode {
         Mode::Peek,
         Mode::Help,
         Mode::Confirm,
+        Mode::Select,
+        Mode::CodePick,
     ];
 
     /// The table name in key map files.
@@ -82,6 +86,8 @@ impl Mode {
             Mode::Peek => "peek",
             Mode::Help => "help",
             Mode::Confirm => "confirm",
+            Mode::Select => "select",
+            Mode::CodePick => "code_pick",
         }
     }
 
@@ -93,7 +99,7 @@ impl Mode {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Entities | Mode::Notes | Mode::Editor
+            Mode::Search | Mode::Entities | Mode::Notes | Mode::Editor | Mode::CodePick
         )
     }
 }

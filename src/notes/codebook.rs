@@ -262,6 +262,13 @@ impl CodeBook {
         &self.codes
     }
 
+    /// Adds a code defined in this session (checked like the stores' `add`).
+    pub fn define(&mut self, code: Code) -> Result<(), CodeBookError> {
+        self.check(&code, None)?;
+        self.codes.push(code);
+        Ok(())
+    }
+
     pub fn get(&self, name: &str) -> Option<&Code> {
         self.codes.iter().find(|c| c.is(name))
     }
@@ -399,6 +406,18 @@ impl CodeBookStore {
         codes.push(code);
         write(path, &codes)?;
         self.load()
+    }
+
+    /// Adds the codes of `book` that the files lack (codes defined in a
+    /// session); returns the book in force.
+    pub fn add_missing(&self, book: &CodeBook) -> Result<CodeBook, CodeBookError> {
+        let mut on_disk = self.load()?;
+        for code in book.codes() {
+            if on_disk.get(&code.name).is_none() {
+                on_disk = self.add(code.clone())?;
+            }
+        }
+        Ok(on_disk)
     }
 
     /// Replaces the code named `name` (in the book it is kept in) by `code`.

@@ -47,6 +47,8 @@ pub struct Notebook {
     anchors: HashMap<String, Anchor>,
     /// This session's changes, latest last, for [`Notebook::undo`].
     history: Vec<Change>,
+    /// The codes in force (the case study's and the library's).
+    codes: CodeBook,
 }
 
 /// One change as it can be taken back: the note before it (`None`: it was new).
@@ -66,6 +68,7 @@ impl Notebook {
             set: NoteSet::new(),
             anchors: HashMap::new(),
             history: Vec::new(),
+            codes: CodeBook::default(),
         };
         book.reload(set, doc);
         book
@@ -90,6 +93,20 @@ impl Notebook {
         }
         self.set = set;
         self.anchors = anchors;
+    }
+
+    pub fn codebook(&self) -> &CodeBook {
+        &self.codes
+    }
+
+    /// The code book read from disk (or as saved).
+    pub fn set_codebook(&mut self, codes: CodeBook) {
+        self.codes = codes;
+    }
+
+    /// Defines a new code in this session; it is saved with the notes.
+    pub fn define_code(&mut self, code: Code) -> Result<(), codebook::CodeBookError> {
+        self.codes.define(code)
     }
 
     /// The notes as they should be committed.

@@ -85,6 +85,8 @@ fn app_in<'s>(study: &'s Study, mode: Mode) -> App<'s> {
         Mode::Confirm => "a",
         Mode::Links => "<Enter>",
         Mode::Peek => "p",
+        Mode::Select => "v",
+        Mode::CodePick => "v c",
     };
     for _ in 0..200 {
         press(&mut app, keys);

@@ -1,0 +1,3 @@
+//! Codes: choosing one for a selection ([`pick`]).
+
+pub mod pick;
