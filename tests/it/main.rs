@@ -3,6 +3,7 @@
 mod support;
 
 mod annotate_cli;
+mod annotate_pty;
 mod app_navigation;
 mod app_notes;
 mod bindings;
