@@ -96,6 +96,7 @@ actions! {
     OpenEntities = "open_entities", Views, "Entities list";
     OpenCharts = "open_charts", Views, "Charts";
     OpenNotes = "open_notes", Views, "Notes list";
+    OpenCodes = "open_codes", Views, "Codes: counts, where applied, entities";
     SwitchPane = "switch_pane", Views, "Switch between text and side pane";
 
     OpenSearch = "open_search", Searching, "Search everything";

@@ -49,6 +49,7 @@ pub enum Mode {
     Confirm,
     Select,
     CodePick,
+    Codes,
 }
 
 impl Mode {
@@ -68,6 +69,7 @@ impl Mode {
         Mode::Confirm,
         Mode::Select,
         Mode::CodePick,
+        Mode::Codes,
     ];
 
     /// The table name in key map files.
@@ -88,6 +90,7 @@ impl Mode {
             Mode::Confirm => "confirm",
             Mode::Select => "select",
             Mode::CodePick => "code_pick",
+            Mode::Codes => "codes",
         }
     }
 

@@ -86,6 +86,7 @@ fn mode_title(mode: Mode) -> &'static str {
         Mode::Confirm => "a question",
         Mode::Select => "a selection",
         Mode::CodePick => "choosing a code",
+        Mode::Codes => "the codes view",
     }
 }
 

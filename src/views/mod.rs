@@ -66,6 +66,7 @@ pub enum Overlay {
     /// Words being selected in the text.
     Select(select::Selection),
     CodePick(Box<codes::pick::CodePick>),
+    Codes(codes::CodesView),
 }
 
 impl Overlay {
@@ -84,6 +85,7 @@ impl Overlay {
             Overlay::Confirm(_) => Mode::Confirm,
             Overlay::Select(_) => Mode::Select,
             Overlay::CodePick(_) => Mode::CodePick,
+            Overlay::Codes(_) => Mode::Codes,
         }
     }
 }
@@ -122,6 +124,7 @@ pub fn handles(mode: Mode) -> &'static [Action] {
         Mode::Confirm => confirm::HANDLES,
         Mode::Select => select::HANDLES,
         Mode::CodePick => codes::pick::HANDLES,
+        Mode::Codes => codes::HANDLES,
     }
 }
 
@@ -142,6 +145,7 @@ pub fn hints(mode: Mode) -> &'static [Hint] {
         Mode::Confirm => confirm::HINTS,
         Mode::Select => select::HINTS,
         Mode::CodePick => codes::pick::HINTS,
+        Mode::Codes => codes::HINTS,
     }
 }
 
@@ -166,6 +170,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Mode::Confirm => confirm::update(app, action),
         Mode::Select => select::update(app, action),
         Mode::CodePick => codes::pick::update(app, action),
+        Mode::Codes => codes::update(app, action),
     }
 }
 
@@ -196,6 +201,7 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, overlay: &Overlay, theme: T
         Overlay::Confirm(question) => confirm::draw(area, buf, app, question, theme),
         Overlay::Select(sel) => select::draw(area, buf, app, sel, theme),
         Overlay::CodePick(pick) => codes::pick::draw(area, buf, app, pick, theme),
+        Overlay::Codes(view) => codes::draw(area, buf, app, view, theme),
     }
 }
 

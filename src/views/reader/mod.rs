@@ -34,6 +34,7 @@ pub const HANDLES: &[Action] = &[
     Action::Annotate,
     Action::StartSelection,
     Action::Undo,
+    Action::OpenCodes,
     Action::OpenSearch,
     Action::NextHit,
     Action::PrevHit,
@@ -88,6 +89,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::OpenCharts => views::charts::open(app),
         Action::Annotate => views::editor::annotate(app),
         Action::StartSelection => views::select::open(app),
+        Action::OpenCodes => views::codes::open(app),
         Action::Undo => {
             return match app.notebook.undo(&app.study.doc) {
                 Some(what) => {
