@@ -114,3 +114,18 @@ fn selection_is_drawn_without_relying_on_colour() {
     press(&mut app, "<Esc>");
     assert_eq!(app.mode(), Mode::Reader);
 }
+
+#[test]
+fn a_whole_passage_is_coded_with_two_keys_and_a_name() {
+    let study = study();
+    let mut app = app(&study);
+    press(&mut app, "j #");
+    assert_eq!(app.mode(), Mode::CodePick);
+    type_text(&mut app, "Firms");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode(), Mode::Reader);
+    let p = app.cursor_passage().unwrap();
+    let (note, _) = app.notebook.notes_for_passage(p)[0];
+    assert_eq!(note.target.quote.exact, study.doc.passages[p].text.trim());
+    assert_eq!(note.codes, ["Firms"]);
+}

@@ -121,7 +121,9 @@ pub fn update(app: &mut App, action: Action) -> Handled {
                 }
             };
             app.overlays.pop(); // the picker
-            app.overlays.pop(); // the selection
+            if matches!(app.overlays.last(), Some(Overlay::Select(_))) {
+                app.overlays.pop();
+            }
             select::highlight(app, &pick.selection, vec![name])
         }
         Action::Close | Action::Cancel => {

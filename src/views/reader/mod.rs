@@ -35,6 +35,7 @@ pub const HANDLES: &[Action] = &[
     Action::StartSelection,
     Action::Undo,
     Action::OpenCodes,
+    Action::CodeSelection,
     Action::OpenSearch,
     Action::NextHit,
     Action::PrevHit,
@@ -90,6 +91,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::Annotate => views::editor::annotate(app),
         Action::StartSelection => views::select::open(app),
         Action::OpenCodes => views::codes::open(app),
+        Action::CodeSelection => views::select::code_passage(app),
         Action::Undo => {
             return match app.notebook.undo(&app.study.doc) {
                 Some(what) => {

@@ -199,6 +199,27 @@ pub fn open(app: &mut App) {
     }
 }
 
+/// `#` in the reader: choose a code for the whole focused passage.
+pub fn code_passage(app: &mut App) {
+    let Some(p) = app.cursor_passage() else {
+        app.message = Some("Codes go on passages; move to one first".into());
+        return;
+    };
+    let text = &app.study.doc.passages[p].text;
+    let sel = Selection {
+        anchor: Point { passage: p, at: 0 },
+        head: Point {
+            passage: p,
+            at: text.len(),
+        },
+    };
+    if sel.segments(&app.study.doc).is_empty() {
+        app.message = Some("This passage has no words to code".into());
+        return;
+    }
+    crate::views::codes::pick::open(app, sel);
+}
+
 /// The selection being made, if the select view is open (for drawing it).
 pub fn active<'a>(app: &'a App) -> Option<&'a Selection> {
     app.overlays.iter().rev().find_map(|o| match o {
