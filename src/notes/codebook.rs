@@ -317,7 +317,7 @@ impl CodeBook {
                 fuzzy.push((score, code));
             }
         }
-        fuzzy.sort_by(|a, b| b.0.cmp(&a.0));
+        fuzzy.sort_by_key(|f| std::cmp::Reverse(f.0));
         prefixed.extend(fuzzy.into_iter().map(|(_, c)| c));
         prefixed
     }

@@ -129,8 +129,10 @@ pub fn update(app: &mut App, action: Action) -> Handled {
                 return Handled::Done;
             };
             // The notes list filtered to this code: its segments, one key away.
-            let mut list = crate::views::notes::NotesList::default();
-            list.filter = format!("#{}", row.name);
+            let mut list = crate::views::notes::NotesList {
+                filter: format!("#{}", row.name),
+                ..Default::default()
+            };
             list.refilter(&app.notebook);
             app.overlays.push(Overlay::Notes(list));
             Handled::Done
