@@ -51,7 +51,12 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, theme: Th
             Anchor::Orphaned => "[orphaned]".to_string(),
         };
         let head = format!("{place} “{}”", note.target.quote.exact);
-        let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
+        let tags: String = note
+            .tags
+            .iter()
+            .chain(&note.codes)
+            .map(|t| format!("#{t} "))
+            .collect();
         let text = format!("  {tags}{}", note.text.replace('\n', " "));
         let selected = row == list.sel.index;
         let style = if selected {

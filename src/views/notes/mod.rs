@@ -44,7 +44,12 @@ pub fn summary(app: &App, id: &str) -> String {
         Anchor::Drifted { .. } => "[drifted] ",
         Anchor::Orphaned => "[orphaned] ",
     };
-    let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
+    let tags: String = note
+        .tags
+        .iter()
+        .chain(&note.codes)
+        .map(|t| format!("#{t} "))
+        .collect();
     let text = note.text.lines().next().unwrap_or("");
     format!("{state}{tags}{text}")
 }
