@@ -666,6 +666,18 @@ fn attribute(e: &BytesStart<'_>, key: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Damaged or hostile projects give an error or a result, never a panic.
+        #[test]
+        fn any_text_parses_or_fails_cleanly(tail in "[<>/=\"a-zA-Z0-9 &;#]{0,200}") {
+            let qde = format!(
+                "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\"><Sources><TextSource guid=\"s\"><PlainTextContent>abc</PlainTextContent><PlainTextSelection guid=\"g\" startPosition=\"1\" endPosition=\"2\">{tail}"
+            );
+            let _ = parse(&qde);
+            let _ = read(qde.as_bytes());
+        }
+    }
+
     #[test]
     fn guids_have_the_schema_shape() {
         assert!(is_guid(&guid("x")));
