@@ -24,17 +24,30 @@ pub fn run(
             let book = store.load().map_err(book_failure)?;
             let loaded = notes.load().map_err(store_failure)?;
             console.report(&loaded.diagnostics);
-            let notebook = Notebook::new(loaded.set, &case.doc);
+            let mut notebook = Notebook::new(loaded.set, &case.doc);
             let count = |name: &str| notebook.coded(name).len();
             if *json {
+                // Where each code sits needs the entity links: the whole study.
+                let study = crate::study::Study::open(source).map_err(Failure::input)?;
+                notebook.set_codebook(book.clone());
+                let facts = crate::views::codes::code_rows(&study, &notebook);
                 let rows: Vec<_> = book
                     .codes()
                     .iter()
                     .map(|c| {
+                        let row = facts.iter().find(|r| c.is(&r.name));
+                        let entities: Vec<_> = row
+                            .map(|r| &r.entities[..])
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|(name, n)| json!({"entity": name, "passages": n}))
+                            .collect();
                         json!({"name": c.name, "parent": c.parent, "colour": c.colour.name(),
                             "description": c.description, "entity": c.entity,
                             "scope": if c.scope == Scope::Library { "library" } else { "case" },
-                            "applied": count(&c.name)})
+                            "applied": row.map_or(0, |r| r.applied),
+                            "spread": row.map(|r| r.spread.clone()).unwrap_or_default(),
+                            "entities": entities})
                     })
                     .collect();
                 console.print(&(serde_json::to_string_pretty(&rows).expect("serializes") + "\n"))

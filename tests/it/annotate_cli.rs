@@ -144,6 +144,18 @@ fn qdpx_round_trips_into_an_empty_data_folder() {
     assert_eq!(list[1]["page"], "13");
     let codes = ok(casebook(r, "empty", &["codes", "list"]));
     assert!(codes.starts_with("Local state  [red]  1x"), "{codes}");
+    let codes: serde_json::Value =
+        serde_json::from_str(&ok(casebook(r, "empty", &["codes", "list", "--json"]))).unwrap();
+    assert_eq!(codes[0]["applied"], 1);
+    assert_eq!(
+        codes[0]["spread"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n.as_u64() == Some(1))
+            .count(),
+        1
+    );
     // Importing again changes nothing.
     let again = ok(casebook(
         r,

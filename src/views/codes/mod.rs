@@ -17,6 +17,8 @@ use crate::app::state::App;
 use crate::charts::spark::{self, Bucketing, Glyphs};
 use crate::entities::Place;
 use crate::keymap::{Action, Mode};
+use crate::notes::Notebook;
+use crate::study::Study;
 use crate::ui::popup;
 use crate::ui::text::line;
 use crate::ui::theme::Theme;
@@ -52,14 +54,18 @@ pub struct CodeRow {
 /// The rows, parents before children; codes notes apply that the book
 /// lacks come last.
 pub fn rows(app: &App) -> Vec<CodeRow> {
-    let study = app.study;
+    code_rows(app.study, &app.notebook)
+}
+
+/// As [`rows`], for any notebook on `study` (the command line uses it too).
+pub fn code_rows(study: &Study, notebook: &Notebook) -> Vec<CodeRow> {
     let doc = &study.doc;
-    let book = app.notebook.codebook();
+    let book = notebook.codebook();
     let mut names: Vec<(String, usize)> = crate::commands::codes::tree(book)
         .into_iter()
         .map(|(d, c)| (c.name.clone(), d))
         .collect();
-    for note in app.notebook.set().notes() {
+    for note in notebook.set().notes() {
         for code in &note.codes {
             if !names.iter().any(|(n, _)| n.eq_ignore_ascii_case(code)) {
                 names.push((code.clone(), 0));
@@ -69,7 +75,7 @@ pub fn rows(app: &App) -> Vec<CodeRow> {
     names
         .into_iter()
         .map(|(name, depth)| {
-            let coded = app.notebook.coded(&name);
+            let coded = notebook.coded(&name);
             let passages: Vec<usize> = coded.iter().filter_map(|(_, a)| a.passage()).collect();
             let mut entities: HashMap<usize, usize> = HashMap::new();
             let mut seen = passages.clone();
