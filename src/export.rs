@@ -1,4 +1,5 @@
-//! `casebook export`: the case study as JSON (for tools) or clean Markdown.
+//! `casebook export`: the case study as JSON (for tools) or clean Markdown,
+//! or its reference list as BibTeX or CSL-JSON (for Zotero and pandoc).
 
 use std::io::{self, Write};
 
@@ -13,6 +14,10 @@ use crate::model::{Document, PassageKind};
 pub enum Format {
     Json,
     Markdown,
+    /// The case study and the paper's references, as BibTeX entries.
+    Bibtex,
+    /// The same reference list as a CSL-JSON array.
+    CslJson,
 }
 
 /// The export as one string (for a terminal, which needs it neutralised).
@@ -27,6 +32,14 @@ pub fn export(study: &CaseStudy, format: Format) -> String {
 pub fn write(study: &CaseStudy, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json => json(study, out),
+        Format::Bibtex => {
+            out.write_all(crate::cite::reference_list_bibtex(&study.meta, &study.doc).as_bytes())
+        }
+        Format::CslJson => {
+            let list = crate::cite::reference_list_csl(&study.meta, &study.doc);
+            serde_json::to_writer_pretty(&mut *out, &list)?;
+            out.write_all(b"\n")
+        }
         Format::Markdown => {
             let mut trimmed = TrimEnd {
                 out,

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod cite;
 pub mod commands;
 pub mod corpus;
 pub mod diag;

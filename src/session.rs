@@ -129,6 +129,9 @@ impl Session {
                 while let Some(msg) = next.take() {
                     match update(app, msg) {
                         Some(Effect::Quit) => return self.finish(app, storage),
+                        Some(Effect::Copy(text)) => {
+                            self.out.queue_modes(&crate::term::clipboard::osc52(&text))
+                        }
                         Some(effect) => next = storage.perform(app, &effect),
                         None => {}
                     }

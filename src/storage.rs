@@ -101,6 +101,8 @@ impl Storage {
             Effect::Autosave => self.autosave(app).err().map(|e| Msg::Drafted(Err(e))),
             Effect::SyncDrafts => self.sync_drafts(app).err().map(|e| Msg::Drafted(Err(e))),
             Effect::KeepDrafts => Some(Msg::Drafted(self.sync_drafts(app))),
+            // The session writes to the terminal (see `Session::copy`).
+            Effect::Copy(_) => None,
         }
     }
 
@@ -145,18 +147,26 @@ impl Storage {
             return Err("no data folder".into());
         };
         let mut set = app.notebook.set().clone();
+        let codes = app.notebook.codebook().clone();
         let (tx, rx) = mpsc::channel();
         std::thread::Builder::new()
             .name("save".into())
             .spawn(move || {
                 let result = store
                     .commit_report(&mut set)
-                    .map(|c| Committed {
-                        set,
-                        problems: c.diagnostics.iter().map(|d| d.to_string()).collect(),
-                        conflicts: c.conflicts,
-                    })
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.to_string())
+                    .and_then(|c| {
+                        // Codes defined while reading are kept with the notes that apply them.
+                        store
+                            .codebook()
+                            .add_missing(&codes)
+                            .map_err(|e| e.to_string())?;
+                        Ok(Committed {
+                            set,
+                            problems: c.diagnostics.iter().map(|d| d.to_string()).collect(),
+                            conflicts: c.conflicts,
+                        })
+                    });
                 let _ = tx.send(result);
             })
             .map_err(|e| format!("cannot start saving: {e}"))?;

@@ -71,4 +71,6 @@ pub enum Effect {
     SyncDrafts,
     /// As [`Effect::SyncDrafts`], answered by [`Msg::Drafted`] (before quitting).
     KeepDrafts,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }

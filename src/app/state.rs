@@ -67,6 +67,8 @@ pub struct App<'s> {
     pub access: Access,
     /// Damaged notes files kept aside and not yet recovered.
     pub kept_aside: usize,
+    /// How quotations are cited and whether they may be copied.
+    pub cite: crate::cite::CiteConfig,
 }
 
 impl<'s> App<'s> {
@@ -95,6 +97,7 @@ impl<'s> App<'s> {
             drafts_waiting: Vec::new(),
             access: Access::ReadWrite,
             kept_aside: 0,
+            cite: crate::cite::CiteConfig::default(),
         }
     }
 

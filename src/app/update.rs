@@ -11,6 +11,10 @@ use crate::views::{self, Overlay};
 /// comes back as another message.
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
     let effect = apply(app, msg.into());
+    // Whatever view changed a note, it stays unsaved until a save takes it.
+    for id in app.notebook.take_changed() {
+        app.unsaved.mark(&id);
+    }
     if effect == Some(Effect::SaveNotes) {
         app.unsaved.saving = true;
     }

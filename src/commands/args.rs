@@ -149,16 +149,92 @@ pub enum Command {
         /// Id, name or alias.
         entity: String,
     },
+    /// Print a passage (or some of its words) as a quotation with its citation.
+    Cite(CiteArgs),
+    /// List and change the code book (this case study's and the library's).
+    Codes {
+        #[command(subcommand)]
+        command: CodesCommand,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CiteArgs {
+    /// Passage id, as `casebook search` and the reader show it.
+    pub passage: String,
+    /// Quote only these words of the passage (they must occur in it).
+    #[arg(long, value_name = "WORDS")]
+    pub quote: Option<String>,
+    #[arg(long, value_enum, default_value_t = CiteFormat::Plain)]
+    pub format: CiteFormat,
+    /// The plain form, overriding cite.toml: fields {quote} {authors} {year} {page} {title} {passage}; [...] is left out when a field in it is unknown.
+    #[arg(long, value_name = "TEMPLATE")]
+    pub template: Option<String>,
+    /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteFormat {
+    Plain,
+    Bibtex,
+    CslJson,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodesCommand {
+    /// List the codes with how often each is applied.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a code to this case study's book (or the library's).
+    Add {
+        name: String,
+        #[command(flatten)]
+        fields: CodeFields,
+        /// Keep it in the library-wide book, for every case study.
+        #[arg(long)]
+        library: bool,
+    },
+    /// Change a code; a new name is carried to every note that applies it.
+    Edit {
+        name: String,
+        /// The new name.
+        #[arg(long, value_name = "NAME")]
+        rename: Option<String>,
+        #[command(flatten)]
+        fields: CodeFields,
+    },
+    /// Remove a code from its book (notes keep the name; its children move up).
+    Remove { name: String },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CodeFields {
+    /// The parent code, for a hierarchy ("" for none).
+    #[arg(long, value_name = "CODE")]
+    pub parent: Option<String>,
+    /// A colour of the 16-colour theme (red, light-blue, ...).
+    #[arg(long, value_enum)]
+    pub colour: Option<crate::notes::Colour>,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// The entity id the code stands for, such as firm:nec ("" for none).
+    #[arg(long, value_name = "ID")]
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum NotesCommand {
     /// List notes and where each sits in the current text.
     List {
-        /// Only notes with this tag.
+        /// Only notes with a tag or code starting with this (or with a word of it that does).
         #[arg(long)]
         tag: Option<String>,
-        /// Only notes whose text, quote or tags contain this.
+        /// Only notes whose text, quote, tags or codes contain this (ignoring case and accents).
         #[arg(long)]
         text: Option<String>,
         /// One JSON object per note instead of text lines.
@@ -173,8 +249,25 @@ pub enum NotesCommand {
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Merge W3C Web Annotations (one, a list or a collection) into the notes, by id.
+    /// Merge W3C Web Annotations (one, a list or a collection) or a REFI-QDA project (.qdpx) into the notes.
     Import { file: PathBuf },
+    /// Add a note, highlight or coding on words of a passage.
+    Add {
+        /// Passage id.
+        passage: String,
+        /// The words (they must occur in the passage); default: the whole passage.
+        #[arg(long, value_name = "WORDS")]
+        quote: Option<String>,
+        /// The note's text; without text and codes the words are highlighted.
+        #[arg(long, default_value = "")]
+        text: String,
+        /// A code to apply (repeat for more); a new name is added to the code book.
+        #[arg(long = "code", value_name = "CODE")]
+        codes: Vec<String>,
+        /// A tag (repeat for more).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
     /// List damaged notes files kept aside, or merge one back (--merge FILE).
     Recover {
         #[arg(long, value_name = "FILE")]
@@ -185,8 +278,11 @@ pub enum NotesCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum NotesFormat {
     Markdown,
+    /// W3C Web Annotations.
     Json,
     Csv,
+    /// A REFI-QDA project (NVivo, ATLAS.ti, MAXQDA): give --out, or a pipe.
+    Qdpx,
 }
 
 #[derive(Debug, Args)]

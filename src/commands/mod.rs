@@ -5,6 +5,8 @@
 pub mod args;
 pub mod charts;
 pub mod check;
+pub mod cite;
+pub mod codes;
 mod console;
 pub mod entities;
 pub mod export;
@@ -73,6 +75,8 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
         }
         Some(Command::Entities { kind, json }) => entities::list(&source, *kind, *json, console),
         Some(Command::Show { entity }) => entities::show(&source, entity, console),
+        Some(Command::Cite(args)) => cite::run(args, &source, &cli.paths()?, console),
+        Some(Command::Codes { command }) => codes::run(command, &source, &cli.paths()?, console),
         Some(Command::Series { json }) => charts::series(&source, *json, console),
         Some(Command::Timeline { json }) => {
             let glyphs = if options.ascii {

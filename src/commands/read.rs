@@ -98,7 +98,22 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
             return Err(Failure::because(e));
         }
     };
-    let mut app = App::open(&study, ui, keymap, Notebook::new(loaded.set, &study.doc));
+    let codes = store.codebook().load();
+    let (codes, cite) = match (codes, crate::cite::CiteConfig::load(&options.paths.config)) {
+        (Ok(codes), Ok(cite)) => (codes, cite),
+        (Err(e), _) => {
+            drop(session);
+            return Err(Failure::because(e.to_string()));
+        }
+        (_, Err(e)) => {
+            drop(session);
+            return Err(Failure::because(e));
+        }
+    };
+    let mut notebook = Notebook::new(loaded.set, &study.doc);
+    notebook.set_codebook(codes);
+    let mut app = App::open(&study, ui, keymap, notebook);
+    app.cite = cite;
     app.access = loaded.access;
     app.kept_aside = loaded.kept_aside.len();
     // A kept-aside file is said by the standing notice; any other problem

@@ -98,6 +98,7 @@ actions! {
     OpenEntities = "open_entities", Views, "Entities list";
     OpenCharts = "open_charts", Views, "Charts";
     OpenNotes = "open_notes", Views, "Notes list";
+    OpenCodes = "open_codes", Views, "Codes: counts, where applied, entities";
     SwitchPane = "switch_pane", Views, "Switch between text and side pane";
 
     OpenSearch = "open_search", Searching, "Search everything";
@@ -120,6 +121,17 @@ actions! {
     Delete = "delete", Notes, "Delete the selected note";
     AcceptDrift = "accept_drift", Notes, "Accept where a moved note now points";
     OpenDraft = "open_draft", Notes, "Open a draft left by an earlier session";
+    Undo = "undo", Notes, "Undo the last change to the notes";
+    StartSelection = "start_selection", Notes, "Select words of this passage";
+    SelectWordNext = "select_word_next", Notes, "Move the selection's end a word on";
+    SelectWordPrev = "select_word_prev", Notes, "Move the selection's end a word back";
+    SelectSentenceNext = "select_sentence_next", Notes, "Move the selection's end to the end of the sentence";
+    SelectToPassageEnd = "select_to_passage_end", Notes, "Move the selection's end to the end of the passage";
+    SelectNextPassage = "select_next_passage", Notes, "Extend the selection over the next passage";
+    SwapSelectionEnd = "swap_selection_end", Notes, "Move the other end of the selection";
+    Highlight = "highlight", Notes, "Highlight the selected words";
+    CodeSelection = "code_selection", Notes, "Apply a code to the selected words";
+    CopyQuote = "copy_quote", Notes, "Copy the selected words with their citation";
 
     Save = "save", Editing, "Save the note (or every unsaved note)";
     ToggleTagsField = "toggle_tags_field", Editing, "Switch between text and tags";

@@ -47,6 +47,9 @@ pub enum Mode {
     Peek,
     Help,
     Confirm,
+    Select,
+    CodePick,
+    Codes,
 }
 
 impl Mode {
@@ -64,6 +67,9 @@ impl Mode {
         Mode::Peek,
         Mode::Help,
         Mode::Confirm,
+        Mode::Select,
+        Mode::CodePick,
+        Mode::Codes,
     ];
 
     /// The table name in key map files.
@@ -82,6 +88,9 @@ impl Mode {
             Mode::Peek => "peek",
             Mode::Help => "help",
             Mode::Confirm => "confirm",
+            Mode::Select => "select",
+            Mode::CodePick => "code_pick",
+            Mode::Codes => "codes",
         }
     }
 
@@ -93,7 +102,7 @@ impl Mode {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Entities | Mode::Notes | Mode::Editor
+            Mode::Search | Mode::Entities | Mode::Notes | Mode::Editor | Mode::CodePick
         )
     }
 }

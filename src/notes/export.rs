@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use serde_json::{json, Value};
 
-use crate::model::Document;
+use crate::cite::{self, Place};
+use crate::model::{Document, Meta};
 use crate::term::sanitize::caret;
 
 use super::model::{Anchor, Note};
@@ -26,10 +27,14 @@ fn section_title(doc: &Document, section: usize) -> String {
         .join(" › ")
 }
 
+/// How a quote is cited in the Markdown export: `(Zhang & Kawabata, 2013, p. 12)`.
+const QUOTE_CITATION: &str = "({authors}, {year}[, p. {page}])";
+
 /// Markdown: a heading per section in reading order, each note as its quote
-/// (a block quote) followed by its text and tags; orphaned notes at the end.
-pub fn markdown(doc: &Document, title: &str, notes: &[(&Note, &Anchor)]) -> String {
-    let mut out = format!("# Notes: {title}\n");
+/// (a block quote ending with its citation and page) followed by its text,
+/// tags and codes; orphaned notes at the end.
+pub fn markdown(doc: &Document, meta: &Meta, notes: &[(&Note, &Anchor)]) -> String {
+    let mut out = format!("# Notes: {}\n", meta.title);
     let mut current: Option<Option<usize>> = None;
     for (note, anchor) in notes {
         let (section, passage) = place(doc, note, anchor);
@@ -44,6 +49,16 @@ pub fn markdown(doc: &Document, title: &str, notes: &[(&Note, &Anchor)]) -> Stri
         for line in note.target.quote.exact.split('\n') {
             let _ = writeln!(out, "> {line}");
         }
+        let place = Place {
+            meta,
+            passage: &passage,
+            page: anchor.passage().and_then(|p| doc.page(p)),
+        };
+        let _ = writeln!(
+            out,
+            ">\n> \u{2014} {}",
+            cite::plain(place, "", QUOTE_CITATION)
+        );
         if !note.text.is_empty() {
             let _ = write!(out, "\n{}", note.text);
             if !note.text.ends_with('\n') {
@@ -54,6 +69,10 @@ pub fn markdown(doc: &Document, title: &str, notes: &[(&Note, &Anchor)]) -> Stri
         if !note.tags.is_empty() {
             let tags: Vec<String> = note.tags.iter().map(|t| format!("`{t}`")).collect();
             facts.push(format!("tags: {}", tags.join(", ")));
+        }
+        if !note.codes.is_empty() {
+            let codes: Vec<String> = note.codes.iter().map(|c| format!("`{c}`")).collect();
+            facts.push(format!("codes: {}", codes.join(", ")));
         }
         if !passage.is_empty() {
             facts.push(format!("passage {passage}"));
@@ -66,8 +85,8 @@ pub fn markdown(doc: &Document, title: &str, notes: &[(&Note, &Anchor)]) -> Stri
     out
 }
 
-pub const CSV_HEADER: [&str; 9] = [
-    "id", "state", "section", "passage", "quote", "tags", "text", "created", "modified",
+pub const CSV_HEADER: [&str; 10] = [
+    "id", "state", "section", "passage", "quote", "tags", "codes", "text", "created", "modified",
 ];
 
 /// CSV (RFC 4180, CRLF line ends), one row per note; tags joined with "; ".
@@ -85,6 +104,7 @@ pub fn csv(doc: &Document, notes: &[(&Note, &Anchor)]) -> String {
                 passage,
                 note.target.quote.exact.clone(),
                 note.tags.join("; "),
+                note.codes.join("; "),
                 note.text.clone(),
                 note.created.to_string(),
                 note.modified.to_string(),
@@ -130,7 +150,12 @@ pub fn list_text(doc: &Document, notes: &[(&Note, &Anchor)]) -> String {
             .map(|p| doc.passages[p].id.clone())
             .or_else(|| note.target.passage.clone())
             .unwrap_or_else(|| "-".into());
-        let tags: String = note.tags.iter().map(|t| format!(" #{t}")).collect();
+        let tags: String = note
+            .tags
+            .iter()
+            .chain(&note.codes)
+            .map(|t| format!(" #{t}"))
+            .collect();
         let text = note.text.lines().next().unwrap_or("");
         let line = format!(
             "{:<8}  {passage}  \u{201c}{}\u{201d}{tags}  {}",
@@ -158,6 +183,9 @@ fn row_json(doc: &Document, note: &Note, anchor: &Anchor) -> Value {
         "passage": passage.map(|p| p.id.clone()).or_else(|| note.target.passage.clone()),
         "quote": note.target.quote.exact,
         "tags": note.tags,
+        "codes": note.codes,
+        "kind": note.kind().motivation(),
+        "page": anchor.passage().and_then(|p| doc.page(p)),
         "text": note.text,
         "created": note.created.to_string(),
         "modified": note.modified.to_string(),

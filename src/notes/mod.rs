@@ -6,14 +6,18 @@
 //! `commit` returned `Ok`.
 
 pub mod anchor;
+pub mod codebook;
 pub mod draft;
 pub mod durable;
 pub mod export;
+pub mod filter;
 pub mod merge;
 pub mod model;
+pub mod qdpx;
 pub mod recover;
 pub mod set;
 pub mod store;
+
 pub mod text;
 pub mod webanno;
 
@@ -24,50 +28,50 @@ use jiff::Timestamp;
 use crate::model::Document;
 
 pub use anchor::Anchorer;
+pub use codebook::{Code, CodeBook, Colour};
 pub use draft::{
     clear_draft, load_drafts, load_editor_drafts, save_draft, save_editor_draft, Autosave, Draft,
     RecoveredDraft, StoredDraft, AUTOSAVE_EVERY,
 };
-pub use model::{Anchor, Note, Quote, Target};
+pub use filter::Filter;
+pub use model::{Anchor, Note, NoteKind, Quote, Target};
 pub use set::NoteSet;
 pub use store::{
     Access, Committed, Conflict, Loaded, NoteStore, Recovered, StoreError, CONFLICT_TAG,
 };
-
-/// Which notes to list: all given conditions must hold.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// A tag, compared without regard to ASCII case.
-    pub tag: Option<String>,
-    /// Text found (case-insensitively) in the note, its quote or its tags.
-    pub text: Option<String>,
-}
-
-impl Filter {
-    pub fn matches(&self, note: &Note) -> bool {
-        let tag_ok = self.tag.as_deref().is_none_or(|t| note.has_tag(t));
-        let text_ok = self.text.as_deref().is_none_or(|q| {
-            let q = q.to_lowercase();
-            note.text.to_lowercase().contains(&q)
-                || note.target.quote.exact.to_lowercase().contains(&q)
-                || note.tags.iter().any(|t| t.to_lowercase().contains(&q))
-        });
-        tag_ok && text_ok
-    }
-}
 
 /// The notes of one case study, each placed in the current document.
 #[derive(Debug, Clone, Default)]
 pub struct Notebook {
     set: NoteSet,
     anchors: HashMap<String, Anchor>,
+    /// This session's changes, latest last, for [`Notebook::undo`].
+    history: Vec<Change>,
+    /// The codes in force (the case study's and the library's).
+    codes: CodeBook,
+    /// Ids of notes changed here since [`Notebook::take_changed`] last asked.
+    changed: Vec<String>,
 }
+
+/// One change as it can be taken back: the note before it (`None`: it was new).
+#[derive(Debug, Clone)]
+struct Change {
+    id: String,
+    before: Option<Note>,
+    what: &'static str,
+}
+
+/// Changes kept for undo; older ones are forgotten.
+const UNDO_DEPTH: usize = 200;
 
 impl Notebook {
     pub fn new(set: NoteSet, doc: &Document) -> Notebook {
         let mut book = Notebook {
             set: NoteSet::new(),
             anchors: HashMap::new(),
+            history: Vec::new(),
+            codes: CodeBook::default(),
+            changed: Vec::new(),
         };
         book.reload(set, doc);
         book
@@ -92,6 +96,20 @@ impl Notebook {
         }
         self.set = set;
         self.anchors = anchors;
+    }
+
+    pub fn codebook(&self) -> &CodeBook {
+        &self.codes
+    }
+
+    /// The code book read from disk (or as saved).
+    pub fn set_codebook(&mut self, codes: CodeBook) {
+        self.codes = codes;
+    }
+
+    /// Defines a new code in this session; it is saved with the notes.
+    pub fn define_code(&mut self, code: Code) -> Result<(), codebook::CodeBookError> {
+        self.codes.define(code)
     }
 
     /// The notes as they should be committed.
@@ -126,6 +144,13 @@ impl Notebook {
         found
     }
 
+    /// Every note applying `code` (ignoring case), in reading order.
+    pub fn coded(&self, code: &str) -> Vec<(&Note, &Anchor)> {
+        let mut found = self.list(&Filter::default());
+        found.retain(|(n, _)| n.has_code(code));
+        found
+    }
+
     /// All distinct tags (ignoring ASCII case; first spelling shown) with how
     /// many notes carry each, most used first.
     pub fn tags(&self) -> Vec<(String, usize)> {
@@ -157,16 +182,89 @@ impl Notebook {
         text: &str,
         tags: Vec<String>,
     ) -> String {
-        let note = Note::new(target, text, tags);
+        self.add(doc, Note::new(target, text, tags))
+    }
+
+    /// Adds a new note (a highlight, a coding or a comment); returns its id.
+    pub fn add(&mut self, doc: &Document, note: Note) -> String {
         let id = note.id.clone();
+        self.remember(&id, "creation");
         self.put(note, doc);
         id
     }
 
-    /// Adds `note` as it is (made elsewhere, as the editor makes a new
-    /// note and its drafts under one id).
-    pub fn insert(&mut self, doc: &Document, note: Note) {
+    /// Replaces the codes applied by a note. Returns false if there is no such note.
+    pub fn set_codes(&mut self, doc: &Document, id: &str, codes: Vec<String>) -> bool {
+        let Some(mut note) = self.set.get(id).cloned() else {
+            return false;
+        };
+        self.remember(id, "code change");
+        note.codes = model::clean_tags(codes);
+        note.touch();
         self.put(note, doc);
+        true
+    }
+
+    /// Renames a code on every note that applies it; returns how many changed.
+    pub fn rename_code(&mut self, doc: &Document, from: &str, to: &str) -> usize {
+        let ids: Vec<String> = self
+            .set
+            .notes()
+            .iter()
+            .filter(|n| n.has_code(from))
+            .map(|n| n.id.clone())
+            .collect();
+        for id in &ids {
+            let codes = self.set.get(id).map_or_else(Vec::new, |n| {
+                n.codes
+                    .iter()
+                    .map(|c| {
+                        if c.eq_ignore_ascii_case(from) {
+                            to.to_string()
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .collect()
+            });
+            self.set_codes(doc, id, codes);
+        }
+        ids.len()
+    }
+
+    /// Takes back this session's latest change to the notes; says what was
+    /// undone, or `None` when there is nothing left to undo.
+    pub fn undo(&mut self, doc: &Document) -> Option<&'static str> {
+        let Change { id, before, what } = self.history.pop()?;
+        match before {
+            None => {
+                self.delete_quietly(&id);
+            }
+            Some(mut note) => {
+                // Later than the change (or the deletion's tombstone), so it wins every merge.
+                let now = self.set.get(&id).map_or(note.modified, |n| n.modified);
+                note.modified = note.modified.max(now);
+                note.touch();
+                self.put(note, doc);
+            }
+        }
+        Some(what)
+    }
+
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    fn remember(&mut self, id: &str, what: &'static str) {
+        if self.history.len() == UNDO_DEPTH {
+            self.history.remove(0);
+        }
+        self.history.push(Change {
+            id: id.to_string(),
+            before: self.set.get(id).cloned(),
+            what,
+        });
     }
 
     /// Changes a note's text and tags. Returns false if there is no such note.
@@ -174,6 +272,7 @@ impl Notebook {
         let Some(mut note) = self.set.get(id).cloned() else {
             return false;
         };
+        self.remember(id, "edit");
         note.text = text.to_string();
         note.tags = model::clean_tags(tags);
         note.touch();
@@ -186,6 +285,7 @@ impl Notebook {
         let Some(mut note) = self.set.get(id).cloned() else {
             return false;
         };
+        self.remember(id, "move");
         note.target = target;
         note.touch();
         self.put(note, doc);
@@ -194,10 +294,18 @@ impl Notebook {
 
     /// Deletes a note (a tombstone keeps it deleted in other copies).
     pub fn delete(&mut self, id: &str) -> bool {
+        if self.set.get(id).is_some() {
+            self.remember(id, "deletion");
+        }
+        self.delete_quietly(id)
+    }
+
+    fn delete_quietly(&mut self, id: &str) -> bool {
         let at = self.set.get(id).map_or_else(Timestamp::now, |n| {
             Timestamp::now().max(n.modified + jiff::SignedDuration::from_nanos(1))
         });
         self.anchors.remove(id);
+        self.changed.push(id.to_string());
         self.set.delete(id, at)
     }
 
@@ -211,14 +319,22 @@ impl Notebook {
         };
         let mut note = note.clone();
         note.target = Target::from_span(&doc.passages[*passage], span.clone());
+        self.remember(id, "move");
         note.touch();
         self.put(note, doc);
         true
     }
 
+    /// The notes changed (created, edited, coded, deleted, undone) since the
+    /// last call: every change goes through `put` or `delete_quietly`.
+    pub fn take_changed(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.changed)
+    }
+
     fn put(&mut self, note: Note, doc: &Document) {
         let anchor = Anchorer::new(doc).anchor(&note.target);
         self.anchors.insert(note.id.clone(), anchor);
+        self.changed.push(note.id.clone());
         self.set.upsert(note);
     }
 }

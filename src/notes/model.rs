@@ -55,7 +55,8 @@ impl Target {
     }
 }
 
-/// One note: text and tags about a target.
+/// One note: text, tags and codes about a target. A note with neither text
+/// nor codes is a highlight; one with codes is a coding of its target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub id: String,
@@ -64,7 +65,34 @@ pub struct Note {
     pub text: String,
     /// Free tags; a tag may name an entity id, which codes the note with that entity.
     pub tags: Vec<String>,
+    /// Names of code-book codes applied to the target (see [`super::codebook`]).
+    pub codes: Vec<String>,
     pub target: Target,
+}
+
+/// What a note is, as W3C motivations name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Has text: a comment on its target.
+    Comment,
+    /// No text, codes applied.
+    Coding,
+    /// No text, tags only.
+    Tagging,
+    /// Neither text, codes nor tags: the words are marked, nothing more.
+    Highlight,
+}
+
+impl NoteKind {
+    /// The W3C Web Annotation motivation.
+    pub fn motivation(self) -> &'static str {
+        match self {
+            NoteKind::Comment => "commenting",
+            NoteKind::Coding => "classifying",
+            NoteKind::Tagging => "tagging",
+            NoteKind::Highlight => "highlighting",
+        }
+    }
 }
 
 impl Note {
@@ -77,7 +105,32 @@ impl Note {
             modified: now,
             text: text.into(),
             tags: clean_tags(tags),
+            codes: Vec::new(),
             target,
+        }
+    }
+
+    /// A highlight: the target's words marked, without text.
+    pub fn highlight(target: Target) -> Note {
+        Note::new(target, "", Vec::new())
+    }
+
+    /// A coding: `codes` applied to the target.
+    pub fn coding(target: Target, codes: Vec<String>) -> Note {
+        let mut note = Note::new(target, "", Vec::new());
+        note.codes = clean_tags(codes);
+        note
+    }
+
+    pub fn kind(&self) -> NoteKind {
+        if !self.text.is_empty() {
+            NoteKind::Comment
+        } else if !self.codes.is_empty() {
+            NoteKind::Coding
+        } else if !self.tags.is_empty() {
+            NoteKind::Tagging
+        } else {
+            NoteKind::Highlight
         }
     }
 
@@ -91,9 +144,13 @@ impl Note {
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
     }
+
+    pub fn has_code(&self, code: &str) -> bool {
+        self.codes.iter().any(|c| c.eq_ignore_ascii_case(code))
+    }
 }
 
-/// Trims tags, drops empty ones and duplicates, keeps the user's order.
+/// Trims tags (or code names), drops empty ones and duplicates, keeps the user's order.
 pub fn clean_tags(tags: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(tags.len());
     for tag in tags {

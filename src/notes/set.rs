@@ -95,6 +95,7 @@ fn newer(a: &Note, b: &Note) -> bool {
             n.created,
             n.text.clone(),
             n.tags.clone(),
+            n.codes.clone(),
             format!("{:?}", n.target),
         )
     };

@@ -199,6 +199,12 @@ impl NoteStore {
         self.dir.join(format!("{}.lock", self.case_id))
     }
 
+    /// The code books kept beside this notes file.
+    pub fn codebook(&self) -> super::codebook::CodeBookStore {
+        let data = self.dir.parent().unwrap_or(&self.dir);
+        super::codebook::CodeBookStore::new(data, &self.case_id)
+    }
+
     pub fn case_id(&self) -> &str {
         &self.case_id
     }

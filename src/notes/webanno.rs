@@ -1,7 +1,8 @@
 //! Notes as W3C Web Annotations (JSON), in and out.
 //!
 //! A note is an `Annotation` whose body is a list of `TextualBody`s (purpose
-//! `commenting`: the text; `tagging`: one tag each) and whose target is
+//! `commenting`: the text; `tagging`: one tag each; `classifying`: one
+//! code-book code each; none for a highlight) and whose target is
 //! `{ source: "casebook:<case>#<passage>", selector: [TextQuoteSelector,
 //! TextPositionSelector] }`; positions count characters of the passage text.
 //! A notes file is an `AnnotationCollection` with the notes embedded in its
@@ -29,6 +30,9 @@ pub fn note_to_json(note: &Note, case_id: &str) -> Value {
     for tag in &note.tags {
         body.push(json!({"type": "TextualBody", "purpose": "tagging", "value": tag}));
     }
+    for code in &note.codes {
+        body.push(json!({"type": "TextualBody", "purpose": "classifying", "value": code}));
+    }
     let t = &note.target;
     let mut selector = vec![json!({"type": "TextQuoteSelector", "exact": t.quote.exact,
         "prefix": t.quote.prefix, "suffix": t.quote.suffix})];
@@ -41,7 +45,7 @@ pub fn note_to_json(note: &Note, case_id: &str) -> Value {
     };
     json!({
         "@context": CONTEXT, "id": note.id, "type": "Annotation",
-        "motivation": if note.text.is_empty() { "tagging" } else { "commenting" },
+        "motivation": note.kind().motivation(),
         "created": note.created.to_string(), "modified": note.modified.to_string(),
         "body": body, "target": {"source": source, "selector": selector},
     })
@@ -307,7 +311,7 @@ fn note_from_json_with(v: &Value, empty_quote: bool) -> Result<Note, String> {
     // Missing times sort before any real edit, so an import never beats a newer local change.
     let modified = modified.or(created).unwrap_or(Timestamp::UNIX_EPOCH);
     let created = created.unwrap_or(modified);
-    let (text, tags) = bodies(obj)?;
+    let (text, tags, codes) = bodies(obj)?;
     let target = target(obj.get("target").ok_or("no target")?, empty_quote)?;
     let id = match obj.get("id").or_else(|| obj.get("@id")) {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
@@ -315,7 +319,12 @@ fn note_from_json_with(v: &Value, empty_quote: bool) -> Result<Note, String> {
         // Derived from the content, so importing the same file twice gives the same id.
         None => format!(
             "urn:casebook:import:{:016x}",
-            fnv(&[&target.quote.exact, &text, &tags.join("\u{1f}")])
+            fnv(&[
+                &target.quote.exact,
+                &text,
+                &tags.join("\u{1f}"),
+                &codes.join("\u{1f}")
+            ])
         ),
     };
     Ok(Note {
@@ -324,13 +333,18 @@ fn note_from_json_with(v: &Value, empty_quote: bool) -> Result<Note, String> {
         modified,
         text,
         tags,
+        codes,
         target,
     })
 }
 
-fn bodies(obj: &Map<String, Value>) -> Result<(String, Vec<String>), String> {
+type Bodies = (String, Vec<String>, Vec<String>);
+
+/// The text, tags and codes (`classifying` bodies) of an annotation.
+fn bodies(obj: &Map<String, Value>) -> Result<Bodies, String> {
     let mut texts: Vec<String> = Vec::new();
     let mut tags = Vec::new();
+    let mut codes = Vec::new();
     if let Some(Value::String(s)) = obj.get("bodyValue") {
         texts.push(s.clone());
     }
@@ -339,13 +353,16 @@ fn bodies(obj: &Map<String, Value>) -> Result<(String, Vec<String>), String> {
             continue; // a linked resource, not text
         };
         let purposes = one_or_many(body.get("purpose"));
-        if purposes.iter().any(|p| p.as_str() == Some("tagging")) {
+        let has = |name: &str| purposes.iter().any(|p| p.as_str() == Some(name));
+        if has("classifying") {
+            codes.push(value.to_string());
+        } else if has("tagging") {
             tags.push(value.to_string());
         } else {
             texts.push(value.to_string());
         }
     }
-    Ok((texts.join("\n\n"), clean_tags(tags)))
+    Ok((texts.join("\n\n"), clean_tags(tags), clean_tags(codes)))
 }
 
 fn target(v: &Value, empty_quote: bool) -> Result<Target, String> {

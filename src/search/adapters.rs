@@ -76,8 +76,9 @@ pub fn docs_from_catalog(catalog: &Catalog) -> Vec<SearchDoc> {
         .collect()
 }
 
-/// Notes, searched by their text and found by `#tag`; the title is the
-/// quoted passage text they are about.
+/// Notes, searched by their text, tags and codes and found by `#tag` or
+/// `#code` (so `#Northeast China` finds the tag with a space); the title is
+/// the quoted passage text they are about.
 pub fn docs_from_notes<'a>(notes: impl IntoIterator<Item = &'a Note>) -> Vec<SearchDoc> {
     notes
         .into_iter()
@@ -85,8 +86,13 @@ pub fn docs_from_notes<'a>(notes: impl IntoIterator<Item = &'a Note>) -> Vec<Sea
             kind: HitKind::Note,
             id: n.id.clone(),
             title: n.target.quote.exact.clone(),
-            text: n.text.clone(),
-            tags: n.tags.clone(),
+            text: [n.text.as_str()]
+                .into_iter()
+                .chain(n.tags.iter().chain(&n.codes).map(String::as_str))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            tags: n.tags.iter().chain(&n.codes).cloned().collect(),
             ..SearchDoc::default()
         })
         .collect()

@@ -14,6 +14,7 @@
 //! a whole entity name earns a name bonus, and the closest window becomes
 //! the snippet.
 
+use crate::notes::filter::label_starts_with;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::sync::Arc;
@@ -169,7 +170,7 @@ fn allowed(index: &Index, query: &Query, doc: usize) -> bool {
         && query
             .tags
             .iter()
-            .all(|want| tags.iter().any(|t| t.starts_with(want.as_str())))
+            .all(|want| tags.iter().any(|t| label_starts_with(t, want)))
 }
 
 fn tag_points(index: &Index, query: &Query, doc: usize) -> i64 {

@@ -1,6 +1,7 @@
 //! Everything between casebook and the terminal.
 
 pub mod backend;
+pub mod clipboard;
 pub mod pen;
 pub mod sanitize;
 pub mod screen;

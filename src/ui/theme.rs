@@ -24,6 +24,8 @@ pub enum Mark {
     SearchHit,
     /// The quote a note is about.
     Noted,
+    /// Words being selected.
+    Selected,
 }
 
 impl Theme {
@@ -31,7 +33,7 @@ impl Theme {
         Theme { color, ascii }
     }
 
-    fn fg(&self, c: Color) -> Style {
+    pub fn fg(&self, c: Color) -> Style {
         if self.color {
             Style::new().fg(c)
         } else {
@@ -97,6 +99,10 @@ impl Theme {
             }
             Mark::Mention(kind) => self.mention(kind).add_modifier(Modifier::UNDERLINED),
             Mark::SearchHit => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            // Underlined as well as reversed: visible without colour, and
+            // where a colour reset cancels reverse video.
+            Mark::Selected => Style::new()
+                .add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | Modifier::BOLD),
             Mark::Noted => self
                 .fg(Color::LightYellow)
                 .add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),

@@ -81,9 +81,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         }
         (Confirm::Delete(id), Action::ConfirmYes) => {
             app.overlays.pop();
-            if app.notebook.delete(&id) {
-                app.unsaved.mark(&id);
-            }
+            app.notebook.delete(&id);
             app.notes_changed();
             Handled::Effect(Effect::SaveNotes)
         }

@@ -84,6 +84,9 @@ fn mode_title(mode: Mode) -> &'static str {
         Mode::Peek => "a peek",
         Mode::Help => "help",
         Mode::Confirm => "a question",
+        Mode::Select => "a selection",
+        Mode::CodePick => "choosing a code",
+        Mode::Codes => "the codes view",
     }
 }
 

@@ -22,6 +22,7 @@ macro_rules! list_view_handles {
 }
 
 pub mod charts;
+pub mod codes;
 pub mod confirm;
 pub mod editor;
 pub mod entities;
@@ -32,6 +33,7 @@ pub mod notes;
 pub mod peek;
 pub mod reader;
 pub mod search;
+pub mod select;
 pub mod side;
 pub mod toc;
 
@@ -61,6 +63,10 @@ pub enum Overlay {
     Notes(notes::NotesList),
     Editor(Box<editor::NoteEditor>),
     Confirm(confirm::Confirm),
+    /// Words being selected in the text.
+    Select(select::Selection),
+    CodePick(Box<codes::pick::CodePick>),
+    Codes(codes::CodesView),
 }
 
 impl Overlay {
@@ -77,6 +83,9 @@ impl Overlay {
             Overlay::Notes(_) => Mode::Notes,
             Overlay::Editor(_) => Mode::Editor,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Select(_) => Mode::Select,
+            Overlay::CodePick(_) => Mode::CodePick,
+            Overlay::Codes(_) => Mode::Codes,
         }
     }
 }
@@ -113,6 +122,9 @@ pub fn handles(mode: Mode) -> &'static [Action] {
         Mode::Peek => peek::HANDLES,
         Mode::Help => help::HANDLES,
         Mode::Confirm => confirm::HANDLES,
+        Mode::Select => select::HANDLES,
+        Mode::CodePick => codes::pick::HANDLES,
+        Mode::Codes => codes::HANDLES,
     }
 }
 
@@ -131,6 +143,9 @@ pub fn hints(mode: Mode) -> &'static [Hint] {
         Mode::Peek => peek::HINTS,
         Mode::Help => help::HINTS,
         Mode::Confirm => confirm::HINTS,
+        Mode::Select => select::HINTS,
+        Mode::CodePick => codes::pick::HINTS,
+        Mode::Codes => codes::HINTS,
     }
 }
 
@@ -153,6 +168,9 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Mode::Notes => notes::update(app, action),
         Mode::Editor => editor::update(app, action),
         Mode::Confirm => confirm::update(app, action),
+        Mode::Select => select::update(app, action),
+        Mode::CodePick => codes::pick::update(app, action),
+        Mode::Codes => codes::update(app, action),
     }
 }
 
@@ -162,6 +180,7 @@ pub fn edit_field(app: &mut App, edit: Edit) {
         Mode::Entities => entities::edit(app, edit),
         Mode::Search => search::edit(app, edit),
         Mode::Notes => notes::edit(app, edit),
+        Mode::CodePick => codes::pick::edit(app, edit),
         _ => {}
     }
 }
@@ -180,6 +199,9 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, overlay: &Overlay, theme: T
         Overlay::Notes(list) => notes::draw::draw(area, buf, app, list, theme),
         Overlay::Editor(editor) => editor::draw::draw(area, buf, app, editor, theme),
         Overlay::Confirm(question) => confirm::draw(area, buf, app, question, theme),
+        Overlay::Select(sel) => select::draw(area, buf, app, sel, theme),
+        Overlay::CodePick(pick) => codes::pick::draw(area, buf, app, pick, theme),
+        Overlay::Codes(view) => codes::draw(area, buf, app, view, theme),
     }
 }
 

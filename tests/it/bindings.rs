@@ -85,6 +85,9 @@ fn app_in<'s>(study: &'s Study, mode: Mode) -> App<'s> {
         Mode::Confirm => "a",
         Mode::Links => "<Enter>",
         Mode::Peek => "p",
+        Mode::Select => "v",
+        Mode::CodePick => "v c",
+        Mode::Codes => "C",
     };
     for _ in 0..200 {
         press(&mut app, keys);

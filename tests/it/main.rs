@@ -2,6 +2,9 @@
 
 mod support;
 
+mod annotate_cli;
+mod annotate_pty;
+mod annotate_views;
 mod app_navigation;
 mod app_notes;
 mod bindings;

@@ -143,7 +143,19 @@ fn exports_group_by_section_and_keep_orphans() {
     book.create(&d, lost, "Lost note", vec![]);
     let all = book.list(&Filter::default());
 
-    let md = markdown(&d, "dalian", &all);
+    let meta = casebook::model::Meta {
+        id: "dalian".into(),
+        title: "Dalian".into(),
+        authors: vec!["Yan Zhang".into(), "Nozomu Kawabata".into()],
+        year: Some(2013),
+        series: None,
+        source: None,
+    };
+    let md = markdown(&d, &meta, &all);
+    assert!(
+        md.contains("> NEC\n>\n> \u{2014} (Zhang & Kawabata, 2013)\n"),
+        "{md}"
+    );
     let s1 = md.find("## 1. Section s1").unwrap();
     let s2 = md.find("## 2. Section s2").unwrap();
     let orphans = md.find("## Orphaned notes").unwrap();
@@ -158,20 +170,20 @@ fn exports_group_by_section_and_keep_orphans() {
     let lines: Vec<&str> = table.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "id,state,section,passage,quote,tags,text,created,modified"
+        "id,state,section,passage,quote,tags,codes,text,created,modified"
     );
     assert!(
-        lines[1].contains(",anchored,1. Section s1,s1.2,NEC,,Customer,"),
+        lines[1].contains(",anchored,1. Section s1,s1.2,NEC,,,Customer,"),
         "{}",
         lines[1]
     );
     assert!(
-        lines[2].contains(",2. Section s2,s2.1,Hisoft,firm:hisoft,\"'=formula, \"\"quoted\"\"\","),
+        lines[2].contains(",2. Section s2,s2.1,Hisoft,firm:hisoft,,\"'=formula, \"\"quoted\"\"\","),
         "{}",
         lines[2]
     );
     assert!(
-        lines[3].contains(",orphaned,,gone.1,text that is nowhere,,Lost note,"),
+        lines[3].contains(",orphaned,,gone.1,text that is nowhere,,,Lost note,"),
         "{}",
         lines[3]
     );

@@ -50,14 +50,14 @@ fn import_list_export_through_the_binary() {
     let out = casebook(root.path(), &["notes", "export", "--format", "markdown"]);
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
-        md.contains("## 2. Firms\n\n> as a spin-off\n\nspin-off\n"),
+        md.contains("## 2. Firms\n\n> as a spin-off\n>\n> \u{2014} ("),
         "{md}"
     );
 
     let out = casebook(root.path(), &["notes", "export", "--format", "csv"]);
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains(",anchored,2. Firms,p2.1,as a spin-off,firm:dhc,spin-off,"));
+        .contains(",anchored,2. Firms,p2.1,as a spin-off,firm:dhc,,spin-off,"));
 
     std::fs::write(&file, "{\"id\": ").unwrap();
     let out = casebook(root.path(), &["notes", "import", file.to_str().unwrap()]);

@@ -14,7 +14,15 @@ fn notes(cmd: NotesCommand, data: &Path, doc: &Document) -> (Result<(), String>,
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let mut console = Console::new(&mut out, &mut err);
     // Failures are printed as the binary prints them; the result keeps the text.
-    let r = on(&cmd, data, "dalian", doc, &mut console).map_err(|failure| {
+    let meta = casebook::model::Meta {
+        id: "dalian".into(),
+        title: "Dalian".into(),
+        authors: vec!["Yan Zhang".into()],
+        year: Some(2013),
+        series: None,
+        source: None,
+    };
+    let r = on(&cmd, data, &meta, doc, &mut console).map_err(|failure| {
         let text = failure.to_string();
         console.finish(Err(failure));
         text

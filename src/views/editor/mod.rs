@@ -351,9 +351,8 @@ pub fn update(app: &mut App, action: Action) -> Handled {
                 let mut note = editor.draft(passage).note;
                 note.target = target;
                 note.touch();
-                app.notebook.insert(doc, note);
+                app.notebook.add(doc, note);
             }
-            app.unsaved.mark(&id);
             app.overlays.pop();
             app.notes_changed();
             return Handled::Effect(Effect::SaveNotes);

@@ -62,7 +62,12 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, list: &NotesList, theme: Th
             super::marks(app, note),
             note.target.quote.exact
         );
-        let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
+        let tags: String = note
+            .tags
+            .iter()
+            .chain(&note.codes)
+            .map(|t| format!("#{t} "))
+            .collect();
         let text = format!("  {tags}{}", note.text.replace('\n', " "));
         let selected = row == list.sel.index;
         let style = if selected {

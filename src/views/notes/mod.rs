@@ -44,7 +44,12 @@ pub fn summary(app: &App, id: &str) -> String {
         Anchor::Drifted { .. } => "[drifted] ",
         Anchor::Orphaned => "[orphaned] ",
     };
-    let tags: String = note.tags.iter().map(|t| format!("#{t} ")).collect();
+    let tags: String = note
+        .tags
+        .iter()
+        .chain(&note.codes)
+        .map(|t| format!("#{t} "))
+        .collect();
     let text = note.text.lines().next().unwrap_or("");
     format!("{}{state}{tags}{text}", marks(app, note))
 }
@@ -109,7 +114,6 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::AcceptDrift => {
             if let Some(id) = selected {
                 if app.notebook.accept_drift(&app.study.doc, &id) {
-                    app.unsaved.mark(&id);
                     return Handled::Effect(Effect::SaveNotes);
                 }
                 app.message = Some("Only a drifted note can be accepted at its new place".into());
@@ -135,20 +139,9 @@ impl NotesList {
         list
     }
 
-    /// `#tag` words filter by tag; the other words by text.
+    /// `#tag` words filter by tag or code (by prefix); the other words by text.
     pub fn parsed_filter(&self) -> Filter {
-        let mut filter = Filter::default();
-        let mut words = Vec::new();
-        for word in self.filter.split_whitespace() {
-            match word.strip_prefix('#') {
-                Some(tag) if !tag.is_empty() => filter.tag = Some(tag.to_string()),
-                _ => words.push(word),
-            }
-        }
-        if !words.is_empty() {
-            filter.text = Some(words.join(" "));
-        }
-        filter
+        Filter::parse(&self.filter)
     }
 
     pub fn refilter(&mut self, notebook: &Notebook) {

@@ -86,6 +86,14 @@ impl App<'_> {
                     .map(|span| (span, Mark::Noted)),
             );
         }
+        if let (Item::Passage(p), Some(sel)) = (item, crate::views::select::active(self)) {
+            marks.extend(
+                sel.segments(doc)
+                    .into_iter()
+                    .filter(|(at, _)| *at == p)
+                    .map(|(_, span)| (span, Mark::Selected)),
+            );
+        }
         if let Some(hits) = &self.text_hits {
             marks.extend(
                 hits.ranges(index)

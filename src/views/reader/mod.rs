@@ -32,6 +32,10 @@ pub const HANDLES: &[Action] = &[
     Action::OpenEntities,
     Action::OpenCharts,
     Action::Annotate,
+    Action::StartSelection,
+    Action::Undo,
+    Action::OpenCodes,
+    Action::CodeSelection,
     Action::OpenSearch,
     Action::NextHit,
     Action::PrevHit,
@@ -52,6 +56,7 @@ pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "links"),
     hint(&[Action::SwitchPane], "side"),
     hint(&[Action::Annotate], "note"),
+    hint(&[Action::StartSelection], "select"),
     hint(&[Action::Quit], "quit"),
 ];
 
@@ -84,6 +89,22 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::OpenEntities => views::entities::open(app),
         Action::OpenCharts => views::charts::open(app),
         Action::Annotate => views::editor::annotate(app),
+        Action::StartSelection => views::select::open(app),
+        Action::OpenCodes => views::codes::open(app),
+        Action::CodeSelection => views::select::code_passage(app),
+        Action::Undo => {
+            return match app.notebook.undo(&app.study.doc) {
+                Some(what) => {
+                    app.notes_changed();
+                    app.message = Some(format!("Undid the {what}"));
+                    Handled::Effect(crate::app::msg::Effect::SaveNotes)
+                }
+                None => {
+                    app.message = Some("Nothing to undo".into());
+                    Handled::Done
+                }
+            }
+        }
         Action::OpenSearch => views::search::open(app),
         Action::NextHit => views::search::step_hit(app, true),
         Action::PrevHit => views::search::step_hit(app, false),
