@@ -4,6 +4,8 @@ and compared with its hand-made truth in tests/devset/<name>.toml.
 
     scripts/devset.sh && scripts/devset_table.py [--bin PATH] [--dir DIR] [--set heldout]
 
+A truth file with `style = "numeric"` counts `[12]` citations, otherwise
+author-year ones; code and tables are not searched for them.
 `--set heldout` measures the held-out papers (tests/heldout, DIR/heldout),
 which no rule was fitted on.
 
@@ -103,9 +105,14 @@ def main():
             if c.get("reference") and c.get("passage"):
                 spans.setdefault(c["passage"], []).append(c["text"])
         cites, resolved = 0, 0
+        numeric = truth.get("style") == "numeric"
         for p in exported.get("passages", []):
+            if p["kind"] in ("code", "table"):
+                continue
             hits = [(m.start(), m.end()) for t in spans.get(p["id"], []) for m in re.finditer(re.escape(t), p["text"])]
             for m in CITATION.finditer(p["text"]):
+                if m.group(0).startswith("[") != numeric:
+                    continue
                 cites += 1
                 resolved += any(s < m.end() and m.start() < e for s, e in hits)
         furn = [norm(x) for x in truth.get("furniture", [])]

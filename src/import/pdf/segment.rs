@@ -376,6 +376,35 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         .collect();
     styles.sort_by(|a, b| b.cmp(a));
     styles.dedup();
+    // A heading titled like a reference list heads one only where a list
+    // follows (a "Bibliography" section may be prose about bibliographies);
+    // a numbered list with no heading (REVTeX prints none) starts at `[1]`.
+    let holds_list = |k: usize| {
+        let lines: Vec<Line> = blocks[k + 1..]
+            .iter()
+            .take_while(|b| !heading_like(b))
+            .flat_map(|b| b.lines.iter().cloned())
+            .collect();
+        looks_like_list(&split_references(&lines, &margins, &vocab))
+    };
+    let titled: Vec<usize> = (front_end..blocks.len())
+        .filter(|&k| {
+            let t = blocks[k].text(&vocab);
+            let t = Numbering::parse(&t).map_or(t.as_str(), |(_, rest)| rest);
+            heading_like(&blocks[k]) && is_references_title(t)
+        })
+        .collect();
+    let list_heads: HashSet<usize> = titled.iter().copied().filter(|&k| holds_list(k)).collect();
+    let headless = if titled.is_empty() {
+        (front_end..blocks.len()).rev().find(|&k| {
+            !blocks[k].note
+                && blocks[k].lines[0].text.trim_start().starts_with("[1]")
+                && k > 0
+                && holds_list(k - 1)
+        })
+    } else {
+        None
+    };
     let mut in_refs = false;
     let mut refs_lines: Vec<Line> = Vec::new();
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
@@ -446,7 +475,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             } else {
                 title
             };
-            in_refs = is_references_title(&title);
+            in_refs = list_heads.contains(&k);
             refs_start = line;
             pieces.push((
                 Piece::Heading(Heading {
@@ -457,6 +486,18 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 line,
             ));
             continue;
+        }
+        if Some(k) == headless {
+            in_refs = true;
+            refs_start = line;
+            pieces.push((
+                Piece::Heading(Heading {
+                    number: None,
+                    title: "References".to_string(),
+                    level: 1,
+                }),
+                line,
+            ));
         }
         if in_refs {
             refs_lines.extend(b.lines.iter().cloned());
@@ -539,6 +580,17 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     s.pieces = pieces;
     s.line_pages = line_pages;
     s
+}
+
+/// Whether entries read as a reference list: most carry a year or a number.
+fn looks_like_list(entries: &[(String, usize)]) -> bool {
+    let work = |t: &str| {
+        numeric_label(t)
+            || t.split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    };
+    let works = entries.iter().filter(|(t, _)| work(t)).count();
+    works > 0 && works * 5 >= entries.len() * 3
 }
 
 fn numeric_label(t: &str) -> bool {
