@@ -405,6 +405,11 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     } else {
         None
     };
+    let numbers_headings = blocks[front_end..]
+        .iter()
+        .filter(|b| heading_like(b) && Numbering::parse(&b.text(&vocab)).is_some())
+        .count()
+        >= 3;
     let mut in_refs = false;
     let mut refs_lines: Vec<Line> = Vec::new();
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
@@ -449,7 +454,24 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let outlined = outline.iter().find(|(o, _)| *o == key && !key.is_empty());
         let numbered = Numbering::parse(&text);
         let plain_title = UNNUMBERED.contains(&normalise(&text).as_str());
+        // Where the paper numbers its headings, an unnumbered one is set
+        // larger than the body (`Computational details`) or is a usual title;
+        // bold body-size words are table or card entries.
+        let unnumbered_ok =
+            numbered.is_some() || !numbers_headings || plain_title || b.size() >= body * 1.12;
+        // A title right above figure lettering or a caption belongs to the figure.
+        let figure_title = blocks
+            .get(k + 1)
+            .is_some_and(|n| !n.note && (n.size() < body * 0.85 || caption_kind(&n.text(&vocab))));
+        let a_word = text
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         let is_heading = heading_like(b)
+            && a_word
+            && (outlined.is_some()
+                || numbered.is_some()
+                || plain_title
+                || unnumbered_ok && !figure_title)
             && (outlined.is_some()
                 || !use_outline
                 || plain_title
