@@ -21,6 +21,23 @@ impl Line {
 }
 
 /// Splits the text into lines; blank lines are kept (they separate blocks).
+/// `ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`, `ﬄ` as the letters they join, so that words match.
+fn expand_ligatures(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn read(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut page_start = false;
@@ -30,7 +47,7 @@ pub fn read(text: &str) -> Vec<Line> {
             page_start = true;
             raw = rest;
         }
-        let text = raw.replace('\u{c}', "").trim_end().replace('\u{a0}', " ");
+        let text = expand_ligatures(raw.replace('\u{c}', "").trim_end()).replace('\u{a0}', " ");
         let blank = text.trim().is_empty();
         lines.push(Line {
             no: i + 1,
