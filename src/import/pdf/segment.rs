@@ -284,8 +284,47 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
     false
 }
 
+/// A note marker set on a row of its own, raised above its note's first
+/// line, becomes that line's lead marker.
+fn attach_lone_markers(lines: &[&Line], body: f32) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut marker: Option<&Line> = None;
+    for &l in lines {
+        if let Some(m) = marker.take() {
+            let beside = m.page == l.page
+                && m.column == l.column
+                && l.lead_marker.is_none()
+                && l.size < body * 0.93
+                && (l.x0 - m.x1).abs() < l.size
+                && (0.0..1.5 * l.size).contains(&(l.bottom - m.bottom));
+            if beside {
+                let mut line = l.clone();
+                line.lead_marker = Some(m.text.trim().to_string());
+                out.push(line);
+                continue;
+            }
+            out.push(m.clone());
+        }
+        let t = l.text.trim();
+        let lone = l.size < body * 0.8
+            && (1..=3).contains(&t.chars().count())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "∗*†‡§¶".contains(c));
+        if lone {
+            marker = Some(l);
+        } else {
+            out.push(l.clone());
+        }
+    }
+    out.extend(marker.cloned());
+    out
+}
+
 pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let body = body_size(lines);
+    let owned = attach_lone_markers(lines, body);
+    let lines: Vec<&Line> = owned.iter().collect();
+    let lines = lines.as_slice();
     let vocab = vocabulary(lines);
     let margins = Margins::new(lines, body);
     let notes = footnote_lines(lines, body);
@@ -676,4 +715,61 @@ fn split_references(
         .map(|(e, at)| (join(&e, vocab), at))
         .take_while(|(t, _)| !t.contains('@') || has_year(t))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x0: f32, bottom: f32, size: f32) -> Line {
+        Line {
+            page: 2,
+            text: text.to_string(),
+            x0,
+            x1: x0 + text.chars().count() as f32 * size * 0.5,
+            top: bottom - size,
+            bottom,
+            size,
+            bold: false,
+            italic: false,
+            mono: false,
+            lead_marker: None,
+            bold_lead: String::new(),
+            column: 2,
+            shares_row: false,
+            row: 0,
+        }
+    }
+
+    #[test]
+    fn a_marker_on_a_row_of_its_own_leads_the_note_below_it() {
+        let body = line(
+            "the body text of the column, set in the size most lines have",
+            461.0,
+            990.0,
+            8.5,
+        );
+        let marker = line("1", 461.0, 1030.0, 5.0);
+        let note = line(
+            "Theoretical analysis is often directed to",
+            465.0,
+            1033.0,
+            5.5,
+        );
+        let figure = line("12", 461.0, 900.0, 5.0);
+        let lines = [&body, &figure, &marker, &note];
+        let got = attach_lone_markers(&lines, 8.5);
+        let texts: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|l| (l.text.as_str(), l.lead_marker.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (body.text.as_str(), None),
+                ("12", None),
+                ("Theoretical analysis is often directed to", Some("1")),
+            ]
+        );
+    }
 }
