@@ -451,12 +451,19 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         >= 3;
     let mut in_refs = false;
     let mut refs_lines: Vec<Line> = Vec::new();
+    // Returns the number the list would go on with, where it is numbered.
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
+        let mut next = None;
         for (entry, _) in split_references(refs_lines, &margins, &vocab) {
+            next = label_number(&entry).map(|n| n + 1);
             pieces.push((Piece::Reference(entry), line + 1));
         }
         refs_lines.clear();
+        next
     };
+    // A numbered list the flow interrupts (an appendix set in the other
+    // column) goes on where its next number starts a block.
+    let mut resume_at: Option<u32> = None;
     let mut refs_start = 0;
     for (k, b) in blocks.iter().enumerate() {
         let line = line_of[k];
@@ -517,7 +524,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 || b.size() >= body * 1.12 && numbered.is_some());
         if is_heading {
             if in_refs {
-                flush_refs(&mut refs_lines, &mut pieces, refs_start);
+                resume_at = flush_refs(&mut refs_lines, &mut pieces, refs_start);
             }
             let style = ((b.size() * 2.0).round() as i32, b.lines[0].bold);
             let style_level = styles.iter().position(|s| *s == style).unwrap_or(0) + 1;
@@ -547,6 +554,10 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 line,
             ));
             continue;
+        }
+        if !in_refs && resume_at.is_some() && label_number(&b.lines[0].text) == resume_at {
+            in_refs = true;
+            refs_start = line;
         }
         if Some(k) == headless {
             in_refs = true;
@@ -652,6 +663,11 @@ fn looks_like_list(entries: &[(String, usize)]) -> bool {
     };
     let works = entries.iter().filter(|(t, _)| work(t)).count();
     works > 0 && works * 5 >= entries.len() * 3
+}
+
+/// The number of an entry labelled `[12]` or `12.`.
+fn label_number(t: &str) -> Option<u32> {
+    crate::corpus::refs::numeric_label(t).and_then(|(n, _)| n.parse().ok())
 }
 
 fn numeric_label(t: &str) -> bool {
