@@ -278,7 +278,9 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
         return true;
     }
     let short = prev.x1 < right.min(l.x1.max(right)) - 2.5 * em;
-    if short && ends_sentence(&prev.text) {
+    // `ANNEX A:` over `FORMATTING OF AUTHORS`: one bold heading on two lines.
+    let heading_goes_on = prev.bold && l.bold && prev.text.trim_end().ends_with(':');
+    if short && ends_sentence(&prev.text) && !heading_goes_on {
         return true;
     }
     false
