@@ -508,9 +508,14 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let unnumbered_ok =
             numbered.is_some() || !numbers_headings || plain_title || b.size() >= body * 1.12;
         // A title right above figure lettering or a caption belongs to the figure.
-        let figure_title = blocks
-            .get(k + 1)
-            .is_some_and(|n| !n.note && (n.size() < body * 0.85 || caption_kind(&n.text(&vocab))));
+        let figure_title = blocks.get(k + 1).is_some_and(|n| {
+            let t = n.text(&vocab);
+            // Axis ticks: numbers without a word.
+            let ticks = !t
+                .split_whitespace()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+            !n.note && (n.size() < body * 0.85 || caption_kind(&t) || ticks)
+        });
         let a_word = text
             .split_whitespace()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
