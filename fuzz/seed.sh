@@ -21,7 +21,7 @@ pieces import "$dalian/paper.md"
 devset=${CASEBOOK_DEVSET:-/tmp/casebook-devset}
 if ls "$devset"/*.pdf >/dev/null 2>&1; then
   mkdir -p corpus/import_pdf
-  for f in "$devset"/*.pdf; do
+  for f in "$devset"/*.pdf "$devset"/heldout/*.pdf; do
     n=$(basename "$f" .pdf)
     # Small files mutate faster; the short ones go in whole.
     [ "$(stat -c %s "$f")" -le 400000 ] && cp "$f" "corpus/import_pdf/$n.pdf"
@@ -31,6 +31,23 @@ if ls "$devset"/*.pdf >/dev/null 2>&1; then
     fi
   done
 fi
+# Typographic punctuation, CJK, ligatures and symbols as extracted text has them.
+cat > corpus/import/typographic.txt <<'TEXT'
+Henderson’s “Harbour Towns” — a study∗†
+Lǐ Wěi¹, 张伟², Zoë Ångström‡
+
+1
+
+Introduction
+
+The ﬁrst ﬂoor’s eﬃciency rose 12–15% (Gao 2008, pp. 32–33; Gao et al., 2009a).
+In 大连软件园 (Dalian Software Park) the ﬁrms [3, 15] and [36–38] grew… ¶ § ©
+2 Foot note text at the page foot with ½ and ≥ 3.
+
+References
+[1] 张伟. 2008. 大连的软件产业. 经济研究 44(2), 1–20.
+[2] Henderson’s, J. (2009). “Ports,” Journal 7:1–9.
+TEXT
 seed meta "$dalian/meta.toml"
 seed meta "$hostile/corpus/meta.toml"
 pieces entities "$dalian/entities.toml"

@@ -141,11 +141,20 @@ pub struct Reference {
 impl Reference {
     /// The surname (or first word of a corporate author) citations use.
     pub fn surname(&self) -> &str {
-        let end = self
-            .author
-            .find([',', '(', '.'])
-            .unwrap_or(self.author.len());
-        self.author[..end].trim()
+        // `L. Breiman`, `C.-S. J. Chu`: initials before the surname are skipped.
+        let mut author = self.author.trim_start();
+        while let Some((first, rest)) = author.split_once(' ') {
+            let initial = first.ends_with('.')
+                && first
+                    .split(['.', '-'])
+                    .all(|part| part.chars().count() <= 1);
+            if !initial {
+                break;
+            }
+            author = rest.trim_start();
+        }
+        let end = author.find([',', '(', '.']).unwrap_or(author.len());
+        author[..end].trim()
     }
 }
 

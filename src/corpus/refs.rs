@@ -22,18 +22,38 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The label of a numbered entry and the text after it: `[12] A. Author`
+/// gives `("12", "A. Author")`, as does `12. A. Author`.
+pub fn numeric_label(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_start();
+    let (label, rest) = match t.strip_prefix('[') {
+        Some(inner) => inner.split_once(']')?,
+        None => {
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            (&t[..digits], t[digits..].strip_prefix(". ")?)
+        }
+    };
+    let short = (1..=3).contains(&label.len());
+    (short && label.bytes().all(|b| b.is_ascii_digit())).then(|| (label, rest.trim_start()))
+}
+
 /// Builds references from entry texts (text, italic runs, line).
 /// An entry starting with a dash run (`---.`) takes the previous entry's author.
 pub fn parse_references(entries: Vec<(String, Vec<Range<usize>>, usize)>) -> Vec<Reference> {
     let mut refs: Vec<Reference> = Vec::with_capacity(entries.len());
     for (text, emphasis, line) in entries {
-        let year_at = find_year(&text);
+        // The author of `[12] A. Author. 2002.` starts after its label.
+        let body = numeric_label(&text).map_or(text.as_str(), |(_, rest)| rest);
+        let year_at = find_year(body);
         let year = year_at.map(|(_, y)| y);
-        let author = if repeats_author(&text) {
+        let author = if repeats_author(body) {
             refs.last().map(|r| r.author.clone()).unwrap_or_default()
         } else {
-            let end = year_at.map_or_else(|| first_sentence_end(&text), |(at, _)| at);
-            text[..end].trim_end_matches([' ', ',', '(']).to_string()
+            let end = year_at.map_or_else(|| first_sentence_end(body), |(at, _)| at);
+            // `L. Breiman. Title..., 2001.`: a year at the end follows the
+            // title; the author is the first sentence.
+            let end = end.min(names_end(body));
+            body[..end].trim_end_matches([' ', ',', '(']).to_string()
         };
         refs.push(Reference {
             id: String::new(),
@@ -112,11 +132,35 @@ fn find_year(text: &str) -> Option<(usize, i32)> {
         let year = year_at(i)?;
         let after = bytes.get(i + 4).copied();
         let before = text[..i].trim_end_matches([' ', ',']);
-        let dated = before.ends_with(|c: char| c.is_ascii_digit())
-            || MONTHS.iter().any(|m| before.ends_with(m));
-        (i > 0 && bytes[i - 1] == b' ' && matches!(after, Some(b'.' | b',') | None) && !dated)
-            .then_some((i, year))
+        // `November 22, 2011` dates an access, `16:199-231, 2001` ends a work.
+        let day = before.trim_end_matches(|c: char| c.is_ascii_digit());
+        let dated = day.len() < before.len()
+            && before.len() - day.len() <= 2
+            && MONTHS.iter().any(|m| day.trim_end().ends_with(m));
+        let suffixed = after.is_some_and(|b| b.is_ascii_lowercase())
+            && matches!(bytes.get(i + 5), Some(b'.' | b',') | None);
+        let ends = matches!(after, Some(b'.' | b',') | None) || suffixed;
+        (i > 0 && bytes[i - 1] == b' ' && ends && !dated).then_some((i, year))
     })
+}
+
+/// End of the author names: the first full stop after a word longer than an
+/// initial (`R. L. Brown, J. Durbin, and J. M. Evans.`), or the whole text.
+fn names_end(text: &str) -> usize {
+    let mut word_start = 0;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            word_start = i + 1;
+        } else if c == '.' && text[i + 1..].starts_with(' ') {
+            let word = &text[word_start..i];
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let initial = word.split('-').all(|p| p.chars().count() <= 1);
+            if letters > 1 && !initial && !word.contains('.') {
+                return i + 1;
+            }
+        }
+    }
+    text.len()
 }
 
 /// End of the first sentence, for entries without a year (`Yida Group. Web. ...`).

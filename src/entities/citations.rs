@@ -6,6 +6,9 @@
 //! - narrative: `Saxenian (2004, 2006, 2008)`, `Gregory et al. (2009)`, where
 //!   the author is the run of capitalised words before the parenthesis.
 //!
+//! - numbered: `[12]`, `[3, 15]`, `[36–38]`, where the reference list is
+//!   numbered; each number is a citation of the entry printed with it.
+//!
 //! A citation resolves to the reference with the same year whose author
 //! (with `---.` replaced by the entry above) agrees with the cited name word
 //! by word; corporate authors may differ after their first three words.
@@ -22,7 +25,9 @@ pub use super::resolver::Resolver;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cited {
     pub span: Range<usize>,
+    /// The cited author, or the number of a numbered citation (`[12]`).
     pub author: String,
+    /// The cited year; 0 for a numbered citation.
     pub year: i32,
     pub reference: Option<usize>,
 }
@@ -194,9 +199,64 @@ fn author_starts(text: &str, end: usize) -> Vec<usize> {
     starts
 }
 
+/// The numbers of a numbered citation's content (`3, 15`, `36–38`), each
+/// with its span in `content`; `None` when it holds anything else.
+fn number_list(content: &str) -> Option<Vec<(Range<usize>, u32, u32)>> {
+    let mut items = Vec::new();
+    let mut at = 0;
+    for piece in content.split([',', ';']) {
+        let start = at + (piece.len() - piece.trim_start().len());
+        let p = piece.trim();
+        let number = |s: &str| -> Option<u32> {
+            let s = s.trim();
+            let ok = (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+            ok.then(|| s.parse().ok()).flatten()
+        };
+        let (a, b) = match p.split_once(['–', '-', '—']) {
+            Some((a, b)) => (number(a)?, number(b)?),
+            None => (number(p)?, number(p)?),
+        };
+        if a == 0 || b < a || b - a > 100 {
+            return None;
+        }
+        items.push((start..start + p.len(), a, b));
+        at += piece.len() + 1;
+    }
+    Some(items)
+}
+
+/// Numbered citations in `text`: each number (or each of a range) one
+/// citation, spanning what the text prints for it.
+fn numbered(text: &str, r: &Resolver, out: &mut Vec<Cited>) {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|o| from + o) {
+        let Some(close) = text[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        from = open + 1;
+        let Some(items) = number_list(&text[open + 1..close]) else {
+            continue;
+        };
+        for (span, a, b) in items {
+            for n in a..=b {
+                out.push(Cited {
+                    span: open + 1 + span.start..open + 1 + span.end,
+                    author: format!("[{n}]"),
+                    year: 0,
+                    reference: r.by_number(n),
+                });
+            }
+        }
+        from = close + 1;
+    }
+}
+
 /// Every citation in `text`, in order.
 pub fn find(text: &str, r: &Resolver) -> Vec<Cited> {
     let mut out = Vec::new();
+    if r.numbered() {
+        numbered(text, r, &mut out);
+    }
     let mut from = 0;
     while let Some(open) = text[from..].find('(').map(|o| from + o) {
         let Some(close) = text[open..].find(')').map(|c| open + c) else {
@@ -211,6 +271,7 @@ pub fn find(text: &str, r: &Resolver) -> Vec<Cited> {
         }
         from = close + 1;
     }
+    out.sort_by_key(|c| c.span.start);
     out
 }
 
@@ -254,5 +315,64 @@ fn narrative(
             author: author.clone(),
             year,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::refs::parse_references;
+
+    fn resolver(entries: &[&str]) -> Resolver {
+        let refs = parse_references(entries.iter().map(|t| (t.to_string(), vec![], 1)).collect());
+        Resolver::new(&refs)
+    }
+
+    fn numbered_list() -> Resolver {
+        let entries: Vec<String> = (1..=40)
+            .map(|n| format!("[{n}] A. Author{n}. 20{:02}. Title {n}.", n % 20))
+            .collect();
+        resolver(&entries.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn numbered_citations_resolve_each_number() {
+        let r = numbered_list();
+        let text = "as shown [12], and later [3, 15] and [36\u{2013}38]; not [x] or [0].";
+        let got: Vec<(String, Option<usize>, &str)> = find(text, &r)
+            .into_iter()
+            .map(|c| (c.author, c.reference, &text[c.span]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("[12]".to_string(), Some(11), "12"),
+                ("[3]".to_string(), Some(2), "3"),
+                ("[15]".to_string(), Some(14), "15"),
+                ("[36]".to_string(), Some(35), "36\u{2013}38"),
+                ("[37]".to_string(), Some(36), "36\u{2013}38"),
+                ("[38]".to_string(), Some(37), "36\u{2013}38"),
+            ]
+        );
+        // A number past the list is a citation that resolves to nothing.
+        assert_eq!(find("see [41]", &r)[0].reference, None);
+    }
+
+    #[test]
+    fn brackets_are_no_citations_without_a_numbered_list() {
+        let r = resolver(&["Venables WN, Ripley BD (2002). Modern Applied Statistics with S."]);
+        assert!(find("R prints [1] 4 and [2, 3]", &r).is_empty());
+    }
+
+    #[test]
+    fn author_year_matches_initials_after_the_surname_and_before_it() {
+        let r = resolver(&[
+            "L. Breiman. Statistical modeling: The two cultures. Statistical Science, 16:199\u{2013}231, 2001.",
+            "R. L. Brown, J. Durbin, and J. M. Evans. Techniques. JRSS B, 37:149\u{2013}163, 1975.",
+            "Venables WN, Ripley BD (2002). Modern Applied Statistics with S.",
+        ]);
+        let text = "As Breiman (2001) and Brown, Durbin, and Evans (1975) argue (Venables and Ripley 2002).";
+        let refs: Vec<Option<usize>> = find(text, &r).into_iter().map(|c| c.reference).collect();
+        assert_eq!(refs, [Some(0), Some(1), Some(2)]);
     }
 }

@@ -3,6 +3,7 @@
 use super::citations::year_at;
 use std::collections::HashMap;
 
+use crate::corpus::refs::numeric_label;
 use crate::model::Reference;
 
 /// The reference list, prepared for matching.
@@ -14,6 +15,8 @@ pub struct Resolver {
     /// its first author and its year.
     by_year: HashMap<(String, i32), Vec<usize>>,
     by_printed: HashMap<(String, i32), Vec<usize>>,
+    /// Entries by their printed number, in a numbered list (`[12] ...`).
+    by_label: HashMap<u32, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -25,9 +28,13 @@ struct Entry {
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        // Initials differ between citation and entry ("Dahl and Moe" vs "Dahl, K. and L. Moe").
-        .filter(|w| w.chars().count() > 1 && w != "et" && w != "al")
+        .enumerate()
+        // Initials after a surname, as JSS prints them: `Venables WN, Ripley BD`.
+        .filter(|(i, w)| !(*i > 0 && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_uppercase())))
+        .map(|(_, w)| w.to_lowercase())
+        // Initials differ between citation and entry ("Dahl and Moe" vs
+        // "Dahl, K. and L. Moe"), and so does the word joining two names.
+        .filter(|w| w.chars().count() > 1 && !matches!(w.as_str(), "et" | "al" | "and"))
         .collect()
 }
 
@@ -37,9 +44,13 @@ impl Resolver {
             entries: Vec::with_capacity(references.len()),
             by_year: HashMap::new(),
             by_printed: HashMap::new(),
+            by_label: HashMap::new(),
         };
         let mut last = String::new();
         for (i, r) in references.iter().enumerate() {
+            if let Some(n) = numeric_label(&r.text).and_then(|(l, _)| l.parse().ok()) {
+                resolver.by_label.entry(n).or_insert(i);
+            }
             let author = r.author.trim();
             if !(author.is_empty() || author.starts_with("---")) {
                 last = author.to_string();
@@ -70,6 +81,17 @@ impl Resolver {
             resolver.entries.push(entry);
         }
         resolver
+    }
+
+    /// Whether the list is numbered, so that `[12]` in the text cites its
+    /// twelfth work: most entries carry a label.
+    pub fn numbered(&self) -> bool {
+        !self.by_label.is_empty() && self.by_label.len() * 2 >= self.entries.len()
+    }
+
+    /// The entry printed with number `n`.
+    pub fn by_number(&self, n: u32) -> Option<usize> {
+        self.by_label.get(&n).copied()
     }
 
     /// The best reference for `author` and `year`; `suffix` is the `a`/`b`

@@ -44,7 +44,62 @@ pub fn split(lines: Vec<Line>) -> Vec<Block> {
             page_start,
         });
     }
+    let measure = measure(&blocks);
     blocks
+        .into_iter()
+        .flat_map(|b| split_paragraphs(b, measure))
+        .collect()
+}
+
+/// The length of a full line: most lines of running text are this long.
+fn measure(blocks: &[Block]) -> usize {
+    let mut lengths: Vec<usize> = blocks
+        .iter()
+        .flat_map(|b| &b.lines)
+        .map(|l| l.text.trim().chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(0)
+}
+
+/// pdftotext prints the paragraphs of a column without blank lines between
+/// them; a line well short of the measure that closes a sentence, followed
+/// by one that opens another, ends a paragraph.
+fn split_paragraphs(block: Block, measure: usize) -> Vec<Block> {
+    let ends_paragraph = |line: &Line, next: &Line| {
+        let t = line.text.trim();
+        let closes = t
+            .trim_end_matches(['"', '\u{201d}', ')', '\u{2019}', '\''])
+            .ends_with(['.', '?', '!']);
+        let opens = next
+            .text
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '\u{201c}');
+        measure >= 40 && t.chars().count() * 10 < measure * 7 && closes && opens
+    };
+    let mut out = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let mut page_start = block.page_start;
+    let mut lines = block.lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        let end = lines.peek().is_some_and(|next| ends_paragraph(&line, next));
+        current.push(line);
+        if end {
+            out.push(Block {
+                lines: std::mem::take(&mut current),
+                page_start,
+            });
+            page_start = false;
+        }
+    }
+    if !current.is_empty() {
+        out.push(Block {
+            lines: current,
+            page_start,
+        });
+    }
+    out
 }
 
 /// Drops table-of-contents blocks (and a "Contents" heading before them);

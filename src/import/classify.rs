@@ -5,6 +5,7 @@ use super::blocks::{join, Block, Guess, Vocabulary};
 use super::footnotes::definition;
 use super::headings::{Heading, Headings, Verdict};
 use super::{figures, inline, references};
+use crate::corpus::ids::Numbering;
 use crate::model::PassageKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,9 @@ pub enum Piece {
     Reference(String),
 }
 
+/// The title of the section that holds a body with no heading of its own.
+pub const UNTITLED: &str = "Text";
+
 /// A piece and the input line it starts on.
 pub type Placed = (Piece, usize);
 
@@ -37,7 +41,31 @@ pub struct Classified {
     pub doubts: Vec<(usize, String)>,
 }
 
+/// Classifies `blocks`. A text in which no heading opens the body would be
+/// all front matter; there the body starts, as an untitled section, at the
+/// first paragraph of running text.
 pub fn classify(blocks: &[Block], vocab: &Vocabulary, toc: &[String]) -> Classified {
+    let c = classify_from(blocks, vocab, toc, false);
+    if c.pieces
+        .iter()
+        .any(|(p, _)| matches!(p, Piece::Text { .. }))
+    {
+        return c;
+    }
+    classify_from(blocks, vocab, toc, true)
+}
+
+/// Running text: several lines, most of a paragraph's length, closing a sentence.
+fn running_text(text: &str, lines: usize) -> bool {
+    lines >= 3 && text.chars().count() >= 250 && text.trim_end().ends_with(['.', '?', '!', ':'])
+}
+
+fn classify_from(
+    blocks: &[Block],
+    vocab: &Vocabulary,
+    toc: &[String],
+    untitled_body: bool,
+) -> Classified {
     let mut c = Classified {
         pieces: Vec::new(),
         hyphen_guesses: Vec::new(),
@@ -59,8 +87,23 @@ pub fn classify(blocks: &[Block], vocab: &Vocabulary, toc: &[String]) -> Classif
         let text = join(&block.lines, vocab, &mut c.hyphen_guesses);
         let note = starts_note(&text);
         let footnote = definition(&block.lines[0].text).is_some();
+        // `2` on its own line and `TEMPLATE OVERVIEW` after it: one heading.
+        let bare_number = block.lines.len() == 1
+            && Numbering::parse(&text).is_some_and(|(_, rest)| rest.trim().is_empty());
+        let title_after = blocks
+            .get(i)
+            .filter(|b| bare_number && refs.is_none() && chapter_title(b))
+            .map(|b| join(&b.lines, vocab, &mut Vec::new()));
         let verdict = if notes || footnote {
             Verdict::Text
+        } else if let Some(title) = &title_after {
+            match headings.judge(&format!("{} {title}", text.trim())) {
+                Verdict::Heading(h) => {
+                    i += 1;
+                    Verdict::Heading(h)
+                }
+                _ => headings.judge(&text),
+            }
         } else {
             headings.judge(&text)
         };
@@ -111,6 +154,17 @@ pub fn classify(blocks: &[Block], vocab: &Vocabulary, toc: &[String]) -> Classif
             }
             Verdict::Doubtful(why) => c.doubts.push((line, why)),
             Verdict::Text => {}
+        }
+        if !seen_heading && untitled_body && running_text(&text, block.lines.len()) {
+            seen_heading = true;
+            c.pieces.push((
+                Piece::Heading(Heading {
+                    number: None,
+                    title: UNTITLED.to_string(),
+                    level: 1,
+                }),
+                line,
+            ));
         }
         if !seen_heading {
             // Title blocks stack unrelated lines (series, publisher, date): keep them apart.

@@ -21,6 +21,23 @@ impl Line {
 }
 
 /// Splits the text into lines; blank lines are kept (they separate blocks).
+/// `ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`, `ﬄ` as the letters they join, so that words match.
+fn expand_ligatures(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn read(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut page_start = false;
@@ -30,7 +47,7 @@ pub fn read(text: &str) -> Vec<Line> {
             page_start = true;
             raw = rest;
         }
-        let text = raw.replace('\u{c}', "").trim_end().replace('\u{a0}', " ");
+        let text = expand_ligatures(raw.replace('\u{c}', "").trim_end()).replace('\u{a0}', " ");
         let blank = text.trim().is_empty();
         lines.push(Line {
             no: i + 1,
@@ -42,6 +59,87 @@ pub fn read(text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// `pdftotext -layout` prints two columns side by side: where most long lines
+/// of a page have a gap at the same place, each page is read as its left
+/// column, then its right one. Lines that cross the gap stay whole, in the
+/// left column's place.
+pub fn split_columns(lines: Vec<Line>) -> Vec<Line> {
+    let mut pages: Vec<Vec<Line>> = Vec::new();
+    for line in lines {
+        match pages.last_mut() {
+            Some(page) if !line.page_start => page.push(line),
+            _ => pages.push(vec![line]),
+        }
+    }
+    pages.into_iter().flat_map(split_page).collect()
+}
+
+fn split_page(page: Vec<Line>) -> Vec<Line> {
+    let chars: Vec<Vec<char>> = page.iter().map(|l| l.text.chars().collect()).collect();
+    let long: Vec<&Vec<char>> = chars.iter().filter(|c| c.len() >= 60).collect();
+    let width = long.iter().map(|c| c.len()).max().unwrap_or(0);
+    // A gap: three spaces at `p` with text on both sides.
+    let gap_at = |c: &[char], p: usize| {
+        p + 2 < c.len()
+            && c[p..p + 3].iter().all(|&ch| ch == ' ')
+            && c[..p].iter().any(|ch| !ch.is_whitespace())
+            && c[p + 3..].iter().any(|ch| !ch.is_whitespace())
+    };
+    let best = (width / 4..width * 3 / 4)
+        .map(|p| (long.iter().filter(|c| gap_at(c, p)).count(), p))
+        .max();
+    let Some((count, p)) = best else {
+        return page;
+    };
+    if long.len() < 8 || count * 2 < long.len() {
+        return page;
+    }
+    let right_start = |c: &[char]| {
+        c.iter()
+            .skip(p)
+            .position(|ch| !ch.is_whitespace())
+            .map(|i| p + i)
+    };
+    let column = chars
+        .iter()
+        .filter(|c| gap_at(c, p))
+        .filter_map(|c| right_start(c))
+        .min()
+        .unwrap_or(p);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (line, c) in page.iter().zip(&chars) {
+        let crosses = c.len() > p && !gap_at(c, p) && !c[p..].iter().all(|ch| ch.is_whitespace());
+        let cut = if crosses { c.len() } else { p.min(c.len()) };
+        let part = |from: usize, to: usize| -> String {
+            c[from.min(c.len())..to.min(c.len())]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        };
+        left.push(Line {
+            text: part(0, cut),
+            ..line.clone()
+        });
+        right.push(Line {
+            no: line.no,
+            text: if crosses {
+                String::new()
+            } else {
+                part(column.min(cut.max(column)), c.len())
+            },
+            page_start: false,
+        });
+    }
+    left.push(Line {
+        no: page.last().map_or(0, |l| l.no),
+        text: String::new(),
+        page_start: false,
+    });
+    left.extend(right);
+    left
 }
 
 /// Removes page numbers and running heads at the top and bottom of pages.
@@ -199,5 +297,44 @@ mod tests {
         );
         assert_eq!(toc_entry("In 2009 prices rose 12"), None);
         assert!(is_page_number("- 12 -") && is_page_number("xii") && !is_page_number("1998 was"));
+    }
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    #[test]
+    fn two_columns_side_by_side_are_read_left_then_right() {
+        let mut text = String::from(
+            "A Title That Spans Both Columns Of The Page And Crosses The Gutter Line\n\n",
+        );
+        for i in 0..10 {
+            text.push_str(&format!(
+                "left column words of line {i:02} here     right column words of line {i:02} there\n"
+            ));
+        }
+        let lines = split_columns(read(&text));
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts[0],
+            "A Title That Spans Both Columns Of The Page And Crosses The Gutter Line"
+        );
+        assert_eq!(texts[2], "left column words of line 00 here");
+        assert_eq!(texts[11], "left column words of line 09 here");
+        let right: Vec<&&str> = texts.iter().filter(|t| t.starts_with("right")).collect();
+        assert_eq!(right.len(), 10);
+        assert_eq!(*right[0], "right column words of line 00 there");
+        let first_right = texts.iter().position(|t| t.starts_with("right")).unwrap();
+        assert!(first_right > 11, "{texts:#?}");
+    }
+
+    #[test]
+    fn one_column_prose_is_left_alone() {
+        let text = "The paper argues that the parks of Dalian grew with the software firms\n\
+that settled there after 1998, and that the city government led it.\n"
+            .repeat(6);
+        let lines = read(&text);
+        assert_eq!(split_columns(lines.clone()), lines);
     }
 }

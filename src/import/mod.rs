@@ -65,7 +65,7 @@ impl Imported {
 
 /// Segments `text`; `path` names the input in warnings, `id` becomes the case-study id.
 pub fn import(text: &str, path: &Path, id: &str) -> Imported {
-    let mut lines = lines::read(text);
+    let mut lines = lines::split_columns(lines::read(text));
     lines::strip_furniture(&mut lines);
     let vocab = blocks::Vocabulary::new(&lines);
     let mut blocks = blocks::split(lines);

@@ -5,6 +5,7 @@
 //! continues the entry before it.
 
 use super::blocks::Block;
+use crate::corpus::refs::numeric_label;
 
 /// One entry's lines joined, with the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,12 @@ pub struct Entry {
 pub fn split(blocks: &[Block]) -> (Vec<Entry>, Vec<usize>) {
     let mut entries: Vec<Entry> = Vec::new();
     let mut guesses = Vec::new();
+    // A numbered list (`[1] ...`, `1. ...`): a label starts each entry.
+    let numbered = blocks
+        .iter()
+        .flat_map(|b| &b.lines)
+        .find(|l| !l.text.trim().is_empty())
+        .is_some_and(|l| numeric_label(&l.text).is_some());
     for line in blocks.iter().flat_map(|b| &b.lines) {
         let raw = line.text.as_str();
         let text = raw.trim();
@@ -26,6 +33,7 @@ pub fn split(blocks: &[Block]) -> (Vec<Entry>, Vec<usize>) {
             .find_map(|b| text.strip_prefix(b));
         let starts_new = match (bullet, entries.last()) {
             (Some(_), _) | (_, None) => true,
+            (None, Some(_)) if numbered => numeric_label(text).is_some(),
             (None, Some(prev)) => match continues(raw, &prev.text) {
                 Some(continues) => !continues,
                 None => {
@@ -145,5 +153,14 @@ Inoue, H. (2009), \"Dairen [The Characteristics of\n\nOffshoring in Dalian],\" J
             e[5],
             "Tajima, T. (2008), In T. Tajima and S. Furuya eds., Book."
         );
+    }
+
+    #[test]
+    fn a_numbered_list_splits_at_each_label() {
+        let text = "[1] R. Ablamowicz and B. Fauser. 2007. CLIFFORD: a Maple 11 Package\nfor Clifford Algebra. Retrieved February 28, 2008.\n\n[2] P. S. Abril and R. Plant. 2007. The patent\nholder\u{2019}s dilemma. Commun. ACM 50, 1 (Jan. 2007), 36\u{2013}44.\n[3] S. Andler. 1979. Predicate\npath expressions. In POPL \u{2019}79.\n";
+        let e = entries(text);
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert!(e[0].ends_with("Retrieved February 28, 2008."), "{e:#?}");
+        assert!(e[1].starts_with("[2] P. S. Abril") && e[1].ends_with("36\u{2013}44."));
     }
 }

@@ -115,3 +115,56 @@ fn guessed_hyphen_is_a_warning_and_the_output_loads_cleanly() {
     assert!(diags.is_empty(), "{diags:#?}");
     assert_eq!(doc.passages.len(), imported.doc.passages.len());
 }
+
+/// The head of real `pdftotext` output (Springer's llncs instructions):
+/// section numbers on lines of their own, paragraphs with no blank line
+/// between them, ligature characters.
+const LLNCS: &str = include_str!("../fixtures/pdftotext_llncsdoc_head.txt");
+
+#[test]
+fn numbers_on_their_own_line_head_sections_and_short_closing_lines_end_paragraphs() {
+    let doc = import(LLNCS, Path::new("llncsdoc.txt"), "llncsdoc").doc;
+    let headings: Vec<String> = doc.sections.iter().map(|s| s.heading()).collect();
+    assert_eq!(
+        headings,
+        [
+            "1 Installation",
+            "2 Working with the llncs Document Class",
+            "2.1 General Information"
+        ]
+    );
+    let starts: Vec<&str> = doc.passages.iter().map(|p| &p.text[..20]).collect();
+    assert_eq!(
+        starts,
+        [
+            "Copy llncs.cls to a ",
+            "The llncs class is a",
+            "If you are already f",
+            "For a more detailed "
+        ]
+    );
+    assert!(doc.passages[2].text.contains("major difficulties"));
+}
+
+#[test]
+fn a_text_with_no_heading_keeps_its_body_in_an_untitled_section() {
+    let body: String = LLNCS
+        .lines()
+        .filter(|l| {
+            !matches!(
+                l.trim(),
+                "1" | "2" | "2.1" | "Installation" | "General Information"
+            )
+        })
+        .filter(|l| !l.starts_with("Working with"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let doc = import(&body, Path::new("llncsdoc.txt"), "llncsdoc").doc;
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(doc.sections[0].title, "Text");
+    assert!(doc.passages.len() >= 2, "{:#?}", doc.passages);
+    assert!(doc
+        .passages
+        .iter()
+        .any(|p| p.text.starts_with("If you are already")));
+}

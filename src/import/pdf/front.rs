@@ -125,6 +125,22 @@ fn title_case(t: &str) -> String {
 }
 
 /// Names on the lines after the title, before the abstract.
+/// Words that name an institution, never a person.
+const AFFILIATION_WORDS: [&str; 12] = [
+    "Institute",
+    "University",
+    "Universität",
+    "Laboratory",
+    "Department",
+    "Dept",
+    "College",
+    "School",
+    "Centre",
+    "Center",
+    "Affiliation",
+    "Faculty",
+];
+
 pub fn authors(front: &[Line], after: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in front.iter().skip(after + 1) {
@@ -164,6 +180,18 @@ pub fn authors(front: &[Line], after: usize) -> Vec<String> {
             })
             .filter(|n| !n.is_empty() && !["Jr.", "Jr"].contains(&n.as_str()))
             .collect();
+        // `A. N. Author, H. Coauthor, Name of Institute, City, Country`: the
+        // names before an affiliation on the same line.
+        let leading = names.iter().take_while(|n| name_like(n)).count();
+        let affiliation = |n: &String| {
+            n.split_whitespace()
+                .any(|w| AFFILIATION_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+        };
+        let names = if leading > 0 && names[leading..].first().is_some_and(affiliation) {
+            names[..leading].to_vec()
+        } else {
+            names
+        };
         if !names.is_empty() && names.iter().all(|n| name_like(n)) {
             for n in names {
                 if !out.contains(&n) {
@@ -213,5 +241,32 @@ mod tests {
         assert_eq!(strip_marks("Shell∗†"), "Shell");
         assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
         assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
+    }
+
+    #[test]
+    fn names_before_an_affiliation_on_their_line() {
+        let line = |text: &str| Line {
+            page: 0,
+            text: text.to_string(),
+            x0: 0.0,
+            x1: 300.0,
+            top: 0.0,
+            bottom: 10.0,
+            size: 10.0,
+            bold: false,
+            italic: false,
+            mono: false,
+            lead_marker: None,
+            bold_lead: String::new(),
+            column: 0,
+            shares_row: false,
+            row: 0,
+        };
+        let front = [
+            line("PREPARATION OF PAPERS"),
+            line("A. N. Author\u{2020}, H. Coauthor, Name of Institute or Affiliation, City, Country"),
+            line("Haidian Qu, Beijing Shi, China"),
+        ];
+        assert_eq!(authors(&front, 0), ["A. N. Author", "H. Coauthor"]);
     }
 }

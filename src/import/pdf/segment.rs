@@ -278,14 +278,55 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
         return true;
     }
     let short = prev.x1 < right.min(l.x1.max(right)) - 2.5 * em;
-    if short && ends_sentence(&prev.text) {
+    // `ANNEX A:` over `FORMATTING OF AUTHORS`: one bold heading on two lines.
+    let heading_goes_on = prev.bold && l.bold && prev.text.trim_end().ends_with(':');
+    if short && ends_sentence(&prev.text) && !heading_goes_on {
         return true;
     }
     false
 }
 
+/// A note marker set on a row of its own, raised above its note's first
+/// line, becomes that line's lead marker.
+fn attach_lone_markers(lines: &[&Line], body: f32) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut marker: Option<&Line> = None;
+    for &l in lines {
+        if let Some(m) = marker.take() {
+            let beside = m.page == l.page
+                && m.column == l.column
+                && l.lead_marker.is_none()
+                && l.size < body * 0.93
+                && (l.x0 - m.x1).abs() < l.size
+                && (0.0..1.5 * l.size).contains(&(l.bottom - m.bottom));
+            if beside {
+                let mut line = l.clone();
+                line.lead_marker = Some(m.text.trim().to_string());
+                out.push(line);
+                continue;
+            }
+            out.push(m.clone());
+        }
+        let t = l.text.trim();
+        let lone = l.size < body * 0.8
+            && (1..=3).contains(&t.chars().count())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "∗*†‡§¶".contains(c));
+        if lone {
+            marker = Some(l);
+        } else {
+            out.push(l.clone());
+        }
+    }
+    out.extend(marker.cloned());
+    out
+}
+
 pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let body = body_size(lines);
+    let owned = attach_lone_markers(lines, body);
+    let lines: Vec<&Line> = owned.iter().collect();
+    let lines = lines.as_slice();
     let vocab = vocabulary(lines);
     let margins = Margins::new(lines, body);
     let notes = footnote_lines(lines, body);
@@ -376,14 +417,55 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         .collect();
     styles.sort_by(|a, b| b.cmp(a));
     styles.dedup();
+    // A heading titled like a reference list heads one only where a list
+    // follows (a "Bibliography" section may be prose about bibliographies);
+    // a numbered list with no heading (REVTeX prints none) starts at `[1]`.
+    let holds_list = |k: usize| {
+        let lines: Vec<Line> = blocks[k + 1..]
+            .iter()
+            .take_while(|b| !heading_like(b))
+            .flat_map(|b| b.lines.iter().cloned())
+            .collect();
+        looks_like_list(&split_references(&lines, &margins, &vocab))
+    };
+    let titled: Vec<usize> = (front_end..blocks.len())
+        .filter(|&k| {
+            let t = blocks[k].text(&vocab);
+            let t = Numbering::parse(&t).map_or(t.as_str(), |(_, rest)| rest);
+            heading_like(&blocks[k]) && is_references_title(t)
+        })
+        .collect();
+    let list_heads: HashSet<usize> = titled.iter().copied().filter(|&k| holds_list(k)).collect();
+    let headless = if titled.is_empty() {
+        (front_end..blocks.len()).rev().find(|&k| {
+            !blocks[k].note
+                && blocks[k].lines[0].text.trim_start().starts_with("[1]")
+                && k > 0
+                && holds_list(k - 1)
+        })
+    } else {
+        None
+    };
+    let numbers_headings = blocks[front_end..]
+        .iter()
+        .filter(|b| heading_like(b) && Numbering::parse(&b.text(&vocab)).is_some())
+        .count()
+        >= 3;
     let mut in_refs = false;
     let mut refs_lines: Vec<Line> = Vec::new();
+    // Returns the number the list would go on with, where it is numbered.
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
+        let mut next = None;
         for (entry, _) in split_references(refs_lines, &margins, &vocab) {
+            next = label_number(&entry).map(|n| n + 1);
             pieces.push((Piece::Reference(entry), line + 1));
         }
         refs_lines.clear();
+        next
     };
+    // A numbered list the flow interrupts (an appendix set in the other
+    // column) goes on where its next number starts a block.
+    let mut resume_at: Option<u32> = None;
     let mut refs_start = 0;
     for (k, b) in blocks.iter().enumerate() {
         let line = line_of[k];
@@ -420,14 +502,36 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let outlined = outline.iter().find(|(o, _)| *o == key && !key.is_empty());
         let numbered = Numbering::parse(&text);
         let plain_title = UNNUMBERED.contains(&normalise(&text).as_str());
+        // Where the paper numbers its headings, an unnumbered one is set
+        // larger than the body (`Computational details`) or is a usual title;
+        // bold body-size words are table or card entries.
+        let unnumbered_ok =
+            numbered.is_some() || !numbers_headings || plain_title || b.size() >= body * 1.12;
+        // A title right above figure lettering or a caption belongs to the figure.
+        let figure_title = blocks.get(k + 1).is_some_and(|n| {
+            let t = n.text(&vocab);
+            // Axis ticks: numbers without a word.
+            let ticks = !t
+                .split_whitespace()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+            !n.note && (n.size() < body * 0.85 || caption_kind(&t) || ticks)
+        });
+        let a_word = text
+            .split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         let is_heading = heading_like(b)
+            && a_word
+            && (outlined.is_some()
+                || numbered.is_some()
+                || plain_title
+                || unnumbered_ok && !figure_title)
             && (outlined.is_some()
                 || !use_outline
                 || plain_title
                 || b.size() >= body * 1.12 && numbered.is_some());
         if is_heading {
             if in_refs {
-                flush_refs(&mut refs_lines, &mut pieces, refs_start);
+                resume_at = flush_refs(&mut refs_lines, &mut pieces, refs_start);
             }
             let style = ((b.size() * 2.0).round() as i32, b.lines[0].bold);
             let style_level = styles.iter().position(|s| *s == style).unwrap_or(0) + 1;
@@ -446,7 +550,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             } else {
                 title
             };
-            in_refs = is_references_title(&title);
+            in_refs = list_heads.contains(&k);
             refs_start = line;
             pieces.push((
                 Piece::Heading(Heading {
@@ -457,6 +561,22 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 line,
             ));
             continue;
+        }
+        if !in_refs && resume_at.is_some() && label_number(&b.lines[0].text) == resume_at {
+            in_refs = true;
+            refs_start = line;
+        }
+        if Some(k) == headless {
+            in_refs = true;
+            refs_start = line;
+            pieces.push((
+                Piece::Heading(Heading {
+                    number: None,
+                    title: "References".to_string(),
+                    level: 1,
+                }),
+                line,
+            ));
         }
         if in_refs {
             refs_lines.extend(b.lines.iter().cloned());
@@ -541,6 +661,22 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     s
 }
 
+/// Whether entries read as a reference list: most carry a year or a number.
+fn looks_like_list(entries: &[(String, usize)]) -> bool {
+    let work = |t: &str| {
+        numeric_label(t)
+            || t.split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    };
+    let works = entries.iter().filter(|(t, _)| work(t)).count();
+    works > 0 && works * 5 >= entries.len() * 3
+}
+
+/// The number of an entry labelled `[12]` or `12.`.
+fn label_number(t: &str) -> Option<u32> {
+    crate::corpus::refs::numeric_label(t).and_then(|(n, _)| n.parse().ok())
+}
+
 fn numeric_label(t: &str) -> bool {
     let t = t.trim_start();
     if let Some(rest) = t.strip_prefix('[') {
@@ -602,4 +738,61 @@ fn split_references(
         .map(|(e, at)| (join(&e, vocab), at))
         .take_while(|(t, _)| !t.contains('@') || has_year(t))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, x0: f32, bottom: f32, size: f32) -> Line {
+        Line {
+            page: 2,
+            text: text.to_string(),
+            x0,
+            x1: x0 + text.chars().count() as f32 * size * 0.5,
+            top: bottom - size,
+            bottom,
+            size,
+            bold: false,
+            italic: false,
+            mono: false,
+            lead_marker: None,
+            bold_lead: String::new(),
+            column: 2,
+            shares_row: false,
+            row: 0,
+        }
+    }
+
+    #[test]
+    fn a_marker_on_a_row_of_its_own_leads_the_note_below_it() {
+        let body = line(
+            "the body text of the column, set in the size most lines have",
+            461.0,
+            990.0,
+            8.5,
+        );
+        let marker = line("1", 461.0, 1030.0, 5.0);
+        let note = line(
+            "Theoretical analysis is often directed to",
+            465.0,
+            1033.0,
+            5.5,
+        );
+        let figure = line("12", 461.0, 900.0, 5.0);
+        let lines = [&body, &figure, &marker, &note];
+        let got = attach_lone_markers(&lines, 8.5);
+        let texts: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|l| (l.text.as_str(), l.lead_marker.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (body.text.as_str(), None),
+                ("12", None),
+                ("Theoretical analysis is often directed to", Some("1")),
+            ]
+        );
+    }
 }
