@@ -48,7 +48,7 @@ pub fn on(
                 export::list_text(doc, &notes)
             })?;
         }
-        NotesCommand::Export { format, out } => {
+        NotesCommand::Export { format, out, .. } => {
             let all = book.list(&Filter::default());
             let text = match format {
                 NotesFormat::Markdown => export::markdown(doc, case_id, &all),

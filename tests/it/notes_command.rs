@@ -93,6 +93,7 @@ fn import_is_idempotent_then_list_and_export() {
         NotesCommand::Export {
             format: Format::Json,
             out: None,
+            all: false,
         },
         data.path(),
         &d,
@@ -113,6 +114,7 @@ fn import_is_idempotent_then_list_and_export() {
         NotesCommand::Export {
             format: Format::Csv,
             out: None,
+            all: false,
         },
         data.path(),
         &d,
@@ -123,6 +125,7 @@ fn import_is_idempotent_then_list_and_export() {
         NotesCommand::Export {
             format: Format::Markdown,
             out: Some(out_file.clone()),
+            all: false,
         },
         data.path(),
         &d,
@@ -146,6 +149,7 @@ fn own_export_imports_back_into_an_empty_store() {
         NotesCommand::Export {
             format: Format::Json,
             out: None,
+            all: false,
         },
         a.path(),
         &d,
@@ -159,6 +163,7 @@ fn own_export_imports_back_into_an_empty_store() {
         NotesCommand::Export {
             format: Format::Json,
             out: None,
+            all: false,
         },
         b.path(),
         &d,
