@@ -23,8 +23,10 @@ const TYPED: [&str; 4] = ["regresion", "moglichst", "timeseries", "\"linear mode
 
 fn library() -> Option<Library> {
     let root = PathBuf::from(std::env::var_os("CASEBOOK_BENCH_LIBRARY")?);
-    let cache = std::env::var_os("CASEBOOK_BENCH_CACHE")
-        .map_or_else(|| std::env::temp_dir().join("casebook-bench-cache"), PathBuf::from);
+    let cache = std::env::var_os("CASEBOOK_BENCH_CACHE").map_or_else(
+        || std::env::temp_dir().join("casebook-bench-cache"),
+        PathBuf::from,
+    );
     Some(Library::at(root, &cache))
 }
 
@@ -77,7 +79,11 @@ fn keystrokes(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
     for q in TYPED {
-        let ends: Vec<usize> = q.char_indices().map(|(i, ch)| i + ch.len_utf8()).skip(1).collect();
+        let ends: Vec<usize> = q
+            .char_indices()
+            .map(|(i, ch)| i + ch.len_utf8())
+            .skip(1)
+            .collect();
         for end in ends {
             let typed = &q[..end];
             let query = Query::parse(typed);

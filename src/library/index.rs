@@ -271,7 +271,7 @@ impl LibraryIndex {
         changes: &mut Changes,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(), String> {
-        let mut todo: Vec<(&Member, Vec<(u64, u128)>, String)> = Vec::new();
+        let mut todo: Vec<(&Member, Stamp, String)> = Vec::new();
         for member in members {
             let stamp = stamp(&member.source);
             let known = self.manifest.cases.get(member.id());
@@ -341,8 +341,7 @@ impl LibraryIndex {
                 });
             }
             drop(send);
-            let mut done = 0;
-            for (i, result) in receive {
+            for (done, (i, result)) in receive.into_iter().enumerate() {
                 let (member, stamp, hash) = &todo[i];
                 match result {
                     Ok(summary) => {
@@ -370,9 +369,8 @@ impl LibraryIndex {
                         changes.failed.extend(diags);
                     }
                 }
-                done += 1;
                 progress(Progress {
-                    done,
+                    done: done + 1,
                     total,
                     bytes: changes.bytes,
                 });
@@ -438,11 +436,14 @@ impl LibraryIndex {
     }
 }
 
+/// Size and modification time (ns) of each of a case study's files.
+type Stamp = Vec<(u64, u128)>;
+
 /// Sizes and modification times of a case study's files: unchanged stamps
 /// mean an unchanged case study, so a start reads no paper. The bundled
 /// case study is stamped by its content's length (it changes only with the
 /// program, and its hash is checked then).
-fn stamp(source: &Source) -> Vec<(u64, u128)> {
+fn stamp(source: &Source) -> Stamp {
     corpus::FILES
         .iter()
         .map(|name| match source {

@@ -343,7 +343,7 @@ fn search_entities_and_show_across_the_library_print_the_documented_json() {
     let hit = &hits[0];
     assert_eq!(hit["case"], "shenyang");
     assert_eq!(hit["kind"], "passage");
-    assert_eq!(hit["id"].as_str().unwrap().is_empty(), false);
+    assert!(!hit["id"].as_str().unwrap().is_empty());
     assert!(hit["snippet"].as_str().unwrap().contains("Neusoft"));
     assert!(hit["highlights"].is_array() && hit["score"].is_number());
     let lu = json(&run(dir.path(), &["search", "--all", "luka", "--json"]));
