@@ -14,6 +14,7 @@ pub mod entities;
 pub mod export;
 pub mod import;
 pub mod keymap;
+pub mod library;
 pub mod model;
 pub mod notes;
 pub mod paths;

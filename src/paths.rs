@@ -3,6 +3,8 @@
 //! `--data-dir` / `--config-dir` win; then `$XDG_DATA_HOME/casebook` and
 //! `$XDG_CONFIG_HOME/casebook`; then `~/.local/share/casebook` and
 //! `~/.config/casebook`. Relative XDG values are ignored, as the XDG spec asks.
+//! The cache (the library's search index, which can always be rebuilt) is
+//! `CASEBOOK_CACHE_DIR`, else `$XDG_CACHE_HOME/casebook`, else `~/.cache/casebook`.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -11,6 +13,7 @@ use std::path::{Path, PathBuf};
 pub struct Paths {
     pub data: PathBuf,
     pub config: PathBuf,
+    pub cache: PathBuf,
 }
 
 impl Paths {
@@ -27,7 +30,13 @@ impl Paths {
     ) -> Result<Paths, String> {
         let data = pick(data_dir, &env, "XDG_DATA_HOME", ".local/share")?;
         let config = pick(config_dir, &env, "XDG_CONFIG_HOME", ".config")?;
-        Ok(Paths { data, config })
+        let cache_dir = env("CASEBOOK_CACHE_DIR").map(PathBuf::from);
+        let cache = pick(cache_dir.as_deref(), &env, "XDG_CACHE_HOME", ".cache")?;
+        Ok(Paths {
+            data,
+            config,
+            cache,
+        })
     }
 
     /// `<data>/notes`: one notes file per case study.
@@ -38,6 +47,11 @@ impl Paths {
     /// `<data>/drafts`: notes being edited when the program was stopped.
     pub fn drafts_dir(&self) -> PathBuf {
         self.data.join("drafts")
+    }
+
+    /// `<data>/library`: the default library folder.
+    pub fn library_dir(&self) -> PathBuf {
+        self.data.join("library")
     }
 }
 
@@ -98,6 +112,8 @@ mod tests {
         assert_eq!(p.data, PathBuf::from("/x/data/casebook"));
         assert_eq!(p.config, PathBuf::from("/h/.config/casebook"));
         assert_eq!(p.notes_dir(), PathBuf::from("/x/data/casebook/notes"));
+        assert_eq!(p.cache, PathBuf::from("/h/.cache/casebook"));
+        assert_eq!(p.library_dir(), PathBuf::from("/x/data/casebook/library"));
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct Options {
     #[arg(long, global = true, env = "CASEBOOK_CORPUS", value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 
+    /// Library folder of case studies. Default: $XDG_DATA_HOME/casebook/library.
+    #[arg(long, global = true, env = "CASEBOOK_LIBRARY", value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
     /// Configuration folder (key maps). Default: $XDG_CONFIG_HOME/casebook.
     #[arg(long, global = true, env = "CASEBOOK_CONFIG_DIR", value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
@@ -114,11 +118,16 @@ pub enum Command {
     },
     /// Search entities, sections, passages, footnotes, references and notes.
     Search(SearchArgs),
+    /// The library of case studies: list, add, remove, reindex.
+    Library {
+        #[command(subcommand)]
+        command: LibraryCommand,
+    },
     /// Segment a PDF-extracted plain text into a case-study folder.
     Import {
         /// A PDF, or its extracted text (for example the output of `pdftotext`).
         text: PathBuf,
-        /// Folder to write meta.toml and paper.md into (default: the file's name without extension).
+        /// Folder to write meta.toml and paper.md into (default: a folder of the library named after the file).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Replace an existing paper.md (kept as paper.md.bak), reporting notes it moves.
@@ -143,11 +152,17 @@ pub enum Command {
         /// Print JSON with every mention (character offsets).
         #[arg(long)]
         json: bool,
+        /// Every case study of the library, entities joined across them.
+        #[arg(long)]
+        all: bool,
     },
     /// Print an entity's card: description, relations and where it is mentioned.
     Show {
-        /// Id, name or alias.
+        /// Id, name or alias (with --all also case-id:entity-id).
         entity: String,
+        /// Every case study of the library that mentions it.
+        #[arg(long)]
+        all: bool,
     },
     /// Print a passage (or some of its words) as a quotation with its citation.
     Cite(CiteArgs),
@@ -155,6 +170,26 @@ pub enum Command {
     Codes {
         #[command(subcommand)]
         command: CodesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LibraryCommand {
+    /// List the case studies with their counts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy a case-study folder into the library.
+    Add { dir: PathBuf },
+    /// Take a case study out of the library (its notes are kept).
+    Remove { id: String },
+    /// Bring the index up to date (--full: build it anew).
+    Reindex {
+        #[arg(long)]
+        full: bool,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -248,6 +283,9 @@ pub enum NotesCommand {
         /// Write here instead of stdout.
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// The notes of every case study of the library.
+        #[arg(long)]
+        all: bool,
     },
     /// Merge W3C Web Annotations (one, a list or a collection) or a REFI-QDA project (.qdpx) into the notes.
     Import { file: PathBuf },
@@ -299,6 +337,9 @@ pub struct SearchArgs {
     /// Print the ranked hits as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Search every case study of the library.
+    #[arg(long)]
+    pub all: bool,
 }
 
 fn parse_filter(name: &str) -> Result<Filter, String> {

@@ -13,6 +13,7 @@ pub mod export;
 mod failure;
 pub mod import;
 pub mod keys;
+pub mod library;
 pub mod notes;
 pub mod read;
 pub mod search;
@@ -49,10 +50,15 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
             console,
         ),
         Some(Command::Keys) => keys::run(options.keymap.as_deref(), &cli.paths()?, console),
+        Some(Command::Notes {
+            command: command @ args::NotesCommand::Export { all: true, .. },
+        }) => library::export_notes(command, cli, console),
         Some(Command::Notes { command }) => notes::run(command, &source, &cli.paths()?, console),
+        Some(Command::Search(args)) if args.all => library::search(args, cli, console),
         Some(Command::Search(args)) => {
             search::run(args, &source, options.data_dir.as_deref(), console)
         }
+        Some(Command::Library { command }) => library::run(command, cli, console),
         Some(Command::Import {
             text,
             out,
@@ -60,9 +66,14 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
             verbose,
         }) => {
             let data = cli.paths().ok().map(|p| p.data);
+            // Into the library unless told where.
+            let out = match out {
+                Some(dir) => dir.clone(),
+                None => library::library(cli)?.folder_for(&crate::import::default_id(text)),
+            };
             let args = import::Import {
                 input: text,
-                out: out.as_deref(),
+                out: Some(&out),
                 force: *force,
                 verbose: *verbose,
                 data_dir: data.as_deref(),
@@ -73,8 +84,16 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
         Some(Command::Check { dir }) => {
             check::run(&dir.clone().map_or(source, Source::Dir), console)
         }
-        Some(Command::Entities { kind, json }) => entities::list(&source, *kind, *json, console),
-        Some(Command::Show { entity }) => entities::show(&source, entity, console),
+        Some(Command::Entities {
+            kind,
+            json,
+            all: true,
+        }) => library::entities(cli, *kind, *json, console),
+        Some(Command::Entities { kind, json, .. }) => {
+            entities::list(&source, *kind, *json, console)
+        }
+        Some(Command::Show { entity, all: true }) => library::show(cli, entity, console),
+        Some(Command::Show { entity, .. }) => entities::show(&source, entity, console),
         Some(Command::Cite(args)) => cite::run(args, &source, &cli.paths()?, console),
         Some(Command::Codes { command }) => codes::run(command, &source, &cli.paths()?, console),
         Some(Command::Series { json }) => charts::series(&source, *json, console),

@@ -56,6 +56,7 @@ pub fn on(
         NotesCommand::Export {
             format: NotesFormat::Qdpx,
             out,
+            ..
         } => {
             let all = book.list(&Filter::default());
             let code_book = codes.load().map_err(super::codes::book_failure)?;
@@ -84,7 +85,7 @@ pub fn on(
                 }
             ));
         }
-        NotesCommand::Export { format, out } => {
+        NotesCommand::Export { format, out, .. } => {
             let all = book.list(&Filter::default());
             let text = match format {
                 NotesFormat::Qdpx => unreachable!("handled above"),

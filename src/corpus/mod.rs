@@ -59,6 +59,16 @@ const BUNDLED: [(&str, &str); 4] = [
     ),
 ];
 
+/// The files a case study may have, in the order they are read.
+pub const FILES: [&str; 4] = ["meta.toml", "paper.md", "entities.toml", "series.toml"];
+
+/// Only `meta.toml`: what a list of case studies shows, without the paper.
+pub fn read_meta(source: &Source) -> Result<Meta, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let file = read_file(source, "meta.toml", true, &mut diags).ok_or(diags)?;
+    parse_meta(&file.path, &file.text)
+}
+
 /// Opens a case study. Only errors are returned; [`load`] also lists warnings.
 pub fn open(source: &Source) -> Result<CaseStudy, Vec<Diagnostic>> {
     let (study, diags) = load(source);
@@ -118,7 +128,7 @@ pub fn load(source: &Source) -> (Option<CaseStudy>, Vec<Diagnostic>) {
 }
 
 /// A file of the bundled case study.
-fn bundled(name: &str) -> Option<&'static str> {
+pub fn bundled(name: &str) -> Option<&'static str> {
     BUNDLED
         .iter()
         .find(|(n, _)| *n == name)

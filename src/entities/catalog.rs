@@ -38,6 +38,11 @@ pub struct Entity {
     pub aliases: Vec<String>,
     pub description: String,
     pub relations: Vec<Relation>,
+    /// The same entity in other case studies of the library: `case:entity-id`.
+    pub same_as: Vec<String>,
+    /// An identifier outside casebook (a Wikidata QID such as `Q95`): two
+    /// case studies giving one entity the same identifier mean the same thing.
+    pub wikidata: Option<String>,
 }
 
 impl Entity {
@@ -82,6 +87,10 @@ struct RawEntity {
     description: String,
     #[serde(default)]
     relations: Vec<Spanned<RawRelation>>,
+    #[serde(default)]
+    same_as: Vec<Spanned<String>>,
+    #[serde(default)]
+    wikidata: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +189,43 @@ impl Catalog {
                     }
                 })
                 .collect();
+            let mut same_as = Vec::new();
+            for other in raw.same_as {
+                let (l, c) = at(other.span());
+                let other = other.into_inner();
+                match other.split_once(':') {
+                    Some((case, entity))
+                        if !case.trim().is_empty() && !entity.trim().is_empty() =>
+                    {
+                        same_as.push(other)
+                    }
+                    _ => errors.push(Diagnostic::error(
+                        path,
+                        l,
+                        c,
+                        format!("entity `{id}`: same_as {other:?} is not `case-id:entity-id`"),
+                    )),
+                }
+            }
+            let wikidata = match raw.wikidata {
+                Some(qid) => {
+                    let (l, c) = at(qid.span());
+                    let qid = qid.into_inner();
+                    let valid = qid.len() > 1
+                        && qid.starts_with('Q')
+                        && qid[1..].bytes().all(|b| b.is_ascii_digit());
+                    if !valid {
+                        errors.push(Diagnostic::error(
+                            path,
+                            l,
+                            c,
+                            format!("entity `{id}`: wikidata {qid:?} is not a QID such as \"Q95\""),
+                        ));
+                    }
+                    Some(qid)
+                }
+                None => None,
+            };
             catalog.ids.insert(id.clone(), catalog.entities.len());
             catalog.lines.push(lines);
             catalog.entities.push(Entity {
@@ -189,6 +235,8 @@ impl Catalog {
                 aliases,
                 description: raw.description,
                 relations,
+                same_as,
+                wikidata,
             });
         }
         if errors.is_empty() {

@@ -115,6 +115,16 @@ pub fn import(text: &str, path: &Path, id: &str) -> Imported {
 }
 
 /// The folder an import writes to by default: the input's name without extension.
+/// The case-study id an input file gives when nothing else names it.
+pub fn default_id(input: &Path) -> String {
+    let id = crate::corpus::ids::slug(&default_out(input).to_string_lossy());
+    if id.is_empty() {
+        "paper".into()
+    } else {
+        id
+    }
+}
+
 pub fn default_out(input: &Path) -> std::path::PathBuf {
     let stem = input.file_stem().unwrap_or(input.as_os_str());
     std::path::PathBuf::from(stem)

@@ -35,6 +35,7 @@ mod keymap_errors;
 mod keymap_files;
 mod keymap_routing;
 mod layout_props;
+mod library;
 mod notes_anchor;
 mod notes_book;
 mod notes_cli;

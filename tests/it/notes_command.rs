@@ -101,6 +101,7 @@ fn import_is_idempotent_then_list_and_export() {
         NotesCommand::Export {
             format: Format::Json,
             out: None,
+            all: false,
         },
         data.path(),
         &d,
@@ -121,6 +122,7 @@ fn import_is_idempotent_then_list_and_export() {
         NotesCommand::Export {
             format: Format::Csv,
             out: None,
+            all: false,
         },
         data.path(),
         &d,
@@ -131,6 +133,7 @@ fn import_is_idempotent_then_list_and_export() {
         NotesCommand::Export {
             format: Format::Markdown,
             out: Some(out_file.clone()),
+            all: false,
         },
         data.path(),
         &d,
@@ -154,6 +157,7 @@ fn own_export_imports_back_into_an_empty_store() {
         NotesCommand::Export {
             format: Format::Json,
             out: None,
+            all: false,
         },
         a.path(),
         &d,
@@ -167,6 +171,7 @@ fn own_export_imports_back_into_an_empty_store() {
         NotesCommand::Export {
             format: Format::Json,
             out: None,
+            all: false,
         },
         b.path(),
         &d,

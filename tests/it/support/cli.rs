@@ -11,6 +11,8 @@ pub fn command(dir: &Path, args: &[&str]) -> Command {
     cmd.args(args)
         .env_remove("CASEBOOK_CORPUS")
         .env_remove("CASEBOOK_KEYMAP")
+        .env_remove("CASEBOOK_LIBRARY")
+        .env("CASEBOOK_CACHE_DIR", dir.join("cache"))
         .env("CASEBOOK_DATA_DIR", dir.join("data"))
         .env("CASEBOOK_CONFIG_DIR", dir.join("config"))
         .env("NO_COLOR", "1");

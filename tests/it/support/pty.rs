@@ -69,6 +69,8 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("CASEBOOK_DATA_DIR", data.join("data"));
         cmd.env("CASEBOOK_CONFIG_DIR", data.join("config"));
+        cmd.env("CASEBOOK_CACHE_DIR", data.join("cache"));
+        cmd.env_remove("CASEBOOK_LIBRARY");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CASEBOOK_CORPUS");
         for (k, v) in env {
