@@ -12,6 +12,8 @@ pub struct Storage {
     pub notes: Option<NoteStore>,
     /// Draft files recovered at start; cleared once their note is saved or discarded.
     pub recovered: Vec<PathBuf>,
+    /// The data folder, for the search history and the marks.
+    pub data: Option<PathBuf>,
 }
 
 impl Storage {
@@ -24,6 +26,8 @@ impl Storage {
                 self.clear_recovered();
                 None
             }
+            Effect::SaveSearchHistory => Some(Msg::Stored(self.save_history(app))),
+            Effect::SaveMarks => Some(Msg::Stored(self.save_marks(app))),
         }
     }
 
@@ -35,6 +39,23 @@ impl Storage {
         let problems = store.commit(&mut set).map_err(|e| e.to_string())?;
         self.clear_recovered();
         Ok((set, problems.iter().map(|p| p.to_string()).collect()))
+    }
+
+    fn save_history(&self, app: &App) -> Result<(), String> {
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
+        let path = crate::search::history::path_in(data);
+        app.search_history
+            .save(&path)
+            .map_err(|e| format!("search history not saved: {}: {e}", path.display()))
+    }
+
+    fn save_marks(&self, app: &App) -> Result<(), String> {
+        match &self.data {
+            Some(data) => crate::positions::Marks::new(data).save(&app.study.meta.id, &app.marks),
+            None => Ok(()),
+        }
     }
 
     fn clear_recovered(&mut self) {

@@ -22,6 +22,11 @@ pub enum Msg {
     /// with what other sessions saved) and problems worth a word, or why
     /// nothing was saved.
     Saved(Result<(NoteSet, Vec<String>), String>),
+    /// The result of saving the search history or the marks: why it
+    /// failed, if it did.
+    Stored(Result<(), String>),
+    /// A mouse event, turned into an action or a focus by `app::input`.
+    Mouse(crossterm::event::MouseEvent),
 }
 
 impl From<Action> for Msg {
@@ -40,4 +45,8 @@ pub enum Effect {
     SaveNotes,
     /// The editor was closed without saving: forget any recovered draft.
     DiscardDraft,
+    /// Write the search history (a query was added).
+    SaveSearchHistory,
+    /// Write this case study's marks.
+    SaveMarks,
 }

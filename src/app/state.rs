@@ -13,6 +13,8 @@ use crate::notes::Notebook;
 use crate::reader::outline::Item;
 use crate::reader::view::{Pages, Viewport};
 use crate::search::adapters::docs_from_notes;
+use crate::positions::MarkSet;
+use crate::search::history::SearchHistory;
 use crate::search::{HitKind, Index};
 use crate::study::Study;
 use crate::views::search::TextHits;
@@ -29,6 +31,8 @@ pub enum Focus {
 pub struct UiOptions {
     pub color: bool,
     pub ascii: bool,
+    /// The widest text line in columns; 0 for no limit.
+    pub measure: u16,
 }
 
 pub struct App<'s> {
@@ -57,6 +61,15 @@ pub struct App<'s> {
     pub quit: bool,
     /// Only the paper's opening is loaded yet: no links, no totals.
     pub preview: bool,
+    /// Queries of this and earlier sessions, for Up/Down in search.
+    pub search_history: SearchHistory,
+    /// This case study's marks, letter -> item key.
+    pub marks: MarkSet,
+    /// The item last peeked from and which of its links, so `p` goes on
+    /// to the next.
+    pub last_peek: Option<(usize, usize)>,
+    /// Problems in optional files that were set aside, one line each.
+    pub warnings: Vec<String>,
 }
 
 impl<'s> App<'s> {
@@ -81,6 +94,10 @@ impl<'s> App<'s> {
             message: None,
             quit: false,
             preview: false,
+            search_history: SearchHistory::default(),
+            marks: MarkSet::new(),
+            warnings: Vec::new(),
+            last_peek: None,
         }
     }
 
@@ -101,7 +118,7 @@ impl<'s> App<'s> {
     }
 
     pub fn panes(&self) -> Panes {
-        Panes::new(self.area, self.focus == Focus::Side)
+        Panes::new(self.area, self.focus == Focus::Side, self.options.measure)
     }
 
     /// The key map table that receives keys now.

@@ -17,8 +17,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
         }
         Msg::Key(key) => {
             app.message = None;
-            input::typed(app, key);
-            None
+            input::typed(app, key)
         }
         Msg::Paste(text) => {
             input::pasted(app, &text);
@@ -30,6 +29,16 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
         }
         Msg::Saved(result) => {
             saved(app, result);
+            None
+        }
+        Msg::Stored(result) => {
+            if let Err(why) = result {
+                app.message = Some(why);
+            }
+            None
+        }
+        Msg::Mouse(event) => {
+            input::mouse(app, event);
             None
         }
     }

@@ -47,6 +47,8 @@ pub enum Mode {
     Peek,
     Help,
     Confirm,
+    Marks,
+    Warnings,
 }
 
 impl Mode {
@@ -64,6 +66,8 @@ impl Mode {
         Mode::Peek,
         Mode::Help,
         Mode::Confirm,
+        Mode::Marks,
+        Mode::Warnings,
     ];
 
     /// The table name in key map files.
@@ -82,6 +86,8 @@ impl Mode {
             Mode::Peek => "peek",
             Mode::Help => "help",
             Mode::Confirm => "confirm",
+            Mode::Marks => "marks",
+            Mode::Warnings => "warnings",
         }
     }
 
@@ -93,7 +99,7 @@ impl Mode {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Entities | Mode::Notes | Mode::Editor
+            Mode::Search | Mode::Entities | Mode::Notes | Mode::Editor | Mode::Marks
         )
     }
 }

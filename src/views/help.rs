@@ -84,6 +84,8 @@ fn mode_title(mode: Mode) -> &'static str {
         Mode::Peek => "a peek",
         Mode::Help => "help",
         Mode::Confirm => "a question",
+        Mode::Marks => "marks",
+        Mode::Warnings => "problems in the files",
     }
 }
 

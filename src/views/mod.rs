@@ -28,12 +28,14 @@ pub mod entities;
 pub mod entity;
 pub mod help;
 pub mod links;
+pub mod marks;
 pub mod notes;
 pub mod peek;
 pub mod reader;
 pub mod search;
 pub mod side;
 pub mod toc;
+pub mod warnings;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,6 +63,8 @@ pub enum Overlay {
     Notes(notes::NotesList),
     Editor(Box<editor::NoteEditor>),
     Confirm(confirm::Confirm),
+    Marks(marks::MarksView),
+    Warnings(warnings::Warnings),
 }
 
 impl Overlay {
@@ -77,6 +81,8 @@ impl Overlay {
             Overlay::Notes(_) => Mode::Notes,
             Overlay::Editor(_) => Mode::Editor,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Marks(_) => Mode::Marks,
+            Overlay::Warnings(_) => Mode::Warnings,
         }
     }
 }
@@ -113,6 +119,8 @@ pub fn handles(mode: Mode) -> &'static [Action] {
         Mode::Peek => peek::HANDLES,
         Mode::Help => help::HANDLES,
         Mode::Confirm => confirm::HANDLES,
+        Mode::Marks => marks::HANDLES,
+        Mode::Warnings => warnings::HANDLES,
     }
 }
 
@@ -131,6 +139,8 @@ pub fn hints(mode: Mode) -> &'static [Hint] {
         Mode::Peek => peek::HINTS,
         Mode::Help => help::HINTS,
         Mode::Confirm => confirm::HINTS,
+        Mode::Marks => marks::HINTS,
+        Mode::Warnings => warnings::HINTS,
     }
 }
 
@@ -153,17 +163,22 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Mode::Notes => notes::update(app, action),
         Mode::Editor => editor::update(app, action),
         Mode::Confirm => confirm::update(app, action),
+        Mode::Marks => marks::update(app, action),
+        Mode::Warnings => warnings::update(app, action),
     }
 }
 
-/// Typed text for the one-line field of the view on top.
-pub fn edit_field(app: &mut App, edit: Edit) {
+/// Typed text for the one-line field of the view on top; a mark's letter
+/// may ask for the marks to be saved.
+pub fn edit_field(app: &mut App, edit: Edit) -> Option<Effect> {
     match app.mode() {
         Mode::Entities => entities::edit(app, edit),
         Mode::Search => search::edit(app, edit),
         Mode::Notes => notes::edit(app, edit),
+        Mode::Marks => return marks::edit(app, edit),
         _ => {}
     }
+    None
 }
 
 /// Draws an overlay over what is below it.
@@ -180,6 +195,8 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, overlay: &Overlay, theme: T
         Overlay::Notes(list) => notes::draw::draw(area, buf, app, list, theme),
         Overlay::Editor(editor) => editor::draw::draw(area, buf, app, editor, theme),
         Overlay::Confirm(question) => confirm::draw(area, buf, app, question, theme),
+        Overlay::Marks(view) => marks::draw::draw(area, buf, app, view, theme),
+        Overlay::Warnings(w) => warnings::draw(area, buf, app, w, theme),
     }
 }
 
