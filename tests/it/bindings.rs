@@ -85,7 +85,12 @@ fn app_in<'s>(study: &'s Study, mode: Mode) -> App<'s> {
         Mode::Confirm => "a",
         Mode::Links => "<Enter>",
         Mode::Peek => "p",
+        Mode::Marks => "M",
+        Mode::Warnings => "w",
     };
+    if mode == Mode::Warnings {
+        app.warnings = vec!["series.toml:3:1: error: a stale quote".into()];
+    }
     for _ in 0..200 {
         press(&mut app, keys);
         if mode == Mode::Confirm {
