@@ -74,12 +74,12 @@ impl Marks {
     }
 
     fn read_all(&self) -> Result<BTreeMap<String, MarkSet>, String> {
-        let bytes = match crate::durable::read_limited(&self.path, crate::durable::limits::POSITIONS)
-        {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
-            Err(e) => return Err(format!("{}: {e}", self.path.display())),
-        };
+        let bytes =
+            match crate::durable::read_limited(&self.path, crate::durable::limits::POSITIONS) {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+                Err(e) => return Err(format!("{}: {e}", self.path.display())),
+            };
         serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", self.path.display()))
     }
 

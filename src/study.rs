@@ -135,8 +135,12 @@ impl Study {
             match series::parse(&file.path, &file.text) {
                 Ok(all) => {
                     for one in all {
-                        let problems =
-                            series::validate(std::slice::from_ref(&one), &file.path, &file.text, &doc);
+                        let problems = series::validate(
+                            std::slice::from_ref(&one),
+                            &file.path,
+                            &file.text,
+                            &doc,
+                        );
                         if problems.is_empty() {
                             kept.push(one);
                         } else {

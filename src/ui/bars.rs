@@ -87,16 +87,14 @@ pub fn crumb(path: &[&Section], separator: &str, width: usize) -> String {
         if let Some(text) = fits(&short) {
             return text;
         }
-        if short.is_empty() {
+        // Only the ellipsis (or nothing) left above: the current alone.
+        if short.iter().all(|p| p == "…") {
             return current;
         }
-        // The outermost goes; an ellipsis says something was there.
+        // The outermost part goes; an ellipsis says something was there.
+        short.retain(|p| p != "…");
         short.remove(0);
-        if short.first().map(String::as_str) != Some("…") {
-            short.insert(0, "…".to_string());
-        } else if short.len() == 1 {
-            short.clear();
-        }
+        short.insert(0, "…".to_string());
     }
 }
 

@@ -50,7 +50,11 @@ fn layout<'a>(app: &'a App) -> (Rect, Vec<&'a str>) {
     let lines: Vec<&str> = app
         .warnings
         .iter()
-        .flat_map(|w| wrap(w, width.saturating_sub(2) as usize).into_iter().map(|r| &w[r]))
+        .flat_map(|w| {
+            wrap(w, width.saturating_sub(2) as usize)
+                .into_iter()
+                .map(|r| &w[r])
+        })
         .collect();
     let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
     (popup::centered(area, width, height), lines)
@@ -83,7 +87,10 @@ pub fn update(app: &mut App, action: Action) -> Handled {
 pub fn draw(area: Rect, buf: &mut Buffer, app: &App, w: &Warnings, theme: Theme) {
     let (outer, lines) = layout(app);
     let outer = outer.intersection(area);
-    let title = format!("Problems in the case study's files ({})", app.warnings.len());
+    let title = format!(
+        "Problems in the case study's files ({})",
+        app.warnings.len()
+    );
     let footer = footer(app, Mode::Warnings, None);
     let inner = popup::frame(outer, buf, &title, Some(&footer), theme);
     for (row, piece) in lines

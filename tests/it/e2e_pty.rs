@@ -37,7 +37,13 @@ fn a_malformed_user_key_map_is_set_aside_and_listed() {
     // Asked for by name, a bad key map is still refused.
     let file = dir.path().join("mine.toml");
     std::fs::write(&file, bad).unwrap();
-    let mut s = Session::start(&["--keymap", file.to_str().unwrap()], 80, 24, dir.path(), &[]);
+    let mut s = Session::start(
+        &["--keymap", file.to_str().unwrap()],
+        80,
+        24,
+        dir.path(),
+        &[],
+    );
     let screen = s.wait_text("fly_away");
     assert!(screen.contains("mine.toml:3"), "{screen}");
     assert_eq!(s.wait_exit(), 1, "a bad key map is bad input");

@@ -63,7 +63,7 @@ fn enter_in_search_reads_on_in_the_text_and_ctrl_e_opens_the_entity() {
     let p = a.cursor_passage().expect("in the text");
     assert!(study().doc.passages[p].text.contains("DHC"));
 
-    press(&mut a, "/");
+    press(&mut a, "/ <C-u>");
     type_text(&mut a, "dhc");
     press(&mut a, "<C-e>");
     assert!(matches!(a.overlays.last(), Some(Overlay::Entity(_))));
@@ -93,7 +93,10 @@ fn up_and_down_recall_queries_of_earlier_sessions() {
             type_text(&mut a, query);
             for effect in press(&mut a, "<Enter>") {
                 assert_eq!(effect, Effect::SaveSearchHistory);
-                assert!(matches!(store.perform(&a, &effect), Some(Msg::Stored(Ok(())))));
+                assert!(matches!(
+                    store.perform(&a, &effect),
+                    Some(Msg::Stored(Ok(())))
+                ));
             }
         }
     }
@@ -150,7 +153,11 @@ fn p_steps_through_the_passage_links() {
         assert!(seen.len() >= 2);
         let mut unique = seen.clone();
         unique.dedup();
-        assert_eq!(unique.len(), seen.len(), "each link once per round: {seen:?}");
+        assert_eq!(
+            unique.len(),
+            seen.len(),
+            "each link once per round: {seen:?}"
+        );
         return;
     }
     panic!("no passage with two links to peek at");
@@ -165,7 +172,10 @@ fn a_mark_is_set_with_a_letter_and_gone_back_to_across_sessions() {
     let marked = a.view.cursor;
     let effects = press(&mut a, "M a");
     assert_eq!(effects, [Effect::SaveMarks]);
-    assert!(matches!(store.perform(&a, &effects[0]), Some(Msg::Stored(Ok(())))));
+    assert!(matches!(
+        store.perform(&a, &effects[0]),
+        Some(Msg::Stored(Ok(())))
+    ));
     press(&mut a, "G ' a");
     assert_eq!(a.view.cursor, marked);
     assert!(a.overlays.is_empty());
@@ -202,7 +212,11 @@ fn text_lines_keep_to_the_measure_and_the_side_pane_takes_the_rest() {
     assert_eq!(side.x, reader.right());
     assert_eq!(side.width, 200 - reader.width);
     for line in &screen(&a)[2..49] {
-        let text: String = line.chars().skip(2).take(reader.width as usize - 2).collect();
+        let text: String = line
+            .chars()
+            .skip(2)
+            .take(reader.width as usize - 2)
+            .collect();
         assert!(text.trim_end().chars().count() <= 100, "{text}");
     }
 }
@@ -224,7 +238,9 @@ fn the_breadcrumb_keeps_the_current_section_at_80_columns() {
     a.jump_to_section(deep);
     let crumb = screen(&a)[1].trim_end().to_string();
     let current = s.doc.sections[deep].heading();
-    assert!(crumb.ends_with(&current), "{crumb:?} ends with {current:?}");
+    // Shortened only at its end when even it alone is too long.
+    let start: String = current.chars().take(60).collect();
+    assert!(crumb.contains(&start), "{crumb:?} shows {current:?}");
 }
 
 #[test]
@@ -274,10 +290,16 @@ fn the_wheel_scrolls_by_lines_and_a_click_focuses_a_passage() {
         .rev()
         .find_map(|(r, s)| s.map(|(i, _)| (r, i)))
         .unwrap();
-    update(&mut a, mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + row as u16));
+    update(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + row as u16),
+    );
     assert_eq!(a.view.cursor, a.study.outline.focusable_near(item).unwrap());
     // A click on the focused passage follows its links.
-    update(&mut a, mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + row as u16));
+    update(
+        &mut a,
+        mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + row as u16),
+    );
     assert!(!a.overlays.is_empty() || a.message.is_some());
 }
 
@@ -307,20 +329,31 @@ fn case_with(file: &str, edit: impl Fn(String) -> String) -> tempfile::TempDir {
 #[test]
 fn a_stale_series_quote_sets_that_series_aside_and_the_rest_opens() {
     let dir = case_with("series.toml", |t| {
-        t.replacen("quote = \"over 200 million yuan\"", "quote = \"over 300 million yuan\"", 1)
+        t.replacen(
+            "quote = \"over 200 million yuan\"",
+            "quote = \"over 300 million yuan\"",
+            1,
+        )
     });
     let source = Source::Dir(dir.path().to_path_buf());
     assert!(Study::open(&source).is_err(), "check stays strict");
     let (study, warnings) = Study::open_lenient(&source).expect("opens");
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].to_string().contains("series.toml"));
+    assert!(!warnings.is_empty());
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.to_string().contains("series.toml:13:")),
+        "{warnings:?}"
+    );
     assert_eq!(study.series.len() + 1, self::study().series.len());
     assert_eq!(study.catalog.len(), self::study().catalog.len());
 }
 
 #[test]
 fn a_broken_entities_file_leaves_the_text_readable_and_listed_in_warnings() {
-    let dir = case_with("entities.toml", |t| t.replacen("kind = \"place\"", "kind = \"plaec\"", 1));
+    let dir = case_with("entities.toml", |t| {
+        t.replacen("kind = \"place\"", "kind = \"plaec\"", 1)
+    });
     let source = Source::Dir(dir.path().to_path_buf());
     let (study, warnings) = Study::open_lenient(&source).expect("opens");
     assert!(!warnings.is_empty());

@@ -39,14 +39,13 @@ pub fn open_set(app: &mut App) {
 /// The go key: waits for a mark's letter, listing the marks.
 pub fn open_go(app: &mut App) {
     if app.marks.is_empty() {
-        app.message = Some(match crate::views::bound_key(
-            &app.keymap,
-            crate::keymap::Mode::Reader,
-            Action::SetMark,
-        ) {
-            Some(key) => format!("No marks yet: {key} and a letter marks a place"),
-            None => "No marks yet".to_string(),
-        });
+        app.message = Some(
+            match crate::views::bound_key(&app.keymap, crate::keymap::Mode::Reader, Action::SetMark)
+            {
+                Some(key) => format!("No marks yet: {key} and a letter marks a place"),
+                None => "No marks yet".to_string(),
+            },
+        );
         return;
     }
     push(app, false);
@@ -54,7 +53,8 @@ pub fn open_go(app: &mut App) {
 
 fn push(app: &mut App, setting: bool) {
     let sel = Selection::new(app.marks.len());
-    app.overlays.push(Overlay::Marks(MarksView { setting, sel }));
+    app.overlays
+        .push(Overlay::Marks(MarksView { setting, sel }));
 }
 
 /// A mark's letter: ASCII letters only, so a mark is one key in every
