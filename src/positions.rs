@@ -1,8 +1,9 @@
-//! Reading positions, remembered per case study between runs.
+//! Reading positions and marks, remembered per case study between runs.
 //!
 //! Stored as `<data>/positions.json`: case id -> the focused item's stable
 //! key (a passage id, `section:ID`, `reference:ID` or `footnote:LABEL`), so a
-//! position survives edits of the paper that keep ids.
+//! position survives edits of the paper that keep ids. Marks sit beside it
+//! in `<data>/marks.json`: case id -> letter -> item key.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,58 @@ impl Positions {
     }
 }
 
+/// A case study's marks: letter -> item key. Kept as keys, so a mark whose
+/// passage is gone (for now) is not lost by the next save.
+pub type MarkSet = BTreeMap<char, String>;
+
+/// The marks file of a data folder.
+pub struct Marks {
+    path: PathBuf,
+}
+
+impl Marks {
+    pub fn new(data_dir: &Path) -> Marks {
+        Marks {
+            path: data_dir.join("marks.json"),
+        }
+    }
+
+    fn read_all(&self) -> Result<BTreeMap<String, MarkSet>, String> {
+        let bytes =
+            match crate::durable::read_limited(&self.path, crate::durable::limits::POSITIONS) {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+                Err(e) => return Err(format!("{}: {e}", self.path.display())),
+            };
+        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", self.path.display()))
+    }
+
+    /// The marks of a case study. A damaged file is reported (and left as
+    /// it is until the next save replaces it).
+    pub fn load(&self, case_id: &str) -> (MarkSet, Option<String>) {
+        match self.read_all() {
+            Ok(mut all) => (all.remove(case_id).unwrap_or_default(), None),
+            Err(e) => (MarkSet::new(), Some(format!("marks not read: {e}"))),
+        }
+    }
+
+    /// Replaces a case study's marks, keeping every other case study's.
+    pub fn save(&self, case_id: &str, marks: &MarkSet) -> Result<(), String> {
+        let mut all = self.read_all().unwrap_or_default();
+        if marks.is_empty() {
+            all.remove(case_id);
+        } else {
+            all.insert(case_id.to_string(), marks.clone());
+        }
+        let fail = |e: std::io::Error| format!("marks not saved: {}: {e}", self.path.display());
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(fail)?;
+        }
+        let json = serde_json::to_vec_pretty(&all).map_err(|e| e.to_string())?;
+        crate::durable::write_atomic(&self.path, &json, None).map_err(fail)
+    }
+}
+
 /// Stable key of an outline item.
 pub fn item_key(doc: &Document, item: Item) -> String {
     match item {
@@ -98,6 +151,23 @@ mod tests {
             .unwrap();
         assert_eq!(store.load("case", &doc, &outline), Some(item));
         assert_eq!(store.load("other", &doc, &outline), None);
+    }
+
+    #[test]
+    fn marks_round_trip_per_case_study() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Marks::new(dir.path());
+        assert_eq!(store.load("case"), (MarkSet::new(), None));
+        let a: MarkSet = [('a', "p1.2".to_string()), ('z', "section:2".into())].into();
+        let b: MarkSet = [('b', "p2.1".to_string())].into();
+        store.save("case", &a).unwrap();
+        store.save("other", &b).unwrap();
+        assert_eq!(store.load("case").0, a);
+        assert_eq!(store.load("other").0, b);
+        std::fs::write(dir.path().join("marks.json"), "{oops").unwrap();
+        let (none, problem) = store.load("case");
+        assert!(none.is_empty());
+        assert!(problem.unwrap().contains("marks.json"), "names the file");
     }
 
     #[test]

@@ -104,6 +104,7 @@ impl Session {
                 let msg = match event::read()? {
                     Event::Key(key) => input::route(app, &mut resolver, key),
                     Event::Paste(text) => Some(Msg::Paste(text)),
+                    Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
                     Event::Resize(width, height) => {
                         // The terminal's own contents are unknown after a resize.
                         self.screen.forget();

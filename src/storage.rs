@@ -27,7 +27,8 @@ use crate::views::editor;
 
 pub struct Storage {
     notes: Option<Arc<NoteStore>>,
-    /// Where drafts go: the data folder and the case id.
+    /// The data folder and the case id: where drafts, the search history
+    /// and the marks go.
     drafts_home: Option<(PathBuf, String)>,
     /// Drafts on disk that this session knows of, by note id.
     drafts: HashMap<String, Drafted>,
@@ -103,6 +104,8 @@ impl Storage {
             Effect::KeepDrafts => Some(Msg::Drafted(self.sync_drafts(app))),
             // The session writes to the terminal (see `Session::copy`).
             Effect::Copy(_) => None,
+            Effect::SaveSearchHistory => Some(Msg::Stored(self.save_history(app))),
+            Effect::SaveMarks => Some(Msg::Stored(self.save_marks(app))),
         }
     }
 
@@ -175,6 +178,23 @@ impl Storage {
             result: rx,
         });
         Ok(())
+    }
+
+    fn save_history(&self, app: &App) -> Result<(), String> {
+        let Some((data, _)) = &self.drafts_home else {
+            return Ok(());
+        };
+        let path = crate::search::history::path_in(data);
+        app.search_history
+            .save(&path)
+            .map_err(|e| format!("search history not saved: {}: {e}", path.display()))
+    }
+
+    fn save_marks(&self, app: &App) -> Result<(), String> {
+        match &self.drafts_home {
+            Some((data, case)) => crate::positions::Marks::new(data).save(case, &app.marks),
+            None => Ok(()),
+        }
     }
 
     /// Writes the open editor's draft if it changed, at most every

@@ -98,6 +98,62 @@ impl Study {
         Ok(Study::assemble(meta, doc, catalog, series))
     }
 
+    /// Loads a case study to read it: a problem in an optional file
+    /// (`entities.toml`, or a series of `series.toml`) sets that part
+    /// aside and is returned as a warning, so the rest opens; problems in
+    /// `meta.toml` or `paper.md` are still errors.
+    pub fn open_lenient(source: &Source) -> Result<(Study, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let (study, diags) = corpus::load(source);
+        let optional = |d: &Diagnostic| {
+            d.path
+                .file_name()
+                .is_some_and(|n| n == "entities.toml" || n == "series.toml")
+        };
+        let (mut set_aside, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .partition(optional);
+        let study = match study {
+            Some(study) if errors.is_empty() => study,
+            _ => return Err(errors),
+        };
+        let unreadable = |name: &str| set_aside.iter().any(|d| d.path.ends_with(name));
+        let entities_toml = study.entities_toml.filter(|_| !unreadable("entities.toml"));
+        let series_toml = study.series_toml.filter(|_| !unreadable("series.toml"));
+        let catalog = match entities_toml.map(|f| Catalog::parse(&f.path, &f.text)) {
+            Some(Ok(catalog)) => Some(catalog),
+            Some(Err(problems)) => {
+                set_aside.extend(problems);
+                None
+            }
+            None => None,
+        };
+        let doc = study.doc;
+        // Each series stands alone: a stale quote drops its own series only.
+        let mut kept = Vec::new();
+        if let Some(file) = &series_toml {
+            match series::parse(&file.path, &file.text) {
+                Ok(all) => {
+                    for one in all {
+                        let problems = series::validate(
+                            std::slice::from_ref(&one),
+                            &file.path,
+                            &file.text,
+                            &doc,
+                        );
+                        if problems.is_empty() {
+                            kept.push(one);
+                        } else {
+                            set_aside.extend(problems);
+                        }
+                    }
+                }
+                Err(problem) => set_aside.push(problem),
+            }
+        }
+        Ok((Study::assemble(study.meta, doc, catalog, kept), set_aside))
+    }
+
     /// How often the text names an entity: every occurrence, the one
     /// meaning of "mentions" wherever a count is shown.
     pub fn mention_count(&self, entity: usize) -> usize {

@@ -26,6 +26,11 @@ pub enum Msg {
     Saved(Saved),
     /// Drafts of unsaved notes were written (how many), or why not.
     Drafted(Result<usize, String>),
+    /// The result of saving the search history or the marks: why it
+    /// failed, if it did.
+    Stored(Result<(), String>),
+    /// A mouse event, turned into an action or a focus by `app::input`.
+    Mouse(crossterm::event::MouseEvent),
 }
 
 /// What a save gave: the notes as committed (merged with what other
@@ -73,4 +78,8 @@ pub enum Effect {
     KeepDrafts,
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Write the search history (a query was added).
+    SaveSearchHistory,
+    /// Write this case study's marks.
+    SaveMarks,
 }

@@ -11,9 +11,11 @@ use crate::app::list::Selection;
 use crate::app::unsaved::Unsaved;
 use crate::keymap::{Action, Keymap, Mode};
 use crate::notes::{Access, Notebook, RecoveredDraft};
+use crate::positions::MarkSet;
 use crate::reader::outline::Item;
 use crate::reader::view::{Pages, Viewport};
 use crate::search::adapters::docs_from_notes;
+use crate::search::history::SearchHistory;
 use crate::search::{HitKind, Index};
 use crate::study::Study;
 use crate::views::search::TextHits;
@@ -30,6 +32,8 @@ pub enum Focus {
 pub struct UiOptions {
     pub color: bool,
     pub ascii: bool,
+    /// The widest text line in columns; 0 for no limit.
+    pub measure: u16,
 }
 
 pub struct App<'s> {
@@ -69,6 +73,15 @@ pub struct App<'s> {
     pub kept_aside: usize,
     /// How quotations are cited and whether they may be copied.
     pub cite: crate::cite::CiteConfig,
+    /// Queries of this and earlier sessions, for Up/Down in search.
+    pub search_history: SearchHistory,
+    /// This case study's marks, letter -> item key.
+    pub marks: MarkSet,
+    /// The item last peeked from and which of its links, so `p` goes on
+    /// to the next.
+    pub last_peek: Option<(usize, usize)>,
+    /// Problems in optional files that were set aside, one line each.
+    pub warnings: Vec<String>,
 }
 
 impl<'s> App<'s> {
@@ -98,6 +111,10 @@ impl<'s> App<'s> {
             access: Access::ReadWrite,
             kept_aside: 0,
             cite: crate::cite::CiteConfig::default(),
+            search_history: SearchHistory::default(),
+            marks: MarkSet::new(),
+            warnings: Vec::new(),
+            last_peek: None,
         }
     }
 
@@ -118,7 +135,7 @@ impl<'s> App<'s> {
     }
 
     pub fn panes(&self) -> Panes {
-        Panes::new(self.area, self.focus == Focus::Side)
+        Panes::new(self.area, self.focus == Focus::Side, self.options.measure)
     }
 
     /// The key map table that receives keys now.

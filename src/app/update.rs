@@ -29,8 +29,7 @@ fn apply(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Key(key) => {
             app.message = None;
-            input::typed(app, key);
-            None
+            input::typed(app, key)
         }
         Msg::Paste(text) => {
             input::pasted(app, &text);
@@ -43,6 +42,16 @@ fn apply(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Tick => views::editor::autosave_due(app).then_some(Effect::Autosave),
         Msg::Saved(saved) => saved_notes(app, saved),
         Msg::Drafted(result) => drafted(app, result),
+        Msg::Stored(result) => {
+            if let Err(why) = result {
+                app.message = Some(why);
+            }
+            None
+        }
+        Msg::Mouse(event) => {
+            input::mouse(app, event);
+            None
+        }
     }
 }
 

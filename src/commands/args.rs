@@ -52,6 +52,14 @@ pub struct Options {
     /// Plain ASCII borders, markers and sparklines, for limited fonts.
     #[arg(long, global = true)]
     pub ascii: bool,
+
+    /// Leave the mouse to the terminal (its own selection and scrolling).
+    #[arg(long, global = true, env = "CASEBOOK_NO_MOUSE")]
+    pub no_mouse: bool,
+
+    /// Widest text line in columns (0: as wide as the pane).
+    #[arg(long, global = true, value_name = "COLUMNS", default_value_t = crate::app::layout::MEASURE)]
+    pub measure: u16,
 }
 
 /// The options alone, for a command line without a subcommand.

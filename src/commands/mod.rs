@@ -45,6 +45,8 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
                 keymap: options.keymap.as_deref(),
                 color: options.color,
                 ascii: options.ascii,
+                mouse: !options.no_mouse,
+                measure: options.measure,
                 paths: cli.paths()?,
             },
             console,

@@ -10,8 +10,9 @@ use crate::keymap::Keymap;
 use crate::model::{Document, Meta};
 use crate::notes::{load_editor_drafts, Loaded, NoteStore, Notebook};
 use crate::paths::Paths;
-use crate::positions::{find_item, Positions};
+use crate::positions::{find_item, Marks, Positions};
 use crate::rescue::Rescue;
+use crate::search::history::{self, SearchHistory};
 use crate::session::Session;
 use crate::storage::Storage;
 use crate::study::Study;
@@ -45,6 +46,9 @@ pub struct ReaderOptions<'a> {
     pub keymap: Option<&'a str>,
     pub color: ColorChoice,
     pub ascii: bool,
+    pub mouse: bool,
+    /// Widest text line (0: no limit).
+    pub measure: u16,
     pub paths: Paths,
 }
 
@@ -63,14 +67,25 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
     };
     // Everything that can fail on input fails before the screen changes,
     // except the rest of a paper whose opening is already on the screen.
+    // The user's key map patches the chosen one; with problems, it is set
+    // aside (and reported in the reader) rather than keeping the reader shut.
+    let mut set_aside = Vec::new();
     let keymap = match Keymap::load(options.keymap, Some(&options.paths.config)) {
         Ok(k) => k,
-        Err(diags) => return Err(Failure::input(diags)),
+        Err(diags) => match Keymap::load(options.keymap, None) {
+            Ok(k) => {
+                set_aside.extend(diags);
+                k
+            }
+            Err(_) => return Err(Failure::input(diags)),
+        },
     };
     let ui = UiOptions {
         color: options.color.enabled(),
         ascii: options.ascii,
+        measure: options.measure,
     };
+    terminal::use_mouse(options.mouse);
     let positions = Positions::new(&options.paths.data);
     let session = match preview {
         Some(opening) => match show_opening(opening, &options.paths, &positions, &keymap, ui) {
@@ -79,8 +94,11 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
         },
         None => None,
     };
-    let study = match Study::open(&options.source) {
-        Ok(s) => s,
+    let study = match Study::open_lenient(&options.source) {
+        Ok((s, problems)) => {
+            set_aside.extend(problems);
+            s
+        }
         Err(diags) => {
             drop(session);
             return Err(Failure::input(diags));
@@ -120,6 +138,29 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
     // once, here (all are printed in full when the reader ends).
     if loaded.kept_aside.is_empty() {
         app.message = loaded.diagnostics.first().map(|p| p.to_string());
+    }
+    app.warnings = set_aside
+        .iter()
+        .map(|d| crate::term::sanitize::display(&d.to_string()).into_owned())
+        .collect();
+    if !set_aside.is_empty() {
+        let key = crate::views::bound_key(
+            &app.keymap,
+            crate::keymap::Mode::Reader,
+            crate::keymap::Action::OpenWarnings,
+        );
+        app.message = Some(format!(
+            "{} problem(s) in the case study's files set aside{}",
+            set_aside.len(),
+            key.map(|k| format!(": {k} lists them")).unwrap_or_default()
+        ));
+    }
+    let (history, history_problem) = SearchHistory::open(&history::path_in(&options.paths.data));
+    app.search_history = history;
+    let (marks, marks_problem) = Marks::new(&options.paths.data).load(&study.meta.id);
+    app.marks = marks;
+    if let Some(problem) = history_problem.or(marks_problem) {
+        app.message.get_or_insert(problem);
     }
     // Drafts wait until the user opens them: the reader starts as usual.
     let (drafts, draft_problems) = load_editor_drafts(&options.paths.data, &study.meta.id);

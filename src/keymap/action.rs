@@ -92,19 +92,25 @@ actions! {
     JumpForward = "jump_forward", Jumping, "Forward again after going back";
     NextMention = "next_mention", Jumping, "Next mention of the entity";
     PrevMention = "prev_mention", Jumping, "Previous mention of the entity";
-    Peek = "peek", Jumping, "Peek at what the passage refers to";
+    Peek = "peek", Jumping, "Peek at what the passage refers to (again: the next link)";
+    SetMark = "set_mark", Jumping, "Mark this place (then a letter)";
+    OpenMarks = "open_marks", Jumping, "Go to a mark (then its letter), or list the marks";
 
     OpenToc = "open_toc", Views, "Contents";
     OpenEntities = "open_entities", Views, "Entities list";
     OpenCharts = "open_charts", Views, "Charts";
     OpenNotes = "open_notes", Views, "Notes list";
     OpenCodes = "open_codes", Views, "Codes: counts, where applied, entities";
+    OpenWarnings = "open_warnings", Views, "Problems found in the case study's files";
     SwitchPane = "switch_pane", Views, "Switch between text and side pane";
 
     OpenSearch = "open_search", Searching, "Search everything";
     NextHit = "next_hit", Searching, "Next search hit";
     PrevHit = "prev_hit", Searching, "Previous search hit";
     ClearFilter = "clear_filter", Searching, "Clear the query";
+    HistoryOlder = "history_older", Searching, "Recall an older query";
+    HistoryNewer = "history_newer", Searching, "Recall a newer query";
+    OpenEntityHit = "open_entity_hit", Searching, "Open the best entity hit instead of the text";
 
     SelectDown = "select_down", Lists, "Select the next item";
     SelectUp = "select_up", Lists, "Select the previous item";

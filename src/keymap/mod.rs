@@ -50,6 +50,8 @@ pub enum Mode {
     Select,
     CodePick,
     Codes,
+    Marks,
+    Warnings,
 }
 
 impl Mode {
@@ -70,6 +72,8 @@ impl Mode {
         Mode::Select,
         Mode::CodePick,
         Mode::Codes,
+        Mode::Marks,
+        Mode::Warnings,
     ];
 
     /// The table name in key map files.
@@ -91,6 +95,8 @@ impl Mode {
             Mode::Select => "select",
             Mode::CodePick => "code_pick",
             Mode::Codes => "codes",
+            Mode::Marks => "marks",
+            Mode::Warnings => "warnings",
         }
     }
 
@@ -102,7 +108,12 @@ impl Mode {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Entities | Mode::Notes | Mode::Editor | Mode::CodePick
+            Mode::Search
+                | Mode::Entities
+                | Mode::Notes
+                | Mode::Editor
+                | Mode::CodePick
+                | Mode::Marks
         )
     }
 }

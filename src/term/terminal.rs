@@ -19,7 +19,20 @@ pub type Backend = FrameBackend<Stdout>;
 /// frame, which clears the screen, so entering costs no write of its own.
 const ENTER: &str = "\x1b[?1049h\x1b[?2004h\x1b[?25l";
 
+/// Mouse reports: clicks and the wheel (1000), in SGR form (1006) so any
+/// column can be told. No motion tracking: it would send a report for
+/// every cell the pointer crosses, over SSH too.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Whether full-screen mode asks for mouse reports (`--no-mouse` says no);
+/// set before [`enter`].
+pub fn use_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
 
 /// Why full-screen mode is refused.
 pub fn unsuitable_terminal() -> Option<String> {
@@ -39,6 +52,9 @@ pub fn enter() -> io::Result<Backend> {
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = FrameBackend::new(io::stdout());
     out.queue_modes(ENTER);
+    if MOUSE.load(Ordering::SeqCst) {
+        out.queue_modes(MOUSE_ON);
+    }
     Ok(out)
 }
 
@@ -51,6 +67,9 @@ pub fn leave() {
     let mut out = io::stdout();
     // The last frame's rendition and scroll region stay in effect: end them.
     let _ = out.write_all(b"\x1b[r");
+    if MOUSE.load(Ordering::SeqCst) {
+        let _ = out.write_all(MOUSE_OFF.as_bytes());
+    }
     let _ = execute!(
         out,
         SetAttribute(Attribute::Reset),

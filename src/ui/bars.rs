@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::state::App;
+use crate::model::Section;
 use crate::reader::wrap::str_width;
 use crate::ui::text::{owned, span, truncate};
 use crate::ui::theme::Theme;
@@ -41,18 +42,59 @@ pub struct Breadcrumb<'a, 's> {
 impl Widget for Breadcrumb<'_, '_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let study = self.app.study;
+        let width = area.width as usize;
         let crumb = match study.outline.section_of(&study.doc, self.app.view.cursor) {
-            Some(s) => study
-                .doc
-                .section_path(s)
-                .into_iter()
-                .map(|i| study.doc.sections[i].heading())
-                .collect::<Vec<_>>()
-                .join(self.theme.separator()),
+            Some(s) => {
+                let path: Vec<&Section> = study
+                    .doc
+                    .section_path(s)
+                    .into_iter()
+                    .map(|i| &study.doc.sections[i])
+                    .collect();
+                crumb(&path, self.theme.separator(), width)
+            }
             None => "Footnotes".to_string(),
         };
-        let text = truncate(&crumb, area.width as usize);
+        let text = truncate(&crumb, width);
         Line::from(span(&text, self.theme.dim())).render(area, buf);
+    }
+}
+
+/// The section path in `width` columns. The current (deepest) section is
+/// kept whole as long as it fits; its parents shorten first to their
+/// numbers (or a few words), then drop from the outermost.
+pub fn crumb(path: &[&Section], separator: &str, width: usize) -> String {
+    let Some((current, parents)) = path.split_last() else {
+        return String::new();
+    };
+    let full: Vec<String> = path.iter().map(|s| s.heading()).collect();
+    let joined = full.join(separator);
+    if str_width(&joined) <= width {
+        return joined;
+    }
+    let mut short: Vec<String> = parents
+        .iter()
+        .map(|s| s.number.clone().unwrap_or_else(|| truncate(&s.title, 12)))
+        .collect();
+    let current = current.heading();
+    let fits = |short: &[String]| {
+        let mut all = short.to_vec();
+        all.push(current.clone());
+        let text = all.join(separator);
+        (str_width(&text) <= width).then_some(text)
+    };
+    loop {
+        if let Some(text) = fits(&short) {
+            return text;
+        }
+        // Only the ellipsis (or nothing) left above: the current alone.
+        if short.iter().all(|p| p == "…") {
+            return current;
+        }
+        // The outermost part goes; an ellipsis says something was there.
+        short.retain(|p| p != "…");
+        short.remove(0);
+        short.insert(0, "…".to_string());
     }
 }
 
@@ -77,6 +119,9 @@ impl Widget for StatusBar<'_, '_> {
             Some(n) => left.push_str(&format!("{n}/{} {}%", pos.passages, pos.percent)),
             None => left.push_str(&format!("{}%", pos.percent)),
         }
+        if let Some(page) = &pos.page {
+            left.push_str(&format!(" p. {page}"));
+        }
         let left = match self.app.message.clone().or_else(|| self.app.notice()) {
             Some(msg) => format!("{left}  {msg}"),
             None => left,
@@ -96,9 +141,11 @@ impl Widget for StatusBar<'_, '_> {
             let Some((key, label)) = hint.text(&self.app.keymap, mode) else {
                 continue;
             };
+            // By priority: a long hint that does not fit leaves room for
+            // a shorter, less useful one.
             let w = str_width(&key) + str_width(label) + 3;
             if used + w >= width {
-                break;
+                continue;
             }
             used += w;
             hints.push(Span::raw("  "));

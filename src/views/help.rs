@@ -87,6 +87,8 @@ fn mode_title(mode: Mode) -> &'static str {
         Mode::Select => "a selection",
         Mode::CodePick => "choosing a code",
         Mode::Codes => "the codes view",
+        Mode::Marks => "marks",
+        Mode::Warnings => "problems in the files",
     }
 }
 

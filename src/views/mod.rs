@@ -29,6 +29,7 @@ pub mod entities;
 pub mod entity;
 pub mod help;
 pub mod links;
+pub mod marks;
 pub mod notes;
 pub mod peek;
 pub mod reader;
@@ -36,6 +37,7 @@ pub mod search;
 pub mod select;
 pub mod side;
 pub mod toc;
+pub mod warnings;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -67,6 +69,8 @@ pub enum Overlay {
     Select(select::Selection),
     CodePick(Box<codes::pick::CodePick>),
     Codes(codes::CodesView),
+    Marks(marks::MarksView),
+    Warnings(warnings::Warnings),
 }
 
 impl Overlay {
@@ -86,6 +90,8 @@ impl Overlay {
             Overlay::Select(_) => Mode::Select,
             Overlay::CodePick(_) => Mode::CodePick,
             Overlay::Codes(_) => Mode::Codes,
+            Overlay::Marks(_) => Mode::Marks,
+            Overlay::Warnings(_) => Mode::Warnings,
         }
     }
 }
@@ -125,6 +131,8 @@ pub fn handles(mode: Mode) -> &'static [Action] {
         Mode::Select => select::HANDLES,
         Mode::CodePick => codes::pick::HANDLES,
         Mode::Codes => codes::HANDLES,
+        Mode::Marks => marks::HANDLES,
+        Mode::Warnings => warnings::HANDLES,
     }
 }
 
@@ -146,6 +154,8 @@ pub fn hints(mode: Mode) -> &'static [Hint] {
         Mode::Select => select::HINTS,
         Mode::CodePick => codes::pick::HINTS,
         Mode::Codes => codes::HINTS,
+        Mode::Marks => marks::HINTS,
+        Mode::Warnings => warnings::HINTS,
     }
 }
 
@@ -171,18 +181,23 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Mode::Select => select::update(app, action),
         Mode::CodePick => codes::pick::update(app, action),
         Mode::Codes => codes::update(app, action),
+        Mode::Marks => marks::update(app, action),
+        Mode::Warnings => warnings::update(app, action),
     }
 }
 
-/// Typed text for the one-line field of the view on top.
-pub fn edit_field(app: &mut App, edit: Edit) {
+/// Typed text for the one-line field of the view on top; a mark's letter
+/// may ask for the marks to be saved.
+pub fn edit_field(app: &mut App, edit: Edit) -> Option<Effect> {
     match app.mode() {
         Mode::Entities => entities::edit(app, edit),
         Mode::Search => search::edit(app, edit),
         Mode::Notes => notes::edit(app, edit),
         Mode::CodePick => codes::pick::edit(app, edit),
+        Mode::Marks => return marks::edit(app, edit),
         _ => {}
     }
+    None
 }
 
 /// Draws an overlay over what is below it.
@@ -202,6 +217,8 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, overlay: &Overlay, theme: T
         Overlay::Select(sel) => select::draw(area, buf, app, sel, theme),
         Overlay::CodePick(pick) => codes::pick::draw(area, buf, app, pick, theme),
         Overlay::Codes(view) => codes::draw(area, buf, app, view, theme),
+        Overlay::Marks(view) => marks::draw::draw(area, buf, app, view, theme),
+        Overlay::Warnings(w) => warnings::draw(area, buf, app, w, theme),
     }
 }
 

@@ -35,6 +35,7 @@ pub const HANDLES: &[Action] = &[
     Action::PageDown,
     Action::PageUp,
     Action::Open,
+    Action::Peek,
     Action::Close,
     Action::Cancel,
 ];
@@ -42,6 +43,7 @@ pub const HANDLES: &[Action] = &[
 pub const HINTS: &[Hint] = &[
     hint(&[Action::LineDown, Action::LineUp], "scroll"),
     hint(&[Action::Open], "go to it"),
+    hint(&[Action::Peek], "next link"),
     hint(&[Action::Close], "close"),
 ];
 
@@ -49,19 +51,42 @@ pub fn open(app: &mut App, target: PeekTarget) {
     app.overlays.push(Overlay::Peek(Peek { target, scroll: 0 }));
 }
 
-/// `p` in the reader: the focused passage's first footnote or resolved citation.
-pub fn open_first(app: &mut App) {
+/// What the focused item can be peeked at: its footnotes and resolved
+/// citations, in the order the side pane lists them.
+fn targets(app: &App) -> Vec<PeekTarget> {
     let study = app.study;
-    let target = links::here(app).into_iter().find_map(|l| match l {
-        Link::Footnote(f) => Some(PeekTarget::Footnote(f)),
-        Link::Citation(c) => study.links.citations[c]
-            .reference
-            .map(PeekTarget::Reference),
-        _ => None,
-    });
-    match target {
-        Some(t) => open(app, t),
-        None => app.message = Some("No footnote or citation here".into()),
+    links::here(app)
+        .into_iter()
+        .filter_map(|l| match l {
+            Link::Footnote(f) => Some(PeekTarget::Footnote(f)),
+            Link::Citation(c) => study.links.citations[c]
+                .reference
+                .map(PeekTarget::Reference),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `p`: the focused passage's first footnote or citation, then each press
+/// the next one (around to the first again).
+pub fn open_next(app: &mut App) {
+    let targets = targets(app);
+    if targets.is_empty() {
+        app.message = Some("No footnote or citation here".into());
+        return;
+    }
+    let here = app.view.cursor;
+    let next = match app.last_peek {
+        Some((item, n)) if item == here => (n + 1) % targets.len(),
+        _ => 0,
+    };
+    app.last_peek = Some((here, next));
+    if matches!(app.overlays.last(), Some(Overlay::Peek(_))) {
+        app.overlays.pop();
+    }
+    open(app, targets[next]);
+    if targets.len() > 1 {
+        app.message = Some(format!("Link {} of {}", next + 1, targets.len()));
     }
 }
 
@@ -106,6 +131,10 @@ pub fn update(app: &mut App, action: Action) -> Handled {
                 PeekTarget::Reference(r) => outline.of_reference(r),
             };
             app.jump_to(item);
+            return Handled::Done;
+        }
+        Action::Peek => {
+            open_next(app);
             return Handled::Done;
         }
         Action::Close | Action::Cancel => {

@@ -88,7 +88,12 @@ fn app_in<'s>(study: &'s Study, mode: Mode) -> App<'s> {
         Mode::Select => "v",
         Mode::CodePick => "v c",
         Mode::Codes => "C",
+        Mode::Marks => "M",
+        Mode::Warnings => "w",
     };
+    if mode == Mode::Warnings {
+        app.warnings = vec!["series.toml:3:1: error: a stale quote".into()];
+    }
     for _ in 0..200 {
         press(&mut app, keys);
         if mode == Mode::Confirm {

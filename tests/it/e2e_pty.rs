@@ -18,18 +18,34 @@ fn starts_shows_the_title_and_quits_cleanly() {
 }
 
 #[test]
-fn a_malformed_key_map_is_refused_with_file_and_line() {
+fn a_malformed_user_key_map_is_set_aside_and_listed() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("keymap.toml"),
-        "[reader]\nkeymap = [\n  { on = \"j\", run = \"fly_away\" },\n]\n",
-    )
-    .unwrap();
+    let bad = "[reader]\nkeymap = [\n  { on = \"j\", run = \"fly_away\" },\n]\n";
+    std::fs::write(config.join("keymap.toml"), bad).unwrap();
     let mut s = Session::start(&[], 80, 24, dir.path(), &[]);
+    let screen = s.wait_text("set aside");
+    assert!(screen.contains(TITLE), "the reader opens: {screen}");
+    s.send("w");
     let screen = s.wait_text("fly_away");
     assert!(screen.contains("keymap.toml:3"), "{screen}");
+    s.send("q");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // Asked for by name, a bad key map is still refused.
+    let file = dir.path().join("mine.toml");
+    std::fs::write(&file, bad).unwrap();
+    let mut s = Session::start(
+        &["--keymap", file.to_str().unwrap()],
+        80,
+        24,
+        dir.path(),
+        &[],
+    );
+    let screen = s.wait_text("fly_away");
+    assert!(screen.contains("mine.toml:3"), "{screen}");
     assert_eq!(s.wait_exit(), 1, "a bad key map is bad input");
     assert!(!s.screen().contains(TITLE), "the reader never started");
 }

@@ -62,6 +62,7 @@ fn app(study: &Study) -> App<'_> {
     let options = UiOptions {
         color: true,
         ascii: false,
+        ..Default::default()
     };
     let notebook = Notebook::new(parsed.set, &study.doc);
     let mut app = App::open(study, options, keymap(), notebook);

@@ -51,6 +51,7 @@ fn scroll_through(width: u16, height: u16, steps: &[Action]) {
         UiOptions {
             color: true,
             ascii: false,
+            ..Default::default()
         },
     );
     let area = Rect::new(0, 0, width, height);

@@ -152,6 +152,10 @@ fn documented_default_keys() {
         ("<Esc>", Action::Close),
         ("<C-o>", Action::JumpBack),
         ("<C-i>", Action::JumpForward),
+        ("<C-l>", Action::JumpForward),
+        ("M", Action::SetMark),
+        ("'", Action::OpenMarks),
+        ("w", Action::OpenWarnings),
         ("<A-Right>", Action::JumpForward),
         ("/", Action::OpenSearch),
         ("n", Action::NextHit),
@@ -189,7 +193,15 @@ fn documented_default_keys() {
     );
     assert_eq!(
         km.hint(Mode::Search, Action::SelectDown).as_deref(),
-        Some("<Down>")
+        Some("<C-n>")
+    );
+    assert_eq!(
+        km.hint(Mode::Search, Action::HistoryOlder).as_deref(),
+        Some("<Up>")
+    );
+    assert_eq!(
+        km.hint(Mode::Search, Action::OpenEntityHit).as_deref(),
+        Some("<C-e>")
     );
     assert_eq!(
         km.hint(Mode::Search, Action::Open).as_deref(),

@@ -56,7 +56,7 @@ proptest! {
         ascii in any::<bool>(),
         scroll in 0usize..40,
     ) {
-        let mut app = App::new(study(), UiOptions { color: true, ascii });
+        let mut app = App::new(study(), UiOptions { color: true, ascii, ..Default::default() });
         update(&mut app, Msg::Resize(Rect::new(0, 0, w, h)));
         for _ in 0..scroll {
             update(&mut app, Action::LineDown);

@@ -43,6 +43,7 @@ mod notes_command;
 mod notes_paper;
 mod notes_store;
 mod notes_webanno;
+mod reader_comforts;
 mod reading_props;
 mod reliability;
 mod reliability_pty;

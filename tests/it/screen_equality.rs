@@ -90,6 +90,7 @@ fn replay_with(actions: &[Action], w: u16, h: u16, color: bool) -> (usize, usize
         UiOptions {
             color,
             ascii: false,
+            ..Default::default()
         },
     );
     update(&mut app, Msg::Resize(area));

@@ -52,6 +52,7 @@ fn snap(name: &str, steps: &[Step]) {
             UiOptions {
                 color: true,
                 ascii: false,
+                ..Default::default()
             },
             w,
             h,
@@ -155,6 +156,7 @@ fn focus_survives_no_color() {
         UiOptions {
             color: false,
             ascii: false,
+            ..Default::default()
         },
         80,
         24,
@@ -176,6 +178,7 @@ fn ascii_mode_draws_no_box_drawing_or_blocks() {
         UiOptions {
             color: false,
             ascii: true,
+            ..Default::default()
         },
         120,
         40,
@@ -197,6 +200,7 @@ fn search_hits_are_highlighted_in_the_text() {
         UiOptions {
             color: false,
             ascii: false,
+            ..Default::default()
         },
         80,
         24,
@@ -245,6 +249,7 @@ fn ascii_mode_shows_only_ascii_punctuation_everywhere() {
                 UiOptions {
                     color: false,
                     ascii: true,
+                    ..Default::default()
                 },
                 w,
                 h,

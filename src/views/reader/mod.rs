@@ -43,20 +43,26 @@ pub const HANDLES: &[Action] = &[
     Action::NextMention,
     Action::PrevMention,
     Action::OpenToc,
+    Action::SetMark,
+    Action::OpenMarks,
+    Action::OpenWarnings,
     Action::Close,
 ];
 
-/// Status-bar hints, most useful first; the ones that do not fit are
-/// dropped from the end.
+/// Status-bar hints, most useful first; each that fits is shown, so a
+/// long one that does not leaves room for shorter ones after it.
 pub const HINTS: &[Hint] = &[
     hint(&[Action::OpenHelp], "help"),
     hint(&[Action::OpenSearch], "search"),
+    hint(&[Action::Annotate], "note"),
     hint(&[Action::OpenToc], "contents"),
     hint(&[Action::OpenEntities], "entities"),
+    hint(&[Action::OpenCharts], "charts"),
+    hint(&[Action::OpenNotes], "notes"),
     hint(&[Action::Open], "links"),
     hint(&[Action::SwitchPane], "side"),
-    hint(&[Action::Annotate], "note"),
     hint(&[Action::StartSelection], "select"),
+    hint(&[Action::OpenMarks], "marks"),
     hint(&[Action::Quit], "quit"),
 ];
 
@@ -85,7 +91,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
             app.resize(app.area);
         }
         Action::Open => views::links::open_menu(app),
-        Action::Peek => views::peek::open_first(app),
+        Action::Peek => views::peek::open_next(app),
         Action::OpenEntities => views::entities::open(app),
         Action::OpenCharts => views::charts::open(app),
         Action::Annotate => views::editor::annotate(app),
@@ -112,6 +118,9 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::NextMention => views::entity::step_mention(app, true),
         Action::PrevMention => views::entity::step_mention(app, false),
         Action::OpenToc => views::toc::open(app),
+        Action::SetMark => views::marks::open_set(app),
+        Action::OpenMarks => views::marks::open_go(app),
+        Action::OpenWarnings => views::warnings::open(app),
         Action::Close => {
             app.text_hits = None;
             if app.focus == Focus::Side {

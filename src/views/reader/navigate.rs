@@ -161,11 +161,17 @@ impl App<'_> {
                     .collect::<Vec<_>>()
                     .join(" ")
             });
+        // The page the focused passage starts on, to cite it by.
+        let page = self
+            .cursor_passage()
+            .and_then(|p| study.doc.page(p))
+            .map(str::to_string);
         Position {
             section,
             passage: n,
             passages,
             percent,
+            page,
         }
     }
 }
@@ -176,4 +182,6 @@ pub struct Position {
     pub passage: Option<usize>,
     pub passages: usize,
     pub percent: usize,
+    /// The page label of the focused passage, when the paper records pages.
+    pub page: Option<String>,
 }

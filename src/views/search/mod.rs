@@ -7,26 +7,43 @@ use std::ops::Range;
 
 use crate::app::input::Edit;
 use crate::app::list::Selection;
+use crate::app::msg::Effect;
 use crate::app::state::App;
 use crate::keymap::Action;
 use crate::search::adapters::{
     docs_from_catalog, docs_from_document, docs_from_notes, footnote_id,
 };
+use crate::search::history::Recall;
 use crate::search::{group_by_kind, Hit, HitKind, Index, Query};
 use crate::views::{self, hint, list_page, move_selection, Handled, Hint, Overlay};
 
 /// Results shown at most.
 const LIMIT: usize = 200;
 
-pub const HANDLES: &[Action] = list_view_handles![Open, ClearFilter, Close, Cancel];
+pub const HANDLES: &[Action] = list_view_handles![
+    Open,
+    OpenEntityHit,
+    HistoryOlder,
+    HistoryNewer,
+    ClearFilter,
+    Close,
+    Cancel
+];
 
-pub const HINTS: &[Hint] = &[hint(&[Action::Open], "go"), hint(&[Action::Close], "close")];
+pub const HINTS: &[Hint] = &[
+    hint(&[Action::Open], "go"),
+    hint(&[Action::OpenEntityHit], "entity"),
+    hint(&[Action::HistoryOlder, Action::HistoryNewer], "history"),
+    hint(&[Action::Close], "close"),
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchBox {
     pub query: String,
     pub hits: Vec<Hit>,
     pub sel: Selection,
+    /// Where Up and Down stand in the search history.
+    pub recall: Recall,
 }
 
 /// Hits in the text after a search: items in reading order with the byte
@@ -79,8 +96,14 @@ fn run(app: &mut App) {
         index(app).search(&query, LIMIT)
     };
     if let Some(Overlay::Search(s)) = app.overlays.last_mut() {
-        // Shown grouped by kind; the best hit is selected wherever it lands.
-        let best = hits.first().map(|h| (h.kind, h.doc));
+        // Shown grouped by kind; the best hit in the text is selected
+        // wherever it lands (Enter reads on from there, as in less), else
+        // the best hit of any kind.
+        let best = hits
+            .iter()
+            .find(|h| h.kind != HitKind::Entity)
+            .or(hits.first())
+            .map(|h| (h.kind, h.doc));
         s.hits = group_by_kind(&hits)
             .into_iter()
             .flat_map(|(_, g)| g)
@@ -96,6 +119,7 @@ fn run(app: &mut App) {
 pub fn edit(app: &mut App, edit: Edit) {
     if let Some(Overlay::Search(search)) = app.overlays.last_mut() {
         edit.apply(&mut search.query);
+        search.recall.reset();
         run(app);
     }
 }
@@ -174,6 +198,7 @@ pub fn step_hit(app: &mut App, forward: bool) {
 
 pub fn update(app: &mut App, action: Action) -> Handled {
     let page = list_page(app);
+    let history = &app.search_history;
     let Some(Overlay::Search(search)) = app.overlays.last_mut() else {
         return Handled::Not;
     };
@@ -183,18 +208,43 @@ pub fn update(app: &mut App, action: Action) -> Handled {
     match action {
         Action::ClearFilter => {
             search.query.clear();
+            search.recall.reset();
             run(app);
         }
-        Action::Close | Action::Cancel => {
-            app.overlays.pop();
+        Action::HistoryOlder | Action::HistoryNewer => {
+            let recalled = match action {
+                Action::HistoryOlder => search.recall.older(history, &search.query),
+                _ => search.recall.newer(history),
+            };
+            match recalled {
+                Some(query) => {
+                    search.query = query;
+                    run(app);
+                }
+                None if history.is_empty() => app.message = Some("No earlier searches".into()),
+                None => {}
+            }
         }
-        Action::Open => {
-            let Some(hit) = search.sel.selected().map(|i| search.hits[i].clone()) else {
+        Action::Close | Action::Cancel => {
+            let (query, hits) = (search.query.clone(), search.hits.clone());
+            app.overlays.pop();
+            // The query outlives the box, so n/N go on from here.
+            return finish(app, &query, &hits);
+        }
+        Action::Open | Action::OpenEntityHit => {
+            let chosen = match action {
+                Action::Open => search.sel.selected().map(|i| &search.hits[i]),
+                _ => search.hits.iter().find(|h| h.kind == HitKind::Entity),
+            };
+            let Some(hit) = chosen.cloned() else {
+                if action == Action::OpenEntityHit {
+                    app.message = Some("No entity among the hits".into());
+                }
                 return Handled::Done;
             };
             let (query, hits) = (search.query.clone(), search.hits.clone());
             app.overlays.pop();
-            keep_text_hits(app, &query, &hits);
+            let effect = finish(app, &query, &hits);
             match hit.kind {
                 HitKind::Entity => match app.study.catalog.index(&hit.id) {
                     Some(e) => views::entity::open(app, e),
@@ -208,8 +258,22 @@ pub fn update(app: &mut App, action: Action) -> Handled {
                     }
                 },
             }
+            return effect;
         }
         _ => return Handled::Not,
     }
     Handled::Done
+}
+
+/// The search box closed with `query`: its text hits stay for n/N and the
+/// query goes into the history, saved if it changed.
+fn finish(app: &mut App, query: &str, hits: &[Hit]) -> Handled {
+    if query.trim().is_empty() {
+        return Handled::Done;
+    }
+    keep_text_hits(app, query, hits);
+    match app.search_history.push(query) {
+        true => Handled::Effect(Effect::SaveSearchHistory),
+        false => Handled::Done,
+    }
 }

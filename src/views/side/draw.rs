@@ -31,17 +31,9 @@ impl Widget for SidePane<'_, '_> {
         for y in area.top()..area.bottom() {
             buf.set_string(area.x, y, rule, theme.dim());
         }
-        let inner = Rect {
-            x: area.x + 2,
-            width: area.width.saturating_sub(2),
-            ..area
-        };
+        let inner = inside(area);
         // Beside the text, the links start level with the focused passage,
         // so they scroll with it: a line scroll moves both panes' rows.
-        let level_with = match app.panes().reader {
-            Some(_) => app.view.start_row(app.pages(), app.view.cursor),
-            None => None,
-        };
         let links = links::here(app);
         if links.is_empty() {
             let msg = if app.preview {
@@ -50,17 +42,59 @@ impl Widget for SidePane<'_, '_> {
                 "Nothing linked here"
             };
             let line = [(None, Line::from(owned(msg, theme.dim())))];
+            let level_with = match app.panes().reader {
+                Some(_) => app.view.start_row(app.pages(), app.view.cursor),
+                None => None,
+            };
             let area = level(inner, level_with, line.len());
             rows::draw(area, buf, &line, None, Style::new());
             return;
         }
-        let mut sel = app.side;
-        sel.set_len(links.len());
-        let selected = (app.focus == Focus::Side).then_some(sel.index);
-        let lines = link_lines(app, &links, inner.width as usize, theme);
-        let area = level(inner, level_with, lines.len());
+        let (area, lines, selected) = placed(app, &links, inner, theme);
         rows::draw(area, buf, &lines, selected, theme.selected());
     }
+}
+
+/// The inside of the side pane in `area` (right of the rule).
+fn inside(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 2,
+        width: area.width.saturating_sub(2),
+        ..area
+    }
+}
+
+type Rows = Vec<(Option<usize>, Line<'static>)>;
+
+/// Where the link rows go in `inner`, the rows, and the selected link.
+fn placed(app: &App, links: &[Link], inner: Rect, theme: Theme) -> (Rect, Rows, Option<usize>) {
+    let level_with = match app.panes().reader {
+        Some(_) => app.view.start_row(app.pages(), app.view.cursor),
+        None => None,
+    };
+    let mut sel = app.side;
+    sel.set_len(links.len());
+    let selected = (app.focus == Focus::Side).then_some(sel.index);
+    let lines = link_lines(app, links, inner.width as usize, theme);
+    let area = level(inner, level_with, lines.len());
+    (area, lines, selected)
+}
+
+/// The link drawn on screen row `y` of the side pane in `area`, if any (a
+/// mouse click there follows it).
+pub fn link_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    let links = links::here(app);
+    let theme = crate::ui::theme::Theme::new(false, app.options.ascii);
+    let (area, lines, selected) = placed(app, &links, inside(area), theme);
+    if y < area.y || y >= area.bottom() {
+        return None;
+    }
+    // The same window as rows::draw: scrolled so the selection shows.
+    let sel_row = selected
+        .and_then(|s| lines.iter().position(|(i, _)| *i == Some(s)))
+        .unwrap_or(0);
+    let first = sel_row.saturating_sub((area.height as usize).saturating_sub(1));
+    lines.get(first + (y - area.y) as usize)?.0
 }
 
 /// The part of `area` below `row` when `rows` rows still fit under it, else

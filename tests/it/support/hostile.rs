@@ -52,8 +52,9 @@ impl Audit {
 
 /// Cursor moves, colours and modes: what ratatui and crossterm emit.
 const ALLOWED_CSI: &[&str] = &["H", "m", "J", "K", "r", "S", "T", "?h", "?l"];
-/// Private modes: alternate screen, cursor visibility, bracketed paste.
-const ALLOWED_MODES: &[u16] = &[1049, 25, 2004];
+/// Private modes: alternate screen, cursor visibility, bracketed paste,
+/// mouse clicks and wheel in SGR form.
+const ALLOWED_MODES: &[u16] = &[1049, 25, 2004, 1000, 1006];
 
 impl vte::Perform for Audit {
     fn print(&mut self, c: char) {
