@@ -109,6 +109,61 @@ impl Marks {
     }
 }
 
+/// The case studies read, most recent first, as `<data>/recent.json`:
+/// what `casebook` with no arguments opens and the library view sorts by.
+pub struct Recent {
+    path: PathBuf,
+}
+
+/// One case study read: its id, its folder (none for the bundled one) and
+/// when it was last opened (seconds since 1970).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Opened {
+    pub case: String,
+    pub folder: Option<PathBuf>,
+    pub at: i64,
+}
+
+/// Case studies remembered at most.
+const RECENT: usize = 200;
+
+impl Recent {
+    pub fn new(data_dir: &Path) -> Recent {
+        Recent {
+            path: data_dir.join("recent.json"),
+        }
+    }
+
+    /// Most recent first; a damaged or missing file remembers nothing (it
+    /// holds nothing that reading does not recreate).
+    pub fn load(&self) -> Vec<Opened> {
+        crate::durable::read_limited(&self.path, crate::durable::limits::POSITIONS)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Puts `case` first, opened now.
+    pub fn opened(&self, case: &str, folder: Option<&Path>) -> std::io::Result<()> {
+        let mut all = self.load();
+        all.retain(|o| o.case != case);
+        all.insert(
+            0,
+            Opened {
+                case: case.to_string(),
+                folder: folder.map(Path::to_path_buf),
+                at: jiff::Timestamp::now().as_second(),
+            },
+        );
+        all.truncate(RECENT);
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let json = serde_json::to_vec_pretty(&all).map_err(std::io::Error::other)?;
+        crate::durable::write_atomic(&self.path, &json, None)
+    }
+}
+
 /// Stable key of an outline item.
 pub fn item_key(doc: &Document, item: Item) -> String {
     match item {
@@ -138,6 +193,20 @@ pub fn find_item(key: &str, doc: &Document, outline: &Outline) -> Option<usize> 
 mod tests {
     use super::*;
     use crate::testing::synthetic_doc;
+
+    #[test]
+    fn recent_puts_the_last_opened_first_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let recent = Recent::new(dir.path());
+        assert!(recent.load().is_empty());
+        recent.opened("a", None).unwrap();
+        recent.opened("b", Some(Path::new("/x/b"))).unwrap();
+        recent.opened("a", None).unwrap();
+        let cases: Vec<String> = recent.load().into_iter().map(|o| o.case).collect();
+        assert_eq!(cases, ["a", "b"]);
+        std::fs::write(dir.path().join("recent.json"), "{damaged").unwrap();
+        assert!(recent.load().is_empty());
+    }
 
     #[test]
     fn position_round_trips_by_id() {

@@ -34,6 +34,15 @@ impl Rescue {
         }))
     }
 
+    /// Rescues `case_id` from now on; what was kept for the one before is
+    /// dropped (leaving it saved it).
+    pub fn retarget(&mut self, case_id: &str) {
+        self.case_id = case_id.to_string();
+        self.position = None;
+        self.draft = None;
+        self.unsaved.clear();
+    }
+
     /// Saves durably; errors are swallowed because nobody is left to tell.
     /// The editor's draft goes last: it is newer than a saved version of
     /// the same note.

@@ -5,6 +5,8 @@
 //! differs from the last one, and goes out in one write.
 
 use std::io;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -15,9 +17,12 @@ use ratatui::layout::Rect;
 
 use crate::app::input;
 use crate::app::state::App;
+use crate::app::state::ShelfState;
 use crate::app::update::update;
 use crate::app::{Effect, Msg};
 use crate::keymap::KeyResolver;
+use crate::library::shelf::{load_in_background, ShelfEvent};
+use crate::library::Library;
 use crate::notes::{Draft, AUTOSAVE_EVERY};
 use crate::rescue::SharedRescue;
 use crate::storage::Storage;
@@ -35,6 +40,9 @@ pub struct Session {
     screen: Screen,
     rescue: SharedRescue,
     watcher: Option<signals::Watcher>,
+    /// The library loading on its thread, until it is loaded.
+    shelf: Option<Receiver<ShelfEvent>>,
+    library: Option<(Library, PathBuf)>,
 }
 
 impl Session {
@@ -53,6 +61,8 @@ impl Session {
             screen: Screen::new(),
             rescue,
             watcher: Some(watcher),
+            shelf: None,
+            library: None,
         })
     }
 
@@ -68,9 +78,37 @@ impl Session {
         }
     }
 
-    /// Runs the reader until it quits; the screen moves on from whatever
-    /// was drawn before.
-    pub fn run(mut self, app: &mut App, storage: &mut Storage) -> io::Result<()> {
+    /// The library to load when a view first needs it, and the data folder
+    /// its notes are counted in.
+    pub fn library(&mut self, library: Library, data: PathBuf) {
+        self.library = Some((library, data));
+    }
+
+    /// Starts loading the library if a view wants it.
+    fn load_shelf_if_wanted(&mut self, app: &mut App) {
+        if !matches!(app.shelf, ShelfState::Wanted) {
+            return;
+        }
+        app.shelf = match &self.library {
+            Some((library, data)) => {
+                self.shelf = Some(load_in_background(library.clone(), data.clone()));
+                ShelfState::Loading(None)
+            }
+            None => ShelfState::Failed("no library".into()),
+        };
+    }
+
+    /// From now on a hang-up saves what is unsaved in `case_id` (the reader
+    /// went on to another case study).
+    pub fn rescue_for(&self, case_id: &str) {
+        if let Ok(mut rescue) = self.rescue.lock() {
+            rescue.retarget(case_id);
+        }
+    }
+
+    /// Runs the reader until it quits or leaves for another case study; the
+    /// screen moves on from whatever was drawn before.
+    pub fn run(&mut self, app: &mut App, storage: &mut Storage) -> io::Result<()> {
         let result = self.event_loop(app, storage);
         if result.is_err() {
             // A dead terminal: keep what was being written before giving up.
@@ -90,11 +128,12 @@ impl Session {
     /// looks for the result often enough that it shows at once.
     fn event_loop(&mut self, app: &mut App, storage: &mut Storage) -> io::Result<()> {
         let mut resolver = KeyResolver::new(app.keymap.clone());
+        self.load_shelf_if_wanted(app);
         self.draw(app)?;
         let mut next_tick = Instant::now() + AUTOSAVE_EVERY;
         while !app.quit {
             let editing = crate::views::editor::editing(app).is_some();
-            let timeout = match (storage.saving(), editing) {
+            let timeout = match (storage.saving() || self.shelf.is_some(), editing) {
                 (true, _) => Some(SAVE_POLL),
                 (false, true) => Some(next_tick.saturating_duration_since(Instant::now())),
                 (false, false) => None,
@@ -115,6 +154,7 @@ impl Session {
                 queue.extend(msg);
             }
             queue.extend(storage.finished());
+            self.shelf_events(&mut queue);
             if editing && Instant::now() >= next_tick {
                 next_tick = Instant::now() + AUTOSAVE_EVERY;
                 queue.push(Msg::Tick);
@@ -138,10 +178,34 @@ impl Session {
                     }
                 }
             }
+            self.load_shelf_if_wanted(app);
             self.keep_rescue(app);
             present(&mut self.out, app, &mut self.screen)?;
         }
         self.finish(app, storage)
+    }
+
+    /// What the library's loading said since the last look; the last
+    /// progress report stands for those before it.
+    fn shelf_events(&mut self, queue: &mut Vec<Msg>) {
+        let Some(rx) = &self.shelf else { return };
+        let mut progress = None;
+        loop {
+            match rx.try_recv() {
+                Ok(ShelfEvent::Progress(p)) => progress = Some(p),
+                Ok(ready) => {
+                    queue.push(Msg::Shelf(ready));
+                    self.shelf = None;
+                    return;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.shelf = None;
+                    break;
+                }
+            }
+        }
+        queue.extend(progress.map(|p| Msg::Shelf(ShelfEvent::Progress(p))));
     }
 
     /// What a hang-up must save: the place, the editor's content and the

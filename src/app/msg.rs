@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 
 use crate::app::unsaved::Version;
 use crate::keymap::Action;
+use crate::library::shelf::ShelfEvent;
 use crate::notes::{Conflict, NoteSet};
 
 /// One input to [`update`](crate::app::update::update).
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Msg {
     /// A key (or chord) the key map turned into an action.
     Action(Action),
@@ -31,6 +32,8 @@ pub enum Msg {
     Stored(Result<(), String>),
     /// A mouse event, turned into an action or a focus by `app::input`.
     Mouse(crossterm::event::MouseEvent),
+    /// The library's loading went on, or ended.
+    Shelf(ShelfEvent),
 }
 
 /// What a save gave: the notes as committed (merged with what other

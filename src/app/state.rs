@@ -2,14 +2,17 @@
 //! only reads it.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::app::jumps::JumpList;
+use crate::app::jumps::{JumpList, Spot};
 use crate::app::layout::Panes;
 use crate::app::list::Selection;
 use crate::app::unsaved::Unsaved;
 use crate::keymap::{Action, Keymap, Mode};
+use crate::library::index::Progress;
+use crate::library::shelf::Shelf;
 use crate::notes::{Access, Notebook, RecoveredDraft};
 use crate::positions::MarkSet;
 use crate::reader::outline::Item;
@@ -25,6 +28,47 @@ use crate::views::Overlay;
 pub enum Focus {
     Reader,
     Side,
+}
+
+/// Another case study to open: the reader closes this one (its notes
+/// saved first) and opens that one in the same screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Switch {
+    pub case: String,
+    pub at: Arrive,
+}
+
+/// Where the reader arrives in the case study it switches to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrive {
+    /// Where it was left.
+    Remembered,
+    /// An outline item (from the jump list).
+    Item(usize),
+    /// An item's stable key (a passage id, `section:ID`, ...).
+    Key(String),
+}
+
+/// The library, as far as it is loaded (on a thread of its own).
+#[derive(Debug, Clone, Default)]
+pub enum ShelfState {
+    /// Not needed yet: nothing is read or indexed until a view needs it.
+    #[default]
+    Absent,
+    /// A view needs it; the session starts loading it.
+    Wanted,
+    Loading(Option<Progress>),
+    Ready(Arc<Shelf>),
+    Failed(String),
+}
+
+impl ShelfState {
+    pub fn ready(&self) -> Option<&Arc<Shelf>> {
+        match self {
+            ShelfState::Ready(shelf) => Some(shelf),
+            _ => None,
+        }
+    }
 }
 
 /// Display choices fixed at start.
@@ -82,6 +126,15 @@ pub struct App<'s> {
     pub last_peek: Option<(usize, usize)>,
     /// Problems in optional files that were set aside, one line each.
     pub warnings: Vec<String>,
+    /// The library of case studies, loaded in the background.
+    pub shelf: ShelfState,
+    /// Asked for by a view: open another case study ([`crate::app::update`]
+    /// starts leaving this one).
+    pub switch_request: Option<Switch>,
+    /// The case study this one is being left for, once its notes are saved.
+    pub leaving_for: Option<Switch>,
+    /// Leaving has been asked for and not yet begun.
+    pub leave_pending: bool,
 }
 
 impl<'s> App<'s> {
@@ -115,6 +168,10 @@ impl<'s> App<'s> {
             marks: MarkSet::new(),
             warnings: Vec::new(),
             last_peek: None,
+            shelf: ShelfState::Absent,
+            switch_request: None,
+            leaving_for: None,
+            leave_pending: false,
         }
     }
 
@@ -156,6 +213,44 @@ impl<'s> App<'s> {
         match self.cursor_item()? {
             Item::Passage(p) => Some(p),
             _ => None,
+        }
+    }
+
+    /// A view needs the library: it is loaded unless it is (or is being).
+    pub fn want_shelf(&mut self) {
+        if matches!(self.shelf, ShelfState::Absent) {
+            self.shelf = ShelfState::Wanted;
+        }
+    }
+
+    /// Where the reader stands, for the jump list.
+    pub fn spot(&self) -> Spot {
+        Spot {
+            case: self.study.meta.id.clone(),
+            item: self.view.cursor,
+        }
+    }
+
+    /// Asks to open `case` (this one: just go there).
+    pub fn open_case(&mut self, case: &str, at: Arrive) {
+        if case != self.study.meta.id {
+            self.jumps.record(self.spot());
+            self.switch_request = Some(Switch {
+                case: case.to_string(),
+                at,
+            });
+            return;
+        }
+        let item = match at {
+            Arrive::Remembered => return,
+            Arrive::Item(item) => Some(item),
+            Arrive::Key(key) => {
+                crate::positions::find_item(&key, &self.study.doc, &self.study.outline)
+            }
+        };
+        match item {
+            Some(item) => self.jump_to(item),
+            None => self.message = Some("That place is no longer in the paper".into()),
         }
     }
 
@@ -228,7 +323,13 @@ impl<'s> App<'s> {
                 "{files} (its readable notes are here): casebook notes recover"
             ));
         }
-        None
+        match &self.shelf {
+            ShelfState::Loading(Some(p)) if p.done < p.total => Some(format!(
+                "indexing the library: {} of {} case studies",
+                p.done, p.total
+            )),
+            _ => None,
+        }
     }
 
     /// Applies a terminal size; layout-dependent state is clamped here.

@@ -2,15 +2,26 @@
 
 use crate::app::input;
 use crate::app::msg::{Committed, Effect, Msg, Saved};
-use crate::app::state::App;
+use crate::app::state::{App, ShelfState};
 use crate::keymap::Action;
+use crate::library::shelf::ShelfEvent;
 use crate::views::confirm::Confirm;
 use crate::views::{self, Overlay};
 
 /// Applies one message; returns the I/O to perform, whose result (if any)
 /// comes back as another message.
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
-    let effect = apply(app, msg.into());
+    let mut effect = apply(app, msg.into());
+    // A view asked for another case study: leaving starts as soon as no
+    // other effect (saving the search history, say) is under way.
+    if let Some(switch) = app.switch_request.take() {
+        app.leaving_for = Some(switch);
+        app.leave_pending = true;
+    }
+    if app.leave_pending && effect.is_none() {
+        app.leave_pending = false;
+        effect = leave(app);
+    }
     // Whatever view changed a note, it stays unsaved until a save takes it.
     for id in app.notebook.take_changed() {
         app.unsaved.mark(&id);
@@ -52,7 +63,43 @@ fn apply(app: &mut App, msg: Msg) -> Option<Effect> {
             input::mouse(app, event);
             None
         }
+        Msg::Shelf(event) => {
+            shelf_event(app, event);
+            None
+        }
     }
+}
+
+/// Progress of the library's loading, or its result.
+fn shelf_event(app: &mut App, event: ShelfEvent) {
+    app.shelf = match event {
+        ShelfEvent::Progress(p) => ShelfState::Loading(Some(p)),
+        ShelfEvent::Ready(Ok(shelf)) => {
+            if let Some(remark) = &shelf.remark {
+                app.message.get_or_insert_with(|| remark.clone());
+            }
+            ShelfState::Ready(shelf)
+        }
+        ShelfEvent::Ready(Err(why)) => {
+            app.message = Some(format!("The library could not be opened: {why}"));
+            ShelfState::Failed(why)
+        }
+    };
+    views::library::shelf_changed(app);
+    views::search::shelf_changed(app);
+    views::entity::shelf_changed(app);
+}
+
+/// Leaves this case study for [`App::leaving_for`]: at once, or once the
+/// unsaved notes are saved (a failed save asks, as quitting does).
+fn leave(app: &mut App) -> Option<Effect> {
+    if app.unsaved.is_empty() {
+        app.quit = true;
+        return Some(Effect::Quit);
+    }
+    app.unsaved.quit_when_saved = true;
+    app.message = Some("Saving the notes before opening the other case study".into());
+    (!app.unsaved.saving).then_some(Effect::SaveNotes)
 }
 
 /// Actions every view shares: quitting, help, saving the unsaved notes and
@@ -71,7 +118,10 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
         views::Handled::Done => None,
         views::Handled::Effect(effect) => Some(effect),
         views::Handled::Not => match action {
-            Action::Quit => quit(app),
+            Action::Quit => {
+                app.leaving_for = None;
+                quit(app)
+            }
             Action::OpenHelp => {
                 views::help::open(app);
                 None

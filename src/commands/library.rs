@@ -12,8 +12,8 @@ use super::{Cli, Console, Failure};
 use crate::corpus;
 use crate::library::entities::{gather, Gathered};
 use crate::library::index::{Changes, LibraryIndex, Progress};
+use crate::library::shelf::{notes_count, Row};
 use crate::library::{Library, Member};
-use crate::notes::NoteStore;
 use crate::search::{Filter, Query};
 use crate::term::sanitize::caret;
 
@@ -142,38 +142,10 @@ struct Reindexed<'a> {
     index: String,
 }
 
-/// One row of `casebook library list`.
-#[derive(Serialize)]
-pub struct Row {
-    pub id: String,
-    pub title: String,
-    pub authors: Vec<String>,
-    pub year: Option<i32>,
-    pub passages: u32,
-    pub entities: u32,
-    pub notes: usize,
-    pub folder: String,
-}
-
 fn list(library: &Library, json: bool, cli: &Cli, console: &mut Console) -> Result<(), Failure> {
     let (members, index, _) = open(library, false, console)?;
     let data = cli.paths()?.data;
-    let rows: Vec<Row> = members
-        .iter()
-        .map(|m| {
-            let record = index.record(m.id());
-            Row {
-                id: m.id().to_string(),
-                title: m.meta.title.clone(),
-                authors: m.meta.authors.clone(),
-                year: m.meta.year,
-                passages: record.map_or(0, |r| r.passages),
-                entities: record.map_or(0, |r| r.entities),
-                notes: notes_count(&data, m.id()),
-                folder: m.location().display().to_string(),
-            }
-        })
-        .collect();
+    let rows: Vec<Row> = members.iter().map(|m| Row::of(m, &index, &data)).collect();
     if json {
         return console
             .print(&(serde_json::to_string_pretty(&rows).expect("rows serialize") + "\n"));
@@ -191,17 +163,6 @@ fn list(library: &Library, json: bool, cli: &Cli, console: &mut Console) -> Resu
         ));
     }
     console.print(&out)
-}
-
-/// Notes of a case study, without opening its paper; none when unreadable.
-pub fn notes_count(data: &std::path::Path, id: &str) -> usize {
-    let Ok(store) = NoteStore::new(data, id) else {
-        return 0;
-    };
-    if !store.path().is_file() {
-        return 0;
-    }
-    store.load().map_or(0, |l| l.set.notes().len())
 }
 
 /// `casebook search --all QUERY`.

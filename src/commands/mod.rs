@@ -39,18 +39,28 @@ fn dispatch(cli: &Cli, console: &mut Console) -> Result<(), Failure> {
     let source = cli.source();
     let options = &cli.options;
     match &cli.command {
-        None => read::read(
-            ReaderOptions {
-                source,
-                keymap: options.keymap.as_deref(),
-                color: options.color,
-                ascii: options.ascii,
-                mouse: !options.no_mouse,
-                measure: options.measure,
-                paths: cli.paths()?,
-            },
-            console,
-        ),
+        None => {
+            let paths = cli.paths()?;
+            let library = library::library(cli)?;
+            let (source, in_library) = match options.corpus {
+                Some(_) => (source, false),
+                None => read::starting_point(&paths, &library),
+            };
+            read::read(
+                ReaderOptions {
+                    source,
+                    library,
+                    in_library,
+                    keymap: options.keymap.as_deref(),
+                    color: options.color,
+                    ascii: options.ascii,
+                    mouse: !options.no_mouse,
+                    measure: options.measure,
+                    paths,
+                },
+                console,
+            )
+        }
         Some(Command::Keys) => keys::run(options.keymap.as_deref(), &cli.paths()?, console),
         Some(Command::Notes {
             command: command @ args::NotesCommand::Export { all: true, .. },

@@ -4,13 +4,16 @@
 use std::io::IsTerminal;
 
 use super::{Console, Failure};
-use crate::app::state::{App, UiOptions};
+use crate::app::jumps::JumpList;
+use crate::app::state::{App, Arrive, ShelfState, Switch, UiOptions};
 use crate::corpus::{self, Source};
+use crate::diag::Diagnostic;
 use crate::keymap::Keymap;
+use crate::library::Library;
 use crate::model::{Document, Meta};
 use crate::notes::{load_editor_drafts, Loaded, NoteStore, Notebook};
 use crate::paths::Paths;
-use crate::positions::{find_item, Marks, Positions};
+use crate::positions::{find_item, Marks, Positions, Recent};
 use crate::rescue::Rescue;
 use crate::search::history::{self, SearchHistory};
 use crate::session::Session;
@@ -50,11 +53,63 @@ pub struct ReaderOptions<'a> {
     /// Widest text line (0: no limit).
     pub measure: u16,
     pub paths: Paths,
+    pub library: Library,
+    /// Open with the library view over the case study.
+    pub in_library: bool,
+}
+
+/// What `casebook` opens without `--corpus`: the case study read last, or
+/// the bundled one, with the library view over it when the library holds
+/// others to choose from.
+pub fn starting_point(paths: &Paths, library: &Library) -> (Source, bool) {
+    let last = Recent::new(&paths.data).load().into_iter().next();
+    if let Some(last) = last {
+        match last.folder {
+            None => return (Source::Bundled, false),
+            Some(dir) if dir.join("meta.toml").is_file() => return (Source::Dir(dir), false),
+            Some(_) => {}
+        }
+    }
+    let others = std::fs::read_dir(&library.root).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().join("meta.toml").is_file())
+            .count()
+    });
+    (Source::Bundled, others > 0)
+}
+
+/// What one case study's reading hands on to the next one's.
+struct Carried {
+    jumps: JumpList,
+    shelf: ShelfState,
+    arrive: Arrive,
+    in_library: bool,
+}
+
+/// Everything fixed for the whole session.
+struct Context<'a> {
+    paths: &'a Paths,
+    positions: &'a Positions,
+    keymap: &'a Keymap,
+    ui: UiOptions,
+    cite: &'a crate::cite::CiteConfig,
+}
+
+/// How one case study's reading ended.
+struct Ended {
+    result: std::io::Result<()>,
+    /// Where the reader was, to come back to.
+    position: String,
+    leaving_for: Option<Switch>,
+    carried: Carried,
+    /// Problems to print once the terminal is itself again.
+    problems: Vec<Diagnostic>,
 }
 
 /// Runs the reader. Problems found before the screen changes, or found
 /// after it and shown once the terminal is restored, are failures like any
-/// command's.
+/// command's. The reader goes from case study to case study in one screen.
 pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure> {
     // On a usable terminal the paper's opening is read and shown first;
     // keys typed while the whole case study loads wait in the terminal.
@@ -87,7 +142,7 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
     };
     terminal::use_mouse(options.mouse);
     let positions = Positions::new(&options.paths.data);
-    let session = match preview {
+    let opening = match preview {
         Some(opening) => match show_opening(opening, &options.paths, &positions, &keymap, ui) {
             Ok(shown) => shown,
             Err(e) => return Err(Failure::because(format!("terminal error: {e}"))),
@@ -100,7 +155,7 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
             s
         }
         Err(diags) => {
-            drop(session);
+            drop(opening);
             return Err(Failure::input(diags));
         }
     };
@@ -109,31 +164,127 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
             "{why}.\nTo read the paper without the full-screen reader, run: casebook export --format markdown"
         )));
     }
-    let (store, loaded) = match open_notes(&options.paths, &study.meta.id) {
-        Ok(opened) => opened,
+    let cite = match crate::cite::CiteConfig::load(&options.paths.config) {
+        Ok(cite) => cite,
         Err(e) => {
-            drop(session);
+            drop(opening);
             return Err(Failure::because(e));
         }
     };
-    let codes = store.codebook().load();
-    let (codes, cite) = match (codes, crate::cite::CiteConfig::load(&options.paths.config)) {
-        (Ok(codes), Ok(cite)) => (codes, cite),
-        (Err(e), _) => {
-            drop(session);
-            return Err(Failure::because(e.to_string()));
-        }
-        (_, Err(e)) => {
-            drop(session);
-            return Err(Failure::because(e));
-        }
+    let context = Context {
+        paths: &options.paths,
+        positions: &positions,
+        keymap: &keymap,
+        ui,
+        cite: &cite,
     };
+    let entered = match opening {
+        Some(s) => Ok(s),
+        None => Session::enter(Rescue::shared(
+            options.paths.data.clone(),
+            study.meta.id.clone(),
+        )),
+    };
+    let mut session = entered.map_err(|e| Failure::because(format!("terminal error: {e}")))?;
+    // The library loads beside the reading once a view needs it.
+    session.library(options.library.clone(), options.paths.data.clone());
+    let mut carried = Carried {
+        jumps: JumpList::default(),
+        shelf: ShelfState::Absent,
+        arrive: Arrive::Remembered,
+        in_library: options.in_library,
+    };
+    // Case studies opened in this session, for going back to them.
+    let mut opened: Vec<(String, Source)> = Vec::new();
+    let mut problems = Vec::new();
+    let mut current = (study, options.source.clone(), set_aside);
+    let result = loop {
+        let (study, source, set_aside) = current;
+        opened.retain(|(id, _)| *id != study.meta.id);
+        opened.push((study.meta.id.clone(), source.clone()));
+        let ended = match read_case(&study, &source, set_aside, &mut session, carried, &context) {
+            Ok(ended) => ended,
+            Err(e) => {
+                drop(session);
+                console.report(&problems);
+                return Err(Failure::because(e));
+            }
+        };
+        problems.extend(ended.problems);
+        if let Err(e) = positions.save(&study.meta.id, ended.position) {
+            let message = format!("could not save the reading position: {e}");
+            problems.push(Diagnostic::warning(&options.paths.data, 0, 0, message));
+        }
+        carried = ended.carried;
+        let (Ok(()), Some(switch)) = (&ended.result, ended.leaving_for) else {
+            break ended.result;
+        };
+        current = match open_next(&switch.case, &opened, &carried.shelf) {
+            Ok(next) => {
+                carried.arrive = switch.at;
+                next
+            }
+            // Back to where we were, with a word on why.
+            Err(why) => {
+                let (study, set_aside) = Study::open_lenient(&source).map_err(Failure::input)?;
+                carried.arrive = Arrive::Remembered;
+                problems.push(Diagnostic::warning(&source.location(), 0, 0, why));
+                (study, source, set_aside)
+            }
+        };
+        session.rescue_for(&current.0.meta.id);
+    };
+    drop(session);
+    console.report(&problems);
+    result.map_err(|e| Failure::because(format!("terminal error: {e}")))
+}
+
+/// The case study `case`: one read in this session, or one of the library.
+fn open_next(
+    case: &str,
+    opened: &[(String, Source)],
+    shelf: &ShelfState,
+) -> Result<(Study, Source, Vec<Diagnostic>), String> {
+    let source = opened
+        .iter()
+        .find(|(id, _)| id == case)
+        .map(|(_, s)| s.clone())
+        .or_else(|| {
+            let shelf = shelf.ready()?;
+            Some(shelf.members[shelf.position(case)?].source.clone())
+        })
+        .ok_or_else(|| format!("the library has no case study `{case}`"))?;
+    let (study, set_aside) = Study::open_lenient(&source).map_err(|diags| {
+        diags
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    Ok((study, source, set_aside))
+}
+
+/// Reads one case study in `session` until the reader quits or leaves for
+/// another.
+fn read_case(
+    study: &Study,
+    source: &Source,
+    set_aside: Vec<Diagnostic>,
+    session: &mut Session,
+    carried: Carried,
+    context: &Context,
+) -> Result<Ended, String> {
+    let paths = context.paths;
+    let (store, loaded) = open_notes(paths, &study.meta.id)?;
+    let codes = store.codebook().load().map_err(|e| e.to_string())?;
     let mut notebook = Notebook::new(loaded.set, &study.doc);
     notebook.set_codebook(codes);
-    let mut app = App::open(&study, ui, keymap, notebook);
-    app.cite = cite;
+    let mut app = App::open(study, context.ui, context.keymap.clone(), notebook);
+    app.cite = context.cite.clone();
     app.access = loaded.access;
     app.kept_aside = loaded.kept_aside.len();
+    app.jumps = carried.jumps;
+    app.shelf = carried.shelf;
     // A kept-aside file is said by the standing notice; any other problem
     // once, here (all are printed in full when the reader ends).
     if loaded.kept_aside.is_empty() {
@@ -155,40 +306,57 @@ pub fn read(options: ReaderOptions, console: &mut Console) -> Result<(), Failure
             key.map(|k| format!(": {k} lists them")).unwrap_or_default()
         ));
     }
-    let (history, history_problem) = SearchHistory::open(&history::path_in(&options.paths.data));
+    let (history, history_problem) = SearchHistory::open(&history::path_in(&paths.data));
     app.search_history = history;
-    let (marks, marks_problem) = Marks::new(&options.paths.data).load(&study.meta.id);
+    let (marks, marks_problem) = Marks::new(&paths.data).load(&study.meta.id);
     app.marks = marks;
     if let Some(problem) = history_problem.or(marks_problem) {
         app.message.get_or_insert(problem);
     }
     // Drafts wait until the user opens them: the reader starts as usual.
-    let (drafts, draft_problems) = load_editor_drafts(&options.paths.data, &study.meta.id);
+    let (drafts, draft_problems) = load_editor_drafts(&paths.data, &study.meta.id);
     let mut storage = Storage::new(
         Some(store),
-        Some((options.paths.data.clone(), study.meta.id.clone())),
+        Some((paths.data.clone(), study.meta.id.clone())),
         &drafts,
     );
     app.drafts_waiting = drafts;
-    // Printed once the terminal is itself again: the opening may be on it.
     let mut problems = loaded.diagnostics;
     problems.extend(draft_problems);
-    if let Some(item) = positions.load(&study.meta.id, &study.doc, &study.outline) {
+    let arrived = match carried.arrive {
+        Arrive::Remembered => context
+            .positions
+            .load(&study.meta.id, &study.doc, &study.outline),
+        Arrive::Item(item) => study.outline.focusable_near(item),
+        Arrive::Key(key) => find_item(&key, &study.doc, &study.outline),
+    };
+    if let Some(item) = arrived {
         app.view.cursor = item;
     }
-    let entered = match session {
-        Some(s) => Ok(s),
-        None => Session::enter(Rescue::shared(
-            options.paths.data.clone(),
-            study.meta.id.clone(),
-        )),
-    };
-    let result = entered.and_then(|s| s.run(&mut app, &mut storage));
-    console.report(&problems);
-    if let Err(e) = positions.save(&study.meta.id, app.position_key()) {
-        console.warn(&format!("could not save the reading position: {e}"));
+    if carried.in_library {
+        crate::views::library::open(&mut app);
     }
-    result.map_err(|e| Failure::because(format!("terminal error: {e}")))
+    let folder = match source {
+        Source::Dir(dir) => Some(std::path::absolute(dir).unwrap_or_else(|_| dir.clone())),
+        Source::Bundled => None,
+    };
+    if let Err(e) = Recent::new(&paths.data).opened(&study.meta.id, folder.as_deref()) {
+        let message = format!("could not record the case study as read: {e}");
+        problems.push(Diagnostic::warning(&paths.data, 0, 0, message));
+    }
+    let result = session.run(&mut app, &mut storage);
+    Ok(Ended {
+        result,
+        position: app.position_key(),
+        leaving_for: app.leaving_for.take(),
+        carried: Carried {
+            jumps: std::mem::take(&mut app.jumps),
+            shelf: std::mem::take(&mut app.shelf),
+            arrive: Arrive::Remembered,
+            in_library: false,
+        },
+        problems,
+    })
 }
 
 /// Enters full-screen mode and draws the paper's opening, unless the

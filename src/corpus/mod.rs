@@ -28,6 +28,16 @@ pub enum Source {
     Dir(PathBuf),
 }
 
+impl Source {
+    /// The folder, or the bundled case study's place in the source tree.
+    pub fn location(&self) -> PathBuf {
+        match self {
+            Source::Dir(dir) => dir.clone(),
+            Source::Bundled => PathBuf::from("(bundled)"),
+        }
+    }
+}
+
 /// A TOML file read verbatim; other modules parse it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TomlFile {

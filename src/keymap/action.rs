@@ -103,6 +103,8 @@ actions! {
     OpenCodes = "open_codes", Views, "Codes: counts, where applied, entities";
     OpenWarnings = "open_warnings", Views, "Problems found in the case study's files";
     SwitchPane = "switch_pane", Views, "Switch between text and side pane";
+    OpenLibrary = "open_library", Views, "The library: every case study";
+    CycleSort = "cycle_sort", Lists, "Sort the list another way";
 
     OpenSearch = "open_search", Searching, "Search everything";
     NextHit = "next_hit", Searching, "Next search hit";
@@ -111,6 +113,7 @@ actions! {
     HistoryOlder = "history_older", Searching, "Recall an older query";
     HistoryNewer = "history_newer", Searching, "Recall a newer query";
     OpenEntityHit = "open_entity_hit", Searching, "Open the best entity hit instead of the text";
+    ToggleScope = "toggle_scope", Searching, "Search this case study or the whole library";
 
     SelectDown = "select_down", Lists, "Select the next item";
     SelectUp = "select_up", Lists, "Select the previous item";

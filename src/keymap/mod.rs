@@ -52,6 +52,7 @@ pub enum Mode {
     Codes,
     Marks,
     Warnings,
+    Library,
 }
 
 impl Mode {
@@ -74,6 +75,7 @@ impl Mode {
         Mode::Codes,
         Mode::Marks,
         Mode::Warnings,
+        Mode::Library,
     ];
 
     /// The table name in key map files.
@@ -97,6 +99,7 @@ impl Mode {
             Mode::Codes => "codes",
             Mode::Marks => "marks",
             Mode::Warnings => "warnings",
+            Mode::Library => "library",
         }
     }
 
@@ -114,6 +117,7 @@ impl Mode {
                 | Mode::Editor
                 | Mode::CodePick
                 | Mode::Marks
+                | Mode::Library
         )
     }
 }

@@ -8,6 +8,7 @@
 pub mod entities;
 pub mod index;
 pub mod search;
+pub mod shelf;
 pub mod summary;
 
 use std::path::{Path, PathBuf};
@@ -188,9 +189,6 @@ impl Library {
 impl Member {
     /// The folder, or the bundled case study's place in the source tree.
     pub fn location(&self) -> PathBuf {
-        match &self.source {
-            Source::Dir(dir) => dir.clone(),
-            Source::Bundled => PathBuf::from("(bundled)"),
-        }
+        self.source.location()
     }
 }

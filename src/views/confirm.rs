@@ -71,6 +71,8 @@ pub fn update(app: &mut App, action: Action) -> Handled {
     let question = question.clone();
     if matches!(action, Action::ConfirmNo | Action::Cancel | Action::Close) {
         app.overlays.pop();
+        // Staying: nor is the case study left for another.
+        app.leaving_for = None;
         return Handled::Done;
     }
     match (question, action) {

@@ -89,6 +89,7 @@ fn mode_title(mode: Mode) -> &'static str {
         Mode::Codes => "the codes view",
         Mode::Marks => "marks",
         Mode::Warnings => "problems in the files",
+        Mode::Library => "the library",
     }
 }
 

@@ -28,6 +28,7 @@ pub mod editor;
 pub mod entities;
 pub mod entity;
 pub mod help;
+pub mod library;
 pub mod links;
 pub mod marks;
 pub mod notes;
@@ -71,6 +72,7 @@ pub enum Overlay {
     Codes(codes::CodesView),
     Marks(marks::MarksView),
     Warnings(warnings::Warnings),
+    Library(library::LibraryView),
 }
 
 impl Overlay {
@@ -92,6 +94,7 @@ impl Overlay {
             Overlay::Codes(_) => Mode::Codes,
             Overlay::Marks(_) => Mode::Marks,
             Overlay::Warnings(_) => Mode::Warnings,
+            Overlay::Library(_) => Mode::Library,
         }
     }
 }
@@ -133,6 +136,7 @@ pub fn handles(mode: Mode) -> &'static [Action] {
         Mode::Codes => codes::HANDLES,
         Mode::Marks => marks::HANDLES,
         Mode::Warnings => warnings::HANDLES,
+        Mode::Library => library::HANDLES,
     }
 }
 
@@ -156,6 +160,7 @@ pub fn hints(mode: Mode) -> &'static [Hint] {
         Mode::Codes => codes::HINTS,
         Mode::Marks => marks::HINTS,
         Mode::Warnings => warnings::HINTS,
+        Mode::Library => library::HINTS,
     }
 }
 
@@ -183,6 +188,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Mode::Codes => codes::update(app, action),
         Mode::Marks => marks::update(app, action),
         Mode::Warnings => warnings::update(app, action),
+        Mode::Library => library::update(app, action),
     }
 }
 
@@ -194,6 +200,7 @@ pub fn edit_field(app: &mut App, edit: Edit) -> Option<Effect> {
         Mode::Search => search::edit(app, edit),
         Mode::Notes => notes::edit(app, edit),
         Mode::CodePick => codes::pick::edit(app, edit),
+        Mode::Library => library::edit(app, edit),
         Mode::Marks => return marks::edit(app, edit),
         _ => {}
     }
@@ -219,6 +226,7 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, overlay: &Overlay, theme: T
         Overlay::Codes(view) => codes::draw(area, buf, app, view, theme),
         Overlay::Marks(view) => marks::draw::draw(area, buf, app, view, theme),
         Overlay::Warnings(w) => warnings::draw(area, buf, app, w, theme),
+        Overlay::Library(view) => library::draw::draw(area, buf, app, view, theme),
     }
 }
 

@@ -90,6 +90,7 @@ fn app_in<'s>(study: &'s Study, mode: Mode) -> App<'s> {
         Mode::Codes => "C",
         Mode::Marks => "M",
         Mode::Warnings => "w",
+        Mode::Library => "L",
     };
     if mode == Mode::Warnings {
         app.warnings = vec!["series.toml:3:1: error: a stale quote".into()];

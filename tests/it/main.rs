@@ -36,6 +36,7 @@ mod keymap_files;
 mod keymap_routing;
 mod layout_props;
 mod library;
+mod library_pty;
 mod notes_anchor;
 mod notes_book;
 mod notes_cli;

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{EntityRow, EntityView};
-use crate::app::state::App;
+use crate::app::state::{App, ShelfState};
 use crate::charts::spark;
 use crate::entities::Place;
 use crate::keymap::Mode;
@@ -71,12 +71,19 @@ pub fn draw(area: Rect, buf: &mut Buffer, app: &App, view: &EntityView, theme: T
             EntityRow::CoMention(..) => "Named in the same passages",
             EntityRow::Mention(..) => "Mentions",
             EntityRow::Note(..) => "Notes coded with it",
+            EntityRow::CaseStudy { .. } | EntityRow::Elsewhere { .. } => {
+                "In other case studies of the library"
+            }
         };
         if h != heading {
             heading = h;
             lines.push((None, Line::from(owned(h, theme.heading(2)))));
         }
         lines.push((Some(i), row_line(app, row, width, theme)));
+    }
+    if matches!(app.shelf, ShelfState::Loading(_)) {
+        let looking = "Looking for it in the other case studies of the library…";
+        lines.push((None, Line::from(owned(looking, theme.dim()))));
     }
     rows::draw(body, buf, &lines, Some(view.sel.index), theme.selected());
 }
@@ -99,6 +106,38 @@ fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'sta
         EntityRow::Note(id) => {
             let text = format!("  {}", crate::views::notes::summary(app, id));
             Line::from(owned(&truncate(&text, width), Style::new()))
+        }
+        EntityRow::CaseStudy {
+            title,
+            mentions,
+            spark,
+        } => {
+            let glyphs = if theme.ascii {
+                spark::Glyphs::Ascii
+            } else {
+                spark::Glyphs::Unicode
+            };
+            let tail = format!(
+                " {}  {}",
+                mentions_label(*mentions as usize),
+                spark::render(spark, glyphs)
+            );
+            let room = width.saturating_sub(tail.chars().count() + 2);
+            Line::from(vec![
+                owned(&format!("  {}", truncate(title, room)), theme.heading(3)),
+                owned(&tail, theme.dim()),
+            ])
+        }
+        EntityRow::Elsewhere { passage, count, .. } => {
+            let times = if *count > 1 {
+                format!(" ({count}×)")
+            } else {
+                String::new()
+            };
+            Line::from(owned(
+                &truncate(&format!("    {passage}{times}"), width),
+                Style::new(),
+            ))
         }
         EntityRow::Mention(place, m) => {
             let text = place.text(&study.doc);

@@ -4,9 +4,10 @@
 pub mod draw;
 
 use crate::app::list::Selection;
-use crate::app::state::App;
+use crate::app::state::{App, Arrive};
 use crate::entities::Place;
 use crate::keymap::Action;
+use crate::library::shelf::Shelf;
 use crate::notes::Notebook;
 use crate::study::Study;
 use crate::views::{hint, list_page, move_selection, Handled, Hint, Overlay};
@@ -26,7 +27,12 @@ pub const HINTS: &[Hint] = &[
 /// Opens the card of `entity`; `)` and `(` then step through its mentions.
 pub fn open(app: &mut App, entity: usize) {
     app.current_entity = Some(entity);
-    let view = EntityView::new(app.study, &app.notebook, entity);
+    // Other case studies mentioning it are listed once the library is there.
+    app.want_shelf();
+    let mut view = EntityView::new(app.study, &app.notebook, entity);
+    if let Some(shelf) = app.shelf.ready() {
+        view.add_elsewhere(app.study, shelf);
+    }
     app.overlays.push(Overlay::Entity(view));
 }
 
@@ -50,6 +56,10 @@ pub fn update(app: &mut App, action: Action) -> Handled {
                 Place::Footnote(f) => outline.of_footnote(f),
             };
             app.jump_to(item);
+        }
+        (Action::Open, Some(EntityRow::Elsewhere { case, passage, .. })) => {
+            app.overlays.clear();
+            app.open_case(&case, Arrive::Key(passage));
         }
         (Action::Open, _) => {}
         (Action::NextMention | Action::PrevMention, _) => {
@@ -83,7 +93,23 @@ pub enum EntityRow {
     Mention(Place, usize),
     /// A note coded with the entity: one of its tags is the entity's id, name or alias.
     Note(String),
+    /// Another case study of the library: how often it mentions the entity
+    /// and where in the paper (a sparkline, start to end).
+    CaseStudy {
+        title: String,
+        mentions: u32,
+        spark: Vec<u32>,
+    },
+    /// A passage of another case study mentioning the entity, `count` times.
+    Elsewhere {
+        case: String,
+        passage: String,
+        count: u32,
+    },
 }
+
+/// Cells of the sparkline of an entity in another case study.
+const SPARK_CELLS: usize = 24;
 
 #[derive(Debug, Clone)]
 pub struct EntityView {
@@ -133,6 +159,54 @@ impl EntityView {
         );
         let sel = Selection::new(rows.len());
         EntityView { entity, rows, sel }
+    }
+}
+
+impl EntityView {
+    /// The other case studies of the library that mention the entity (the
+    /// same by id, `same_as` or Wikidata), each passage a row to follow.
+    pub fn add_elsewhere(&mut self, study: &Study, shelf: &Shelf) {
+        let here = &study.meta.id;
+        let id = &study.catalog.entities[self.entity].id;
+        let Some(entity) = shelf
+            .gathered
+            .entities
+            .iter()
+            .find(|e| e.cases.iter().any(|a| a.case == *here && a.id == *id))
+        else {
+            return;
+        };
+        for appearance in entity.cases.iter().filter(|a| a.case != *here) {
+            let mut spark = vec![0; SPARK_CELLS];
+            let total = appearance.passages_in_case.max(1) as usize;
+            for m in &appearance.passages {
+                spark[(m.index as usize * SPARK_CELLS / total).min(SPARK_CELLS - 1)] += m.count;
+            }
+            self.rows.push(EntityRow::CaseStudy {
+                title: shelf.title(&appearance.case).to_string(),
+                mentions: appearance.mentions,
+                spark,
+            });
+            self.rows
+                .extend(appearance.passages.iter().map(|m| EntityRow::Elsewhere {
+                    case: appearance.case.clone(),
+                    passage: m.passage.clone(),
+                    count: m.count,
+                }));
+        }
+        self.sel.set_len(self.rows.len());
+    }
+}
+
+/// The library finished loading: open cards list the other case studies.
+pub fn shelf_changed(app: &mut App) {
+    let Some(shelf) = app.shelf.ready().cloned() else {
+        return;
+    };
+    for overlay in &mut app.overlays {
+        if let Overlay::Entity(view) = overlay {
+            view.add_elsewhere(app.study, &shelf);
+        }
     }
 }
 

@@ -46,6 +46,7 @@ pub const HANDLES: &[Action] = &[
     Action::SetMark,
     Action::OpenMarks,
     Action::OpenWarnings,
+    Action::OpenLibrary,
     Action::Close,
 ];
 
@@ -63,6 +64,7 @@ pub const HINTS: &[Hint] = &[
     hint(&[Action::SwitchPane], "side"),
     hint(&[Action::StartSelection], "select"),
     hint(&[Action::OpenMarks], "marks"),
+    hint(&[Action::OpenLibrary], "library"),
     hint(&[Action::Quit], "quit"),
 ];
 
@@ -121,6 +123,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::SetMark => views::marks::open_set(app),
         Action::OpenMarks => views::marks::open_go(app),
         Action::OpenWarnings => views::warnings::open(app),
+        Action::OpenLibrary => views::library::open(app),
         Action::Close => {
             app.text_hits = None;
             if app.focus == Focus::Side {

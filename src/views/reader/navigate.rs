@@ -1,6 +1,7 @@
 //! Moving through the paper: passage steps, scrolling, sections, jumps.
 
-use crate::app::state::App;
+use crate::app::jumps::Spot;
+use crate::app::state::{App, Arrive, Switch};
 use crate::reader::outline::Item;
 
 impl App<'_> {
@@ -50,7 +51,7 @@ impl App<'_> {
             return;
         };
         if target != self.view.cursor {
-            self.jumps.record(self.view.cursor);
+            self.jumps.record(self.spot());
         }
         self.view.cursor = target;
         let pages = self.pages();
@@ -80,7 +81,7 @@ impl App<'_> {
         };
         if let Some(t) = target {
             if t != self.view.cursor {
-                self.jumps.record(self.view.cursor);
+                self.jumps.record(self.spot());
             }
             self.set_cursor(t);
             if !end {
@@ -113,23 +114,31 @@ impl App<'_> {
     }
 
     pub fn jump_back(&mut self) {
-        if let Some(item) = self.jumps.back(self.view.cursor) {
-            self.travel(item);
+        if let Some(spot) = self.jumps.back(self.spot()) {
+            self.travel(spot);
         } else {
             self.message = Some("No earlier position".into());
         }
     }
 
     pub fn jump_forward(&mut self) {
-        if let Some(item) = self.jumps.forward() {
-            self.travel(item);
+        if let Some(spot) = self.jumps.forward() {
+            self.travel(spot);
         } else {
             self.message = Some("No later position".into());
         }
     }
 
-    /// Moves through history without recording a new jump.
-    fn travel(&mut self, item: usize) {
+    /// Moves through history without recording a new jump; a place in
+    /// another case study opens it.
+    fn travel(&mut self, Spot { case, item }: Spot) {
+        if case != self.study.meta.id {
+            self.switch_request = Some(Switch {
+                case,
+                at: Arrive::Item(item),
+            });
+            return;
+        }
         self.view.cursor = item;
         let pages = self.pages();
         self.view.show_at_top(pages, item);

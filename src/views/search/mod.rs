@@ -8,8 +8,9 @@ use std::ops::Range;
 use crate::app::input::Edit;
 use crate::app::list::Selection;
 use crate::app::msg::Effect;
-use crate::app::state::App;
+use crate::app::state::{App, Arrive};
 use crate::keymap::Action;
+use crate::library::search::{group_by_case, LibraryHit};
 use crate::search::adapters::{
     docs_from_catalog, docs_from_document, docs_from_notes, footnote_id,
 };
@@ -25,6 +26,7 @@ pub const HANDLES: &[Action] = list_view_handles![
     OpenEntityHit,
     HistoryOlder,
     HistoryNewer,
+    ToggleScope,
     ClearFilter,
     Close,
     Cancel
@@ -33,8 +35,9 @@ pub const HANDLES: &[Action] = list_view_handles![
 pub const HINTS: &[Hint] = &[
     hint(&[Action::Open], "go"),
     hint(&[Action::OpenEntityHit], "entity"),
-    hint(&[Action::HistoryOlder, Action::HistoryNewer], "history"),
+    hint(&[Action::ToggleScope], "library"),
     hint(&[Action::Close], "close"),
+    hint(&[Action::HistoryOlder, Action::HistoryNewer], "history"),
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -44,6 +47,10 @@ pub struct SearchBox {
     pub sel: Selection,
     /// Where Up and Down stand in the search history.
     pub recall: Recall,
+    /// Searching the whole library rather than this case study.
+    pub library: bool,
+    /// Hits in the library, grouped by case study (with `library`).
+    pub library_hits: Vec<LibraryHit>,
 }
 
 /// Hits in the text after a search: items in reading order with the byte
@@ -86,10 +93,13 @@ pub fn open(app: &mut App) {
 
 /// Re-runs the query in the open search box.
 fn run(app: &mut App) {
-    let query = match app.overlays.last() {
-        Some(Overlay::Search(s)) => Query::parse(&s.query),
+    let (query, library) = match app.overlays.last() {
+        Some(Overlay::Search(s)) => (Query::parse(&s.query), s.library),
         _ => return,
     };
+    if library {
+        return run_in_library(app, &query);
+    }
     let hits = if query.is_empty() {
         Vec::new()
     } else {
@@ -114,6 +124,51 @@ fn run(app: &mut App) {
             .and_then(|b| s.hits.iter().position(|h| (h.kind, h.doc) == b))
             .unwrap_or(0);
     }
+}
+
+/// The query over every case study of the library, hits grouped by case
+/// study (this one's first).
+fn run_in_library(app: &mut App, query: &Query) {
+    let hits = match (app.shelf.ready(), query.is_empty()) {
+        (Some(shelf), false) => shelf.index.search(query, LIMIT),
+        _ => Vec::new(),
+    };
+    let here = app.study.meta.id.clone();
+    let Some(Overlay::Search(s)) = app.overlays.last_mut() else {
+        return;
+    };
+    let mut groups = group_by_case(&hits);
+    groups.sort_by_key(|(case, _)| *case != here);
+    s.library_hits = groups.into_iter().flat_map(|(_, g)| g).cloned().collect();
+    s.sel = Selection::new(s.library_hits.len());
+}
+
+/// The library finished loading: a search over it runs again.
+pub fn shelf_changed(app: &mut App) {
+    if let Some(Overlay::Search(s)) = app.overlays.last() {
+        if s.library {
+            run(app);
+        }
+    }
+}
+
+/// Where a library hit is in its case study.
+fn arrival(app: &App, hit: &LibraryHit) -> Arrive {
+    let key = match hit.kind.as_str() {
+        "passage" => hit.id.clone(),
+        "section" | "reference" => format!("{}:{}", hit.kind, hit.id),
+        "footnote" => format!("footnote:{}", hit.id.strip_prefix("fn").unwrap_or(&hit.id)),
+        // An entity: its first mention there.
+        _ => match app
+            .shelf
+            .ready()
+            .and_then(|shelf| shelf.summary(&hit.case)?.entity(&hit.id)?.passages.first())
+        {
+            Some(first) => first.passage.clone(),
+            None => return Arrive::Remembered,
+        },
+    };
+    Arrive::Key(key)
 }
 
 pub fn edit(app: &mut App, edit: Edit) {
@@ -206,6 +261,33 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         return Handled::Done;
     }
     match action {
+        Action::ToggleScope => {
+            search.library = !search.library;
+            if search.library {
+                app.want_shelf();
+            }
+            if matches!(app.overlays.last(), Some(Overlay::Search(s)) if s.library)
+                && app.shelf.ready().is_none()
+            {
+                app.message = Some("The library is still loading; its hits come when it is".into());
+            }
+            run(app);
+        }
+        Action::Open if search.library => {
+            let Some(hit) = search
+                .sel
+                .selected()
+                .map(|i| search.library_hits[i].clone())
+            else {
+                return Handled::Done;
+            };
+            let query = search.query.clone();
+            app.overlays.pop();
+            let effect = finish(app, &query, &[]);
+            let at = arrival(app, &hit);
+            app.open_case(&hit.case, at);
+            return effect;
+        }
         Action::ClearFilter => {
             search.query.clear();
             search.recall.reset();
