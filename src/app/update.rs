@@ -102,14 +102,15 @@ fn leave(app: &mut App) -> Option<Effect> {
     (!app.unsaved.saving).then_some(Effect::SaveNotes)
 }
 
-/// Actions every view shares: quitting, help, saving the unsaved notes and
-/// opening a waiting draft. A view that handles one of them itself (help
+/// Actions every view shares: quitting, help, saving the unsaved notes,
+/// undoing the last change to them and opening a waiting draft. A view that handles one of them itself (help
 /// closes on its own key, the editor saves its note) takes it first.
 pub const GLOBAL: &[Action] = &[
     Action::Noop,
     Action::Quit,
     Action::OpenHelp,
     Action::Save,
+    Action::Undo,
     Action::OpenDraft,
 ];
 
@@ -131,6 +132,17 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
                 None
             }
             Action::Save => Some(Effect::SaveNotes),
+            Action::Undo => match app.notebook.undo(&app.study.doc) {
+                Some(what) => {
+                    app.notes_changed();
+                    app.message = Some(format!("Undid the {what}"));
+                    Some(Effect::SaveNotes)
+                }
+                None => {
+                    app.message = Some("Nothing to undo".into());
+                    None
+                }
+            },
             Action::OpenDraft => {
                 if !views::editor::open_waiting_draft(app) {
                     app.message = Some("No draft is waiting".into());

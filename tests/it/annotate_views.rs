@@ -75,6 +75,26 @@ fn codes_view_counts_spreads_and_lists_entities_then_opens_segments() {
 }
 
 #[test]
+fn a_deletion_in_the_notes_list_is_undone_there() {
+    let study = study();
+    let mut app = app(&study);
+    press(&mut app, "j");
+    code_two_words(&mut app, "Firms");
+    press(&mut app, "m");
+    assert_eq!(app.mode(), Mode::Notes);
+    press(&mut app, "<C-d>");
+    press(&mut app, "y");
+    assert_eq!(app.notebook.set().notes().len(), 0, "deleted");
+    assert_eq!(app.mode(), Mode::Notes);
+    assert_eq!(press(&mut app, "<C-z>"), [Effect::SaveNotes]);
+    assert_eq!(app.notebook.set().notes().len(), 1, "back");
+    let Some(Overlay::Notes(list)) = app.overlays.last() else {
+        panic!("the list stays open")
+    };
+    assert_eq!(list.rows.len(), 1, "and listed again");
+}
+
+#[test]
 fn undo_takes_back_a_coding_and_a_deletion() {
     let study = study();
     let mut app = app(&study);

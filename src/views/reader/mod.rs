@@ -33,7 +33,6 @@ pub const HANDLES: &[Action] = &[
     Action::OpenCharts,
     Action::Annotate,
     Action::StartSelection,
-    Action::Undo,
     Action::OpenCodes,
     Action::CodeSelection,
     Action::OpenSearch,
@@ -100,19 +99,6 @@ pub fn update(app: &mut App, action: Action) -> Handled {
         Action::StartSelection => views::select::open(app),
         Action::OpenCodes => views::codes::open(app),
         Action::CodeSelection => views::select::code_passage(app),
-        Action::Undo => {
-            return match app.notebook.undo(&app.study.doc) {
-                Some(what) => {
-                    app.notes_changed();
-                    app.message = Some(format!("Undid the {what}"));
-                    Handled::Effect(crate::app::msg::Effect::SaveNotes)
-                }
-                None => {
-                    app.message = Some("Nothing to undo".into());
-                    Handled::Done
-                }
-            }
-        }
         Action::OpenSearch => views::search::open(app),
         Action::NextHit => views::search::step_hit(app, true),
         Action::PrevHit => views::search::step_hit(app, false),
