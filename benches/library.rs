@@ -6,7 +6,8 @@
 //! `scripts/gen_library.py`); the tantivy index is kept in
 //! `CASEBOOK_BENCH_CACHE` (default: a folder under the system's temp) so a
 //! second run starts warm. Before timing, each engine's hits for the whole
-//! queries, its build time and its memory are printed.
+//! queries, its build time and its memory are printed. Also timed: opening
+//! the library as its view does, with a warm index.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use casebook::corpus;
 use casebook::library::index::LibraryIndex;
+use casebook::library::shelf::Shelf;
 use casebook::library::Library;
 use casebook::search::adapters::{docs_from_catalog, docs_from_document};
 use casebook::search::{Index, Query};
@@ -73,6 +75,14 @@ fn keystrokes(c: &mut Criterion) {
             m.first().map(|h| &h.snippet)
         );
     }
+    // What the library view waits for with a warm index: every case study's
+    // facts and counts, and the entities joined across them.
+    let data = std::env::temp_dir().join("casebook-bench-data");
+    c.benchmark_group("library_view")
+        .sample_size(10)
+        .bench_function("shelf_open_warm", |b| {
+            b.iter(|| black_box(Shelf::open(library.clone(), &data, &mut |_| {}).unwrap()))
+        });
     let mut group = c.benchmark_group("library_keystroke");
     group
         .sample_size(10)

@@ -373,3 +373,51 @@ fn autosave_is_asked_for_only_while_an_editor_holds_changes() {
     type_text(&mut a, "x");
     assert_eq!(update(&mut a, Msg::Tick), Some(Effect::Autosave));
 }
+
+#[test]
+fn leaving_for_another_case_study_saves_first_and_a_failure_asks() {
+    use casebook::app::state::Arrive;
+    let s = study();
+    let mut a = app(&s);
+    update(&mut a, Action::Annotate);
+    type_text(&mut a, "precious");
+    update(&mut a, Action::Save);
+    failed(&mut a);
+    assert_eq!(a.unsaved.len(), 1);
+    // The other case study waits for the save.
+    a.open_case("elsewhere", Arrive::Remembered);
+    assert_eq!(
+        update(&mut a, Msg::Resize(Rect::new(0, 0, 80, 24))),
+        Some(Effect::SaveNotes)
+    );
+    assert!(!a.quit, "not before the notes are saved");
+    // The save fails: the reader asks, as quitting does; staying stays.
+    assert_eq!(failed(&mut a), None);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Confirm(_))));
+    update(&mut a, Action::ConfirmNo);
+    assert!(a.leaving_for.is_none() && !a.quit);
+    // Asked again and saved: the reader leaves for it.
+    a.open_case("elsewhere", Arrive::Remembered);
+    assert_eq!(
+        update(&mut a, Msg::Resize(Rect::new(0, 0, 80, 24))),
+        Some(Effect::SaveNotes)
+    );
+    let set = a.notebook.set().clone();
+    let included = a.unsaved.versions(&a.notebook);
+    let done = update(
+        &mut a,
+        Msg::Saved(casebook::app::msg::Saved {
+            included,
+            result: Ok(casebook::app::msg::Committed {
+                set,
+                ..Default::default()
+            }),
+            again: false,
+        }),
+    );
+    assert_eq!(done, Some(Effect::Quit));
+    assert_eq!(
+        a.leaving_for.as_ref().map(|s| s.case.as_str()),
+        Some("elsewhere")
+    );
+}
