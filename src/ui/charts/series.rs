@@ -40,7 +40,10 @@ impl Widget for SeriesChart<'_> {
         let width = usize::from(inner.width);
         let title = clip(&series.title, width, self.glyphs);
         put(buf, inner, 0, Line::styled(title, Style::new().bold()));
-        let unit = format!("{}, {kind}", series.unit);
+        let unit = match &series.figure {
+            Some(figure) => format!("{}, {kind} ({figure})", series.unit),
+            None => format!("{}, {kind}", series.unit),
+        };
         put(buf, inner, 1, Line::from(clip(&unit, width, self.glyphs)));
         let mut y = 2;
         if series.kind == SeriesKind::Time && inner.height > 8 {
