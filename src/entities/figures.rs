@@ -146,10 +146,14 @@ fn numbers_after(text: &str, from: usize) -> Vec<(Range<usize>, u32)> {
 /// The label and number a figure passage's caption gives: "Figure 2: ...",
 /// "Fig. 3.", "Table 1 ...".
 fn caption_label(text: &str) -> Option<(Label, u32)> {
-    let first = refs_in(text.lines().next().unwrap_or(""))
-        .into_iter()
-        .next()?;
-    (first.span.start == 0).then_some((first.label, first.number))
+    let line = text.lines().next().unwrap_or("");
+    let first = refs_in(line).into_iter().next()?;
+    // A label, not a sentence that begins "Figure 2 shows ...".
+    let after = line[first.span.end..].trim_start();
+    let labelled = after.is_empty()
+        || after.starts_with([':', '.', '—', '–', '-'])
+        || after.starts_with(|c: char| !c.is_lowercase());
+    (first.span.start == 0 && labelled).then_some((first.label, first.number))
 }
 
 /// The figure passages of `doc` in reading order. A figure without a caption
@@ -180,9 +184,13 @@ pub fn index(doc: &Document) -> Vec<Figure> {
         .collect();
     let mut last = 0;
     for f in figures.iter_mut().filter(|f| f.label == Label::Figure) {
+        let text = &doc.passages[f.passage].text;
+        let source_alone = ["Source", "Data source", "SOURCE"]
+            .iter()
+            .any(|s| text.starts_with(s));
         match f.number {
             Some(n) => last = n,
-            None if !captioned.contains(&(last + 1)) => {
+            None if source_alone && !captioned.contains(&(last + 1)) => {
                 last += 1;
                 f.number = Some(last);
             }
@@ -249,19 +257,21 @@ mod tests {
                 title: "T".into(),
                 level: 1,
                 parent: None,
-                passages: 0..4,
+                passages: 0..5,
                 line: 1,
             }],
             vec![
                 passage("a", PassageKind::Figure, "Source: A."),
                 passage("b", PassageKind::Figure, "Figure 2: B\nSource: B."),
                 passage("c", PassageKind::Figure, "Table 1. C"),
+                passage("e", PassageKind::Figure, "Table 2 shows a table."),
                 passage("d", PassageKind::Paragraph, "See Figure 1."),
             ],
             Vec::new(),
             Vec::new(),
         );
         let got: Vec<String> = index(&doc).iter().map(Figure::name).collect();
-        assert_eq!(got, ["Figure 1", "Figure 2", "Table 1"]);
+        // A sentence taken for a caption gives no number.
+        assert_eq!(got, ["Figure 1", "Figure 2", "Table 1", "Figure"]);
     }
 }

@@ -240,3 +240,26 @@ fn most_mentioned_names_are_readable_at_80x24() {
     // The selection is marked by a character, not by colour alone.
     assert!(rows[0].starts_with('▶'), "{rows:#?}");
 }
+
+#[test]
+fn export_json_lists_figures_and_the_links_to_them() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["export", "--format", "json"])
+        .env_remove("CASEBOOK_CORPUS")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures = v["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 3);
+    assert_eq!(figures[1]["name"], "Figure 2");
+    assert_eq!(figures[1]["passage"], "p2-1.3");
+    let links = v["figure_links"].as_array().unwrap();
+    let to_two: Vec<&str> = links
+        .iter()
+        .filter(|l| l["target"] == "p2-1.3")
+        .map(|l| l["passage"].as_str().unwrap())
+        .collect();
+    assert_eq!(to_two, ["p2-1.1", "p2-1.2"]);
+    assert!(links.iter().all(|l| !l["target"].is_null()), "{links:#?}");
+}

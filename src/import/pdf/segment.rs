@@ -159,11 +159,18 @@ fn caption_kind(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
+    let third = words.next().unwrap_or("");
+    // "Figure 2: ...", "Fig. 2. ...", "Table 1 Engel's law"; not a sentence
+    // of the text that begins "Figure 2 shows ...".
+    let labelled = second.ends_with([':', '.', '—', '–'])
+        || third.is_empty()
+        || third.starts_with(|c: char| !c.is_lowercase());
     matches!(
         first,
         "Figure" | "Fig." | "Table" | "Listing" | "Algorithm" | "FIGURE" | "TABLE" | "Exhibit"
     ) && second.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
         && second.len() <= 8
+        && labelled
 }
 
 struct Margins {
@@ -762,6 +769,15 @@ mod tests {
             shares_row: false,
             row: 0,
         }
+    }
+
+    #[test]
+    fn a_caption_is_a_label_not_a_sentence_about_the_figure() {
+        assert!(caption_kind("Figure 2: Time series used"));
+        assert!(caption_kind("Fig. 2. Results of the bootstrapping"));
+        assert!(caption_kind("Table 1 Engel's law"));
+        assert!(!caption_kind("Figure 2 shows the transformed time series."));
+        assert!(!caption_kind("Figure 1 shows a simple multi-state model"));
     }
 
     #[test]
