@@ -156,7 +156,9 @@ fn caption_label(text: &str) -> Option<(Label, u32)> {
     (first.span.start == 0 && labelled).then_some((first.label, first.number))
 }
 
-/// The figure passages of `doc` in reading order. A figure without a caption
+/// The figure passages of `doc` in reading order (in a paper that keeps
+/// captions and source lines apart, its captions and the source lines
+/// without one above them). A figure without a caption
 /// (a "Source:" line alone, where the caption was part of the picture) takes
 /// the next figure number when no captioned figure has it.
 pub fn index(doc: &Document) -> Vec<Figure> {
@@ -164,7 +166,13 @@ pub fn index(doc: &Document) -> Vec<Figure> {
         .passages
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind == PassageKind::Figure)
+        .filter(|&(i, p)| match p.kind {
+            PassageKind::Figure | PassageKind::Caption => true,
+            // Papers written before figure passages: a source line under
+            // its caption is part of that figure, not one of its own.
+            PassageKind::Source => i == 0 || doc.passages[i - 1].kind != PassageKind::Caption,
+            _ => false,
+        })
         .map(|(passage, p)| {
             let (label, number) = match caption_label(&p.text) {
                 Some((label, n)) => (label, Some(n)),
@@ -238,40 +246,62 @@ mod tests {
         assert!(found("a configuration 2, the Figure shows, tables 2018x, Figure 2019").is_empty());
     }
 
-    #[test]
-    fn uncaptioned_figures_take_the_free_number_in_sequence() {
+    /// A one-section document of (kind, text) passages.
+    fn doc(passages: &[(PassageKind, &str)]) -> Document {
         use crate::model::{Passage, Section};
-        let passage = |id: &str, kind, text: &str| Passage {
-            id: id.into(),
-            section: 0,
-            kind,
-            text: text.into(),
-            footnote_refs: Vec::new(),
-            emphasis: Vec::new(),
+        let passages: Vec<Passage> = passages
+            .iter()
+            .enumerate()
+            .map(|(i, &(kind, text))| Passage {
+                id: format!("p{i}"),
+                section: 0,
+                kind,
+                text: text.into(),
+                footnote_refs: Vec::new(),
+                emphasis: Vec::new(),
+                line: 1,
+            })
+            .collect();
+        let section = Section {
+            id: "s1".into(),
+            number: None,
+            title: "T".into(),
+            level: 1,
+            parent: None,
+            passages: 0..passages.len(),
             line: 1,
         };
-        let doc = Document::new(
-            vec![Section {
-                id: "s1".into(),
-                number: None,
-                title: "T".into(),
-                level: 1,
-                parent: None,
-                passages: 0..5,
-                line: 1,
-            }],
-            vec![
-                passage("a", PassageKind::Figure, "Source: A."),
-                passage("b", PassageKind::Figure, "Figure 2: B\nSource: B."),
-                passage("c", PassageKind::Figure, "Table 1. C"),
-                passage("e", PassageKind::Figure, "Table 2 shows a table."),
-                passage("d", PassageKind::Paragraph, "See Figure 1."),
-            ],
-            Vec::new(),
-            Vec::new(),
-        );
-        let got: Vec<String> = index(&doc).iter().map(Figure::name).collect();
+        Document::new(vec![section], passages, Vec::new(), Vec::new())
+    }
+
+    fn names(doc: &Document) -> Vec<String> {
+        index(doc).iter().map(Figure::name).collect()
+    }
+
+    #[test]
+    fn uncaptioned_figures_take_the_free_number_in_sequence() {
+        use PassageKind::{Figure as F, Paragraph as P};
+        let d = doc(&[
+            (F, "Source: A."),
+            (F, "Figure 2: B\nSource: B."),
+            (F, "Table 1. C"),
+            (F, "Table 2 shows a table."),
+            (P, "See Figure 1."),
+        ]);
         // A sentence taken for a caption gives no number.
-        assert_eq!(got, ["Figure 1", "Figure 2", "Table 1", "Figure"]);
+        assert_eq!(names(&d), ["Figure 1", "Figure 2", "Table 1", "Figure"]);
+    }
+
+    #[test]
+    fn captions_and_sources_kept_apart_are_figures_too() {
+        use PassageKind::{Caption as C, Paragraph as P, Source as S};
+        let d = doc(&[
+            (S, "Source: A."),
+            (C, "Figure 2: B"),
+            (S, "Source: B."),
+            (P, "x"),
+        ]);
+        assert_eq!(names(&d), ["Figure 1", "Figure 2"]);
+        assert_eq!(index(&d)[1].passage, 1);
     }
 }

@@ -58,10 +58,12 @@ impl Widget for ChartsView<'_> {
         ])
         .areas(bottom);
         let chart = self.state.chart();
+        let on_list = self.state.focus == ChartsFocus::Mentioned;
         TimelineChart {
             doc: self.doc,
             timeline: self.timeline,
             selection: (chart == ChartRef::Timeline).then_some(self.state),
+            focused: !on_list,
             glyphs: self.glyphs,
         }
         .render(top_area, buf);
@@ -73,14 +75,14 @@ impl Widget for ChartsView<'_> {
             series: self.series,
             shown,
             selection,
+            focused: !on_list,
             glyphs: self.glyphs,
         }
         .render(left, buf);
-        let focused = self.state.focus == ChartsFocus::Mentioned;
         MentionList {
             entities: self.entities,
             glyphs: self.glyphs,
-            selected: focused.then_some(self.state.mentioned),
+            selected: on_list.then_some(self.state.mentioned),
         }
         .render(right, buf);
     }

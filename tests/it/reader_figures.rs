@@ -237,8 +237,14 @@ fn most_mentioned_names_are_readable_at_80x24() {
         let want: String = name.chars().take(24).collect();
         assert!(shown.starts_with(&want), "{row:?} for {name:?}");
     }
-    // The selection is marked by a character, not by colour alone.
+    // The selection is marked by a character, not by colour alone, and
+    // only the list's title carries the focus marker.
     assert!(rows[0].starts_with('▶'), "{rows:#?}");
+    let titles = screen(&a).join("\n");
+    assert!(
+        titles.contains("▶ Most mentioned") && !titles.contains("▶ Timeline"),
+        "{titles}"
+    );
 }
 
 #[test]

@@ -19,13 +19,15 @@ pub struct SeriesChart<'a> {
     pub shown: usize,
     /// Set when this series is the selected chart.
     pub selection: Option<&'a ChartsState>,
+    /// Whether the keys move in this chart (not in "Most mentioned").
+    pub focused: bool,
     pub glyphs: Glyphs,
 }
 
 impl Widget for SeriesChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = format!(" Series {}/{} ", self.shown + 1, self.series.len());
-        let block = frame(self.glyphs, title, self.selection.is_some());
+        let block = frame(self.glyphs, title, self.focused && self.selection.is_some());
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(series) = self.series.get(self.shown) else {
