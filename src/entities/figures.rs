@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::corpus::ids::roman;
 use crate::model::{Document, PassageKind};
 
 /// What a numbered display is called.
@@ -110,7 +111,25 @@ fn numbers_after(text: &str, from: usize) -> Vec<(Range<usize>, u32)> {
     while let Some(sep) = seps.iter().find(|s| text[at..].starts_with(**s)) {
         let start = at + sep.len();
         let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 3 {
+        if digits == 0 {
+            // "Table IV" (REVTeX numbers tables in Roman numerals).
+            let letters = text[start..]
+                .bytes()
+                .take_while(|b| b"IVXL".contains(b))
+                .count();
+            let end = start + letters;
+            let Some(number) = (letters > 0
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric()))
+            .then(|| roman(&text[start..end]))
+            .flatten() else {
+                break;
+            };
+            out.push((start..end, number));
+            at = end;
+            seps = &[", and ", ", ", " and ", " & ", "–", "-", ",", " or "];
+            continue;
+        }
+        if digits > 3 {
             break;
         }
         let mut end = start + digits;
@@ -138,7 +157,7 @@ fn numbers_after(text: &str, from: usize) -> Vec<(Range<usize>, u32)> {
             _ => out.push((start..end, number)),
         }
         at = end;
-        seps = &[", ", " and ", " & ", "–", "-", ",", " or "];
+        seps = &[", and ", ", ", " and ", " & ", "–", "-", ",", " or "];
     }
     out
 }
@@ -244,6 +263,15 @@ mod tests {
             ]
         );
         assert!(found("a configuration 2, the Figure shows, tables 2018x, Figure 2019").is_empty());
+        assert_eq!(
+            found("Tables I, II, and IV show it; TABLE III. Numbers; Table It"),
+            [
+                ("Tables I", T, 1),
+                ("II", T, 2),
+                ("IV", T, 4),
+                ("TABLE III", T, 3)
+            ]
+        );
     }
 
     /// A one-section document of (kind, text) passages.
