@@ -175,7 +175,15 @@ fn caption_like(t: &str) -> bool {
     let second = words.next().unwrap_or("");
     matches!(
         first,
-        "Figure" | "Fig." | "Table" | "Listing" | "Algorithm" | "FIGURE" | "TABLE" | "Exhibit"
+        "Figure"
+            | "Fig."
+            | "FIG."
+            | "Table"
+            | "Listing"
+            | "Algorithm"
+            | "FIGURE"
+            | "TABLE"
+            | "Exhibit"
     ) && second.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
         && second.len() <= 8
 }
@@ -800,6 +808,7 @@ mod tests {
         assert!(!caption_kind("Figure 2 shows the transformed time series."));
         assert!(!caption_kind("Figure 1 shows a simple multi-state model"));
         assert!(caption_kind("TABLE II. This is a wide table"));
+        assert!(caption_kind("FIG. 1. A figure caption."));
         assert!(!caption_kind("Figure Captions"));
     }
 
