@@ -58,6 +58,26 @@ pub fn open(app: &mut App) {
     let mut state = ChartsState::new(&study.timeline, &study.series, &study.doc);
     state.mentioned = Selection::new(study.catalog.len());
     app.overlays.push(Overlay::Charts(state));
+    // The paper's figures that no series draws are said so, not left out
+    // without a word.
+    let figures = &study.links.figures;
+    let charted: Vec<usize> = study
+        .series
+        .iter()
+        .filter_map(|s| s.figure_in(figures))
+        .collect();
+    let missing: Vec<String> = figures
+        .iter()
+        .enumerate()
+        .filter(|(f, figure)| figure.number.is_some() && !charted.contains(f))
+        .map(|(_, figure)| figure.name())
+        .collect();
+    if !missing.is_empty() {
+        app.message = Some(format!(
+            "No chart for {} (no numbers in the text)",
+            missing.join(", ")
+        ));
+    }
 }
 
 /// The charts view showing series `series` (a figure's link to its numbers).

@@ -195,7 +195,13 @@ fn most_mentioned_rows(rows: &[String]) -> Vec<String> {
 #[test]
 fn most_mentioned_rows_are_selected_with_list_keys_and_enter_opens_the_card() {
     let mut a = app(80, 24);
-    press(&mut a, "c <Tab>");
+    press(&mut a, "c");
+    // Figures 2 and 3 are not charted, and the status line says so.
+    assert_eq!(
+        a.message.as_deref(),
+        Some("No chart for Figure 2, Figure 3 (no numbers in the text)")
+    );
+    press(&mut a, "<Tab>");
     match a.overlays.last() {
         Some(Overlay::Charts(state)) => assert_eq!(state.focus, ChartsFocus::Mentioned),
         other => panic!("{other:?}"),
