@@ -227,7 +227,8 @@ fn markdown(study: &CaseStudy, out: &mut dyn Write) -> io::Result<()> {
                 | PassageKind::Source
                 | PassageKind::Paragraph
                 | PassageKind::Code
-                | PassageKind::Table => writeln!(out, "{text}\n")?,
+                | PassageKind::Table
+                | PassageKind::Figure => writeln!(out, "{text}\n")?,
             }
         }
         let next_line = doc.sections.get(s + 1).map_or(usize::MAX, |n| n.line);

@@ -62,6 +62,9 @@ pub enum PassageKind {
     Code,
     /// Table cells, row by row; never joined with prose.
     Table,
+    /// A figure or table shown as one passage: its caption ("Figure 2: ...")
+    /// and its "Source: ..." line, one a line; either may be missing.
+    Figure,
 }
 
 impl PassageKind {
@@ -73,6 +76,7 @@ impl PassageKind {
             PassageKind::Quote => "quote",
             PassageKind::Code => "code",
             PassageKind::Table => "table",
+            PassageKind::Figure => "figure",
         }
     }
 
@@ -84,6 +88,7 @@ impl PassageKind {
             "quote" => PassageKind::Quote,
             "code" => PassageKind::Code,
             "table" => PassageKind::Table,
+            "figure" => PassageKind::Figure,
             _ => return None,
         })
     }

@@ -159,6 +159,14 @@ impl Study {
     pub fn mention_count(&self, entity: usize) -> usize {
         self.links.mentions_of(entity).len()
     }
+
+    /// Entities most mentioned first (ties in catalogue order): the rows of
+    /// "Most mentioned".
+    pub fn most_mentioned(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.catalog.len()).collect();
+        order.sort_by_key(|&e| std::cmp::Reverse(self.mention_count(e)));
+        order
+    }
 }
 
 /// Index of an entity kind for styling (firm, person, place, organisation, other).

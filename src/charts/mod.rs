@@ -8,4 +8,4 @@ pub mod series;
 pub mod spark;
 pub mod timeline;
 
-pub use nav::{ChartRef, ChartsState};
+pub use nav::{ChartRef, ChartsFocus, ChartsState};

@@ -1,6 +1,7 @@
 //! Keyboard selection in the charts view: which chart, which data point, and
 //! for points stated by several passages (a timeline year), which passage.
 
+use crate::app::list::Selection;
 use crate::charts::series::Series;
 use crate::charts::timeline::Timeline;
 use crate::model::Document;
@@ -13,6 +14,16 @@ pub enum ChartRef {
     Series(usize),
 }
 
+/// Which part of the charts view the list keys move in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ChartsFocus {
+    /// The selected chart's points.
+    #[default]
+    Chart,
+    /// The rows of "Most mentioned".
+    Mentioned,
+}
+
 /// Pure selection state; it owns only the shape of the charts (the passage
 /// indices behind every point), so it can be tested without a screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +33,9 @@ pub struct ChartsState {
     chart: usize,
     point: usize,
     target: usize,
+    pub focus: ChartsFocus,
+    /// The selected row of "Most mentioned" (rows most mentioned first).
+    pub mentioned: Selection,
 }
 
 impl ChartsState {
@@ -39,6 +53,14 @@ impl ChartsState {
             charts,
             ..Self::default()
         }
+    }
+
+    /// Tab: between the chart's points and the "Most mentioned" rows.
+    pub fn switch_focus(&mut self) {
+        self.focus = match self.focus {
+            ChartsFocus::Chart if self.mentioned.len > 0 => ChartsFocus::Mentioned,
+            _ => ChartsFocus::Chart,
+        };
     }
 
     pub fn chart_count(&self) -> usize {

@@ -11,6 +11,7 @@ use toml::Spanned;
 use crate::charts::quantity::{format_value, quote_quantity, scale};
 use crate::corpus::TomlFile;
 use crate::diag::{self, Diagnostic};
+use crate::entities::figures;
 use crate::model::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,9 +60,23 @@ pub struct Series {
     pub title: String,
     pub unit: String,
     pub kind: SeriesKind,
+    /// The paper's figure (or table) these numbers are drawn in: "Figure 1".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
     pub points: Vec<Point>,
     #[serde(skip)]
     id_span: Range<usize>,
+    #[serde(skip)]
+    figure_span: Range<usize>,
+}
+
+impl Series {
+    /// The figure of `figures` this series draws, if it names one the paper has.
+    pub fn figure_in(&self, figures: &[figures::Figure]) -> Option<usize> {
+        let named = figures::refs_in(self.figure.as_deref()?);
+        let first = named.first().filter(|r| r.span.start == 0)?;
+        figures::resolve(figures, first.label, first.number)
+    }
 }
 
 #[derive(Deserialize)]
@@ -78,6 +93,8 @@ struct RawSeries {
     title: String,
     unit: String,
     kind: SeriesKind,
+    #[serde(default)]
+    figure: Option<Spanned<String>>,
     points: Vec<RawPoint>,
 }
 
@@ -104,6 +121,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Series>, Diagnostic> {
             title: s.title,
             unit: s.unit,
             kind: s.kind,
+            figure_span: s.figure.as_ref().map_or(0..0, Spanned::span),
+            figure: s.figure.map(Spanned::into_inner),
             points: s.points.into_iter().map(Point::from_raw).collect(),
         })
         .collect())
@@ -165,7 +184,16 @@ pub fn validate(series: &[Series], path: &Path, text: &str, doc: &Document) -> V
     };
     let mut out = Vec::new();
     let mut ids = HashSet::new();
+    let figures = figures::index(doc);
     for s in series {
+        if let Some(figure) = &s.figure {
+            if s.figure_in(&figures).is_none() {
+                let msg = format!(
+                    "the paper has no figure or table \"{figure}\" (write it as the paper numbers it: \"Figure 2\", \"Table 1\")"
+                );
+                out.push(at(&s.figure_span, msg));
+            }
+        }
         if !ids.insert(s.id.as_str()) {
             out.push(at(&s.id_span, format!("duplicate series id `{}`", s.id)));
         }

@@ -158,7 +158,7 @@ fn label_value(label: &str) -> Option<(u32, bool)> {
 }
 
 /// Upper-case Roman numerals up to 39 (I..XXXIX), enough for chapters and parts.
-fn roman(s: &str) -> Option<u32> {
+pub fn roman(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 6 {
         return None;
     }

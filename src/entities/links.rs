@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::catalog::Catalog;
 use super::citations::{self, Resolver};
+use super::figures::{self, Figure, FigureRef};
 use super::linker::Linker;
 use crate::model::Document;
 
@@ -79,6 +80,15 @@ impl Citation {
     }
 }
 
+/// "Figure 2" in the text, and the figure passage it points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureLink {
+    pub place: Place,
+    pub at: FigureRef,
+    /// Index into `Links::figures`; `None` when the paper has no such figure.
+    pub figure: Option<usize>,
+}
+
 /// The run at `slot`; empty for a place the document does not have.
 fn run(starts: &[usize], slot: usize) -> Range<usize> {
     match (starts.get(slot), starts.get(slot + 1)) {
@@ -125,6 +135,10 @@ pub struct Links {
     /// the mentions and citations of one place are a run of indices.
     mentions: Vec<Packed>,
     pub citations: Vec<Citation>,
+    /// The figure and table passages, in reading order.
+    pub figures: Vec<Figure>,
+    /// Pointers to figures, in document order.
+    pub figure_links: Vec<FigureLink>,
     by_entity: Vec<Vec<usize>>,
     /// Where each place's run starts, by place slot (passages, then
     /// footnotes), with the end of the last one at the end.
@@ -147,6 +161,7 @@ pub fn link(doc: &Document, catalog: &Catalog) -> Links {
 
 pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
     let resolver = Resolver::new(&doc.references);
+    let figures = figures::index(doc);
     let runs = doc.passages.len() + doc.footnotes.len() + 1;
     let mut links = Links {
         by_entity: vec![Vec::new(); entities],
@@ -155,6 +170,7 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
         citation_runs: Vec::with_capacity(runs),
         ..Links::default()
     };
+    links.figures = figures;
     let total: usize = places(doc).map(|p| p.text(doc).len()).sum();
     let mut done = 0;
     for place in places(doc) {
@@ -169,6 +185,14 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
                 links.by_entity[f.entity].push(index);
                 grow_projected(&mut links.mentions, done, total);
                 links.mentions.push(packed);
+            }
+        }
+        for at in figures::refs_in(text) {
+            let figure = figures::resolve(&links.figures, at.label, at.number);
+            // A caption's own "Figure 2:" is its label, not a pointer.
+            let own = figure.map(|f| Place::Passage(links.figures[f].passage)) == Some(place);
+            if !own {
+                links.figure_links.push(FigureLink { place, at, figure });
             }
         }
         for c in citations::find(text, &resolver) {
@@ -257,6 +281,18 @@ impl Links {
             Place::Passage(p) => p,
             Place::Footnote(f) => self.passages + f,
         }
+    }
+
+    /// Pointers to figures inside one place, in text order.
+    pub fn figure_links_in(&self, place: Place) -> &[FigureLink] {
+        let start = self.figure_links.partition_point(|l| l.place < place);
+        let end = self.figure_links.partition_point(|l| l.place <= place);
+        &self.figure_links[start..end]
+    }
+
+    /// The figure shown by passage `p`, if it is a figure passage.
+    pub fn figure_at(&self, p: usize) -> Option<usize> {
+        self.figures.iter().position(|f| f.passage == p)
     }
 
     /// Other entities named in the same places as `entity`, with the number

@@ -10,6 +10,7 @@ pub mod candidates;
 pub mod case;
 pub mod catalog;
 pub mod citations;
+pub mod figures;
 pub mod kind;
 pub mod linker;
 pub mod links;
@@ -18,6 +19,7 @@ pub mod report;
 pub mod resolver;
 
 pub use catalog::{Catalog, Entity, Relation};
+pub use figures::{Figure, FigureRef};
 pub use kind::EntityKind;
 pub use linker::Linker;
-pub use links::{link, link_with, Citation, Links, Mention, Place};
+pub use links::{link, link_with, Citation, FigureLink, Links, Mention, Place};

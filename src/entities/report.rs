@@ -283,7 +283,7 @@ impl serde::Serialize for ExportLinks<'_> {
         use serde::ser::SerializeMap;
         let (doc, cat, links) = (self.doc, self.cat, self.links);
         // Keys in the order serde_json's sorted maps gave them.
-        let mut map = s.serialize_map(Some(3))?;
+        let mut map = s.serialize_map(Some(5))?;
         map.serialize_entry(
             "citations",
             &Seq::new(links.citations.iter().map(|c| {
@@ -304,6 +304,32 @@ impl serde::Serialize for ExportLinks<'_> {
                 index,
                 e,
             })),
+        )?;
+        // "Figure 2" in the text, and the figure passage it points at.
+        map.serialize_entry(
+            "figure_links",
+            &Seq::new(links.figure_links.iter().map(|l| {
+                let mut v = place_json(doc, l.place);
+                v.insert("text".into(), json!(&l.place.text(doc)[l.at.span.clone()]));
+                v.insert(
+                    "figure".into(),
+                    json!(format!("{} {}", l.at.label.name(), l.at.number)),
+                );
+                v.insert(
+                    "target".into(),
+                    json!(l.figure.map(|f| &doc.passages[links.figures[f].passage].id)),
+                );
+                Value::Object(v)
+            })),
+        )?;
+        map.serialize_entry(
+            "figures",
+            &Seq::new(
+                links
+                    .figures
+                    .iter()
+                    .map(|f| json!({ "name": f.name(), "passage": doc.passages[f.passage].id })),
+            ),
         )?;
         map.serialize_entry(
             "mentions",
@@ -340,6 +366,32 @@ impl serde::Serialize for EntityOut<'_> {
         map.serialize_entry("description", &json!(e.description))?;
         map.serialize_entry("id", &e.id)?;
         map.serialize_entry("kind", e.kind.as_str())?;
+        // "Figure 2" in the text, and the figure passage it points at.
+        map.serialize_entry(
+            "figure_links",
+            &Seq::new(links.figure_links.iter().map(|l| {
+                let mut v = place_json(doc, l.place);
+                v.insert("text".into(), json!(&l.place.text(doc)[l.at.span.clone()]));
+                v.insert(
+                    "figure".into(),
+                    json!(format!("{} {}", l.at.label.name(), l.at.number)),
+                );
+                v.insert(
+                    "target".into(),
+                    json!(l.figure.map(|f| &doc.passages[links.figures[f].passage].id)),
+                );
+                Value::Object(v)
+            })),
+        )?;
+        map.serialize_entry(
+            "figures",
+            &Seq::new(
+                links
+                    .figures
+                    .iter()
+                    .map(|f| json!({ "name": f.name(), "passage": doc.passages[f.passage].id })),
+            ),
+        )?;
         map.serialize_entry(
             "mentions",
             &Seq::new(

@@ -17,6 +17,7 @@ pub struct Built {
 }
 
 pub fn build(pieces: Vec<Placed>) -> Built {
+    let pieces = super::figures::join(pieces);
     let defined: HashSet<String> = pieces
         .iter()
         .filter_map(|(p, _)| match p {
@@ -218,5 +219,6 @@ pub fn kind_suffix(kind: PassageKind) -> &'static str {
         PassageKind::Quote => " quote",
         PassageKind::Code => " code",
         PassageKind::Table => " table",
+        PassageKind::Figure => " figure",
     }
 }

@@ -1,6 +1,7 @@
 //! Figure and table captions and their "Source:" lines, which extraction
 //! often glues to each other or to the paragraph that follows.
 
+use super::classify::{Piece, Placed};
 use crate::model::PassageKind;
 
 const CAPTION_WORDS: [&str; 10] = [
@@ -92,9 +93,97 @@ fn is_abbreviation(before: &str) -> bool {
     word.chars().count() == 1 || ABBREVIATIONS.contains(&word)
 }
 
+/// Each caption with the "Source:" line right after it becomes one figure
+/// passage (one a line), so the reader shows, links and cites a figure as
+/// one; a caption or source standing alone is a figure passage too.
+pub fn join(pieces: Vec<Placed>) -> Vec<Placed> {
+    let mut out: Vec<Placed> = Vec::with_capacity(pieces.len());
+    for (piece, line) in pieces {
+        let Piece::Text {
+            kind: kind @ (PassageKind::Caption | PassageKind::Source),
+            text,
+            page_start,
+        } = piece
+        else {
+            out.push((piece, line));
+            continue;
+        };
+        if kind == PassageKind::Source {
+            if let Some((
+                Piece::Text {
+                    kind: PassageKind::Figure,
+                    text: caption,
+                    ..
+                },
+                _,
+            )) = out.last_mut()
+            {
+                if !caption.contains('\n') && !is_source(caption) {
+                    caption.push('\n');
+                    caption.push_str(&text);
+                    continue;
+                }
+            }
+        }
+        let kind = PassageKind::Figure;
+        out.push((
+            Piece::Text {
+                kind,
+                text,
+                page_start,
+            },
+            line,
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text(kind: PassageKind, text: &str) -> Placed {
+        let text = text.to_string();
+        let page_start = false;
+        (
+            Piece::Text {
+                kind,
+                text,
+                page_start,
+            },
+            1,
+        )
+    }
+
+    #[test]
+    fn a_caption_and_its_source_become_one_figure() {
+        let joined = join(vec![
+            text(PassageKind::Caption, "Figure 1: A"),
+            text(PassageKind::Source, "Source: B."),
+            text(PassageKind::Source, "Source: C."),
+            text(PassageKind::Source, "Source: C2."),
+            text(PassageKind::Paragraph, "D."),
+            text(PassageKind::Caption, "Table 2: E"),
+        ]);
+        let got: Vec<(PassageKind, String)> = joined
+            .into_iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Text { kind, text, .. } => Some((kind, text)),
+                _ => None,
+            })
+            .collect();
+        let figure = |t: &str| (PassageKind::Figure, t.to_string());
+        assert_eq!(
+            got,
+            [
+                figure("Figure 1: A\nSource: B."),
+                figure("Source: C."),
+                figure("Source: C2."),
+                (PassageKind::Paragraph, "D.".to_string()),
+                figure("Table 2: E"),
+            ]
+        );
+    }
 
     #[test]
     fn caption_and_source_on_one_line_are_split() {

@@ -69,6 +69,8 @@ pub fn passage_markdown(doc: &Document, p: &Passage) -> String {
         .iter()
         .map(|r| (r.span.clone(), doc.footnotes[r.footnote].label.clone()))
         .collect();
+    // A figure's caption and source lines stay lines: the loader reads the
+    // line ends of a figure passage as line breaks.
     inline(&p.text, &p.emphasis, &notes, Context::Paragraph)
 }
 

@@ -15,10 +15,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::list::Selection;
 use crate::charts::series::Series;
 use crate::charts::spark::{self, Glyphs};
 use crate::charts::timeline::Timeline;
-use crate::charts::{ChartRef, ChartsState};
+use crate::charts::{ChartRef, ChartsFocus, ChartsState};
 use crate::model::Document;
 
 pub use series::SeriesChart;
@@ -49,14 +50,20 @@ impl Widget for ChartsView<'_> {
         let top = (area.height / 3).clamp(7, 14);
         let [top_area, bottom] =
             Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
-                .areas(bottom);
+        // Narrow, "Most mentioned" takes a little more, so names stay readable.
+        let list = if area.width < 100 { 42 } else { 36 };
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(100 - list),
+            Constraint::Percentage(list),
+        ])
+        .areas(bottom);
         let chart = self.state.chart();
+        let on_list = self.state.focus == ChartsFocus::Mentioned;
         TimelineChart {
             doc: self.doc,
             timeline: self.timeline,
             selection: (chart == ChartRef::Timeline).then_some(self.state),
+            focused: !on_list,
             glyphs: self.glyphs,
         }
         .render(top_area, buf);
@@ -68,12 +75,14 @@ impl Widget for ChartsView<'_> {
             series: self.series,
             shown,
             selection,
+            focused: !on_list,
             glyphs: self.glyphs,
         }
         .render(left, buf);
         MentionList {
             entities: self.entities,
             glyphs: self.glyphs,
+            selected: on_list.then_some(self.state.mentioned),
         }
         .render(right, buf);
     }
@@ -86,11 +95,17 @@ const MIN_NAME: usize = 14;
 pub struct MentionList<'a> {
     pub entities: &'a [EntityCounts],
     pub glyphs: Glyphs,
+    /// The selected row, when the list has the focus.
+    pub selected: Option<Selection>,
 }
 
 impl Widget for MentionList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = frame(self.glyphs, " Most mentioned ".into(), false);
+        let block = frame(
+            self.glyphs,
+            " Most mentioned ".into(),
+            self.selected.is_some(),
+        );
         let inner = block.inner(area);
         block.render(area, buf);
         let mut rows: Vec<&EntityCounts> = self.entities.iter().collect();
@@ -98,20 +113,45 @@ impl Widget for MentionList<'_> {
         if rows.is_empty() {
             put(buf, inner, 0, Line::from("no entities"));
         }
-        for (y, row) in rows.into_iter().take(inner.height.into()).enumerate() {
+        let height = usize::from(inner.height);
+        let first = self.selected.map_or(0, |s| s.scrolled(height));
+        // The sparkline halves its bars, then goes, before a shown name is
+        // cut (to no fewer than MIN_NAME columns; past 32 a name may be cut).
+        let longest = rows
+            .iter()
+            .skip(first)
+            .take(height)
+            .map(|r| crate::term::sanitize::display(&r.name).width())
+            .max()
+            .unwrap_or(0);
+        let lead = usize::from(self.selected.is_some());
+        let names = longest.clamp(MIN_NAME, 32) + lead;
+        let chosen = self.selected.and_then(|s| s.selected());
+        let shown = rows.into_iter().enumerate().skip(first).take(height);
+        for (y, (index, row)) in shown.enumerate() {
             let total = row.mentions;
             // Narrow, the sparkline halves its bars, then goes: names first.
             let width = usize::from(inner.width);
             let tail = [row.passages.clone(), spark::halve(&row.passages)]
                 .iter()
                 .map(|c| format!(" {} {total:>3}", spark::render(c, self.glyphs)))
-                .find(|t| width >= t.width() + MIN_NAME)
+                .find(|t| width >= t.width() + names)
                 .unwrap_or_else(|| format!(" {total:>3}"));
-            let room = width.saturating_sub(tail.width());
+            // With the focus, a column for the selection's marker: a
+            // character as well as reverse video, so NO_COLOR shows it.
+            let here = chosen == Some(index);
+            let lead = match (self.selected, here) {
+                (None, _) => "",
+                (Some(_), true) => marker(self.glyphs),
+                (Some(_), false) => " ",
+            };
+            let room = width.saturating_sub(tail.width() + lead.width());
             let line = Line::from(vec![
+                Span::raw(lead),
                 Span::raw(format!("{:<room$}", clip(&row.name, room, self.glyphs))),
                 Span::raw(tail),
             ]);
+            let line = if here { line.style(selected()) } else { line };
             put(buf, inner, y as u16, line);
         }
     }
@@ -172,8 +212,11 @@ fn year_axis(
     let mut axis = vec![' '; width];
     let mut place = |at: usize, label: &str, limit: usize| {
         let covers = mark.is_some_and(|(m, _)| (at..at + label.len()).contains(&m));
-        let fits =
-            at + label.len() <= limit && axis[at..at + label.len()].iter().all(|&c| c == ' ');
+        // Blank under the label and just before it: labels never touch.
+        let fits = at + label.len() <= limit
+            && axis[at.saturating_sub(1)..at + label.len()]
+                .iter()
+                .all(|&c| c == ' ');
         if fits && !covers {
             for (i, c) in label.chars().enumerate() {
                 axis[at + i] = c;

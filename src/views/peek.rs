@@ -20,6 +20,8 @@ use crate::views::{footer, hint, Handled, Hint, Overlay};
 pub enum PeekTarget {
     Footnote(usize),
     Reference(usize),
+    /// Index into `Links::figures`.
+    Figure(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +53,9 @@ pub fn open(app: &mut App, target: PeekTarget) {
     app.overlays.push(Overlay::Peek(Peek { target, scroll: 0 }));
 }
 
-/// What the focused item can be peeked at: its footnotes and resolved
-/// citations, in the order the side pane lists them.
+/// What the focused item can be peeked at: its footnotes, resolved
+/// citations and the figures it points at, in the order the side pane
+/// lists them.
 fn targets(app: &App) -> Vec<PeekTarget> {
     let study = app.study;
     links::here(app)
@@ -62,17 +65,18 @@ fn targets(app: &App) -> Vec<PeekTarget> {
             Link::Citation(c) => study.links.citations[c]
                 .reference
                 .map(PeekTarget::Reference),
+            Link::Figure(f) => Some(PeekTarget::Figure(f)),
             _ => None,
         })
         .collect()
 }
 
-/// `p`: the focused passage's first footnote or citation, then each press
+/// `p`: the focused passage's first footnote, citation or figure, then each press
 /// the next one (around to the first again).
 pub fn open_next(app: &mut App) {
     let targets = targets(app);
     if targets.is_empty() {
-        app.message = Some("No footnote or citation here".into());
+        app.message = Some("No footnote, citation or figure here".into());
         return;
     }
     let here = app.view.cursor;
@@ -98,6 +102,10 @@ fn title_and_text<'s>(app: &App<'s>, target: PeekTarget) -> (String, &'s str) {
             doc.footnotes[f].text.as_str(),
         ),
         PeekTarget::Reference(r) => ("Reference".to_string(), doc.references[r].text.as_str()),
+        PeekTarget::Figure(f) => {
+            let figure = &app.study.links.figures[f];
+            (figure.name(), doc.passages[figure.passage].text.as_str())
+        }
     }
 }
 
@@ -129,6 +137,7 @@ pub fn update(app: &mut App, action: Action) -> Handled {
             let item = match peek.target {
                 PeekTarget::Footnote(f) => outline.of_footnote(f),
                 PeekTarget::Reference(r) => outline.of_reference(r),
+                PeekTarget::Figure(f) => outline.of_passage(app.study.links.figures[f].passage),
             };
             app.jump_to(item);
             return Handled::Done;

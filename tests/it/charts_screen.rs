@@ -159,15 +159,17 @@ fn mention_list_rows_are_exact() {
     MentionList {
         entities: &entities,
         glyphs: Glyphs::Unicode,
+        selected: None,
     }
     .render(buf.area, &mut buf);
     assert_eq!(
         buf,
         Buffer::with_lines([
+            // Narrow, the sparkline goes before a name is cut.
             "┌ Most mentioned ──────┐",
-            "│Gao Lihua      ▆█▄   6│",
-            "│DLSP           ▁▅█   3│",
-            "│Dalian Softwa… █▁▁   1│",
+            "│Gao Lihua            6│",
+            "│DLSP                 3│",
+            "│Dalian Software P…   1│",
             "└──────────────────────┘",
         ])
     );

@@ -108,7 +108,7 @@ fn bundled_corpus_checks_and_exports() {
     let (code, err) = check_default();
     // The paper cites two works its reference list does not hold.
     let unresolved = "corpus/dalian/paper.md:38:1: warning: citation \"Seki 1993\" in passage p2-1.1 matches no reference\n\
-        corpus/dalian/paper.md:272:1: warning: citation \"Yan and Nozomu Kawabata,(2012)\" in passage p-notes.3 matches no reference\n";
+        corpus/dalian/paper.md:268:1: warning: citation \"Yan and Nozomu Kawabata,(2012)\" in passage p-notes.3 matches no reference\n";
     assert_eq!((code, err.as_str()), (0, unresolved));
     let out = casebook(&["export"]);
     assert!(out.status.success());
@@ -223,4 +223,23 @@ fn imported_folder_opens_with_corpus_and_env() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["id"], "harbours");
     assert_eq!(json["sections"][0]["number"], "Chapter 1");
+}
+
+#[test]
+fn a_derived_id_steps_around_an_explicit_one_and_check_warns() {
+    let dir = damaged("derived_id_taken");
+    let (code, err) = check(&dir);
+    // Only warnings: the paper opens.
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("derived_id_taken/paper.md:3:1: warning:")
+            && err.contains(
+                "would get id p1.1, which the passage on line 6 has; it gets p1.2 instead"
+            ),
+        "{err}"
+    );
+    let source = casebook::corpus::Source::Dir(PathBuf::from(&dir));
+    let study = casebook::study::Study::open(&source).expect("opens");
+    let ids: Vec<&str> = study.doc.passages.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["p1.2", "p1.1", "p1.3"]);
 }

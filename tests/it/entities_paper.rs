@@ -85,7 +85,7 @@ fn every_entity_and_alias_is_used_and_only_two_citations_are_unresolved() {
         warnings,
         [
             "paper.md:38:1: warning: citation \"Seki 1993\" in passage p2-1.1 matches no reference",
-            "paper.md:272:1: warning: citation \"Yan and Nozomu Kawabata,(2012)\" in passage p-notes.3 matches no reference",
+            "paper.md:268:1: warning: citation \"Yan and Nozomu Kawabata,(2012)\" in passage p-notes.3 matches no reference",
         ]
     );
 }

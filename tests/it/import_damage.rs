@@ -69,8 +69,10 @@ fn paragraph_split_by_a_figure_is_rejoined_and_the_figure_kept_after_it() {
         texts(&got),
         [
             para("Growth was slower than in the southern cities."),
-            (PassageKind::Caption, "Figure 2: Growth by city".into()),
-            (PassageKind::Source, "Source: Yearbook.".into()),
+            (
+                PassageKind::Figure,
+                "Figure 2: Growth by city\nSource: Yearbook.".into()
+            ),
         ]
     );
 }
@@ -107,7 +109,7 @@ fn source_line_glued_to_a_paragraph_is_split() {
         texts(&got),
         [
             (
-                PassageKind::Source,
+                PassageKind::Figure,
                 "Source: Created by the authors based on data from the Committee (2009).".into()
             ),
             para(body)
@@ -129,16 +131,10 @@ fn caption_and_source_on_one_line_are_separated() {
     ));
     assert_eq!(
         texts(&got),
-        [
-            (
-                PassageKind::Caption,
-                "Figure 2: Comparison of growth".into()
-            ),
-            (
-                PassageKind::Source,
-                "Source: Created by the authors.".into()
-            )
-        ]
+        [(
+            PassageKind::Figure,
+            "Figure 2: Comparison of growth\nSource: Created by the authors.".into()
+        )]
     );
 }
 

@@ -84,7 +84,18 @@ fn page_furniture_and_contents_are_gone_and_split_text_rejoined() {
         .text
         .ends_with("in most towns, and in the smallest towns even more."));
     let kinds: Vec<PassageKind> = doc.passages.iter().map(|p| p.kind).collect();
-    assert!(kinds.contains(&PassageKind::Caption) && kinds.contains(&PassageKind::Source));
+    let figure = doc
+        .passages
+        .iter()
+        .find(|p| p.kind == PassageKind::Figure)
+        .expect("a figure passage");
+    assert!(
+        figure.text.lines().count() == 2
+            && figure.text.lines().nth(1).unwrap().starts_with("Source"),
+        "caption and source in one figure passage: {:?}",
+        figure.text
+    );
+    assert!(!kinds.contains(&PassageKind::Caption) && !kinds.contains(&PassageKind::Source));
 }
 
 #[test]

@@ -45,6 +45,7 @@ mod notes_paper;
 mod notes_store;
 mod notes_webanno;
 mod reader_comforts;
+mod reader_figures;
 mod reading_props;
 mod reliability;
 mod reliability_pty;

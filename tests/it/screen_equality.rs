@@ -209,10 +209,13 @@ fn a_line_scroll_costs_a_line_not_a_screen() {
         let (full, _) = replay(&[], w, h);
         let (with_scroll, scrolled) = replay(&[Action::LineDown; 10], w, h);
         assert_eq!(scrolled, 10, "{w}x{h}");
-        // Ten one-line scrolls together cost under two thirds of the first
-        // full screen (a repainted side pane would cost about a screen).
+        // Ten one-line scrolls together cost under three quarters of the
+        // first full screen (a repainted side pane would cost about a
+        // screen); at 200x50 they include drawing once the links of the
+        // passage the focus passes to (p1-1.2: entities, citations, its
+        // figure and that figure's charts).
         let scrolls = with_scroll - full;
-        assert!(3 * scrolls < 2 * full, "{w}x{h}: {scrolls} vs {full}");
+        assert!(4 * scrolls < 3 * full, "{w}x{h}: {scrolls} vs {full}");
     }
 }
 

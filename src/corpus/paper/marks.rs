@@ -59,7 +59,7 @@ impl Builder<'_> {
                     return self.error(
                         range.start,
                         format!(
-                            "unknown passage kind {word:?}; use paragraph, caption, source, quote, code or table"
+                            "unknown passage kind {word:?}; use paragraph, figure, caption, source, quote, code or table"
                         ),
                     )
                 }

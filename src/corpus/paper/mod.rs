@@ -52,6 +52,7 @@ fn read_in_pieces_from(
         piece: Text::default(),
         section_ids: HashSet::new(),
         passage_ids: HashSet::new(),
+        derived: Vec::new(),
         block: None,
         mark: None,
         sections: Vec::new(),
@@ -144,6 +145,9 @@ struct Block {
     emphasis: Vec<Range<usize>>,
     open: Vec<usize>,
     notes: Vec<(Range<usize>, String)>,
+    /// Where a line ended inside the block (a space in the text): a
+    /// figure keeps its caption and source on lines of their own.
+    soft_breaks: Vec<usize>,
 }
 
 struct Builder<'a> {
@@ -151,6 +155,8 @@ struct Builder<'a> {
     piece: Text,
     section_ids: HashSet<String>,
     passage_ids: HashSet<String>,
+    /// Paragraphs without a passage comment, named at the end.
+    derived: Vec<outline::Derived>,
     block: Option<Block>,
     mark: Option<Mark>,
     sections: Vec<Section>,
@@ -225,7 +231,12 @@ impl Builder<'_> {
                 self.push(&t, range.start);
             }
             Event::Code(t) => self.push(&t, range.start),
-            Event::SoftBreak => self.push(" ", range.start),
+            Event::SoftBreak => {
+                if let Some(b) = self.block.as_mut() {
+                    b.soft_breaks.push(b.text.len());
+                }
+                self.push(" ", range.start)
+            }
             Event::HardBreak => self.push("\n", range.start),
             Event::FootnoteReference(label) => {
                 let marker = superscript(&label);
@@ -305,6 +316,7 @@ impl Builder<'_> {
             emphasis: Vec::new(),
             open: Vec::new(),
             notes: Vec::new(),
+            soft_breaks: Vec::new(),
         });
     }
 

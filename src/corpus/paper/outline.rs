@@ -11,6 +11,15 @@ use crate::corpus::refs::parse_references;
 use crate::diag::Diagnostic;
 use crate::model::{Document, Passage, PassageKind, Section};
 
+/// A paragraph without a passage comment, waiting for its derived id.
+pub(super) struct Derived {
+    passage: usize,
+    /// Its place among the section's paragraphs (1-based).
+    count: usize,
+    line: usize,
+    col: usize,
+}
+
 impl Builder<'_> {
     pub(super) fn block_done(&mut self, mut block: Block) {
         let line = self.at(block.start).0;
@@ -133,18 +142,35 @@ impl Builder<'_> {
             PassageKind::Paragraph
         };
         let (id, kind, page) = match mark {
-            Some(m) => (m.id, m.kind.unwrap_or(default_kind), m.page),
+            Some(m) => {
+                if !self.passage_ids.insert(m.id.clone()) {
+                    self.error(block.start, format!("duplicate passage id {:?}", m.id));
+                }
+                (m.id, m.kind.unwrap_or(default_kind), m.page)
+            }
             None => {
-                let id = passage_id(&self.sections[section].id, self.counts[section]);
-                self.warn(block.start, format!("paragraph without <!-- passage ID --> comment gets id {id}, which changes if paragraphs are inserted above it"));
-                (id, default_kind, None)
+                // Named once every explicit id is known (see `derive_ids`).
+                let (line, col) = self.at(block.start);
+                self.derived.push(Derived {
+                    passage: self.passages.len(),
+                    count: self.counts[section],
+                    line,
+                    col,
+                });
+                (String::new(), default_kind, None)
             }
         };
         self.passage_pages.push(page);
-        if !self.passage_ids.insert(id.clone()) {
-            self.error(block.start, format!("duplicate passage id {id:?}"));
+        let mut text = block.text;
+        if kind == PassageKind::Figure {
+            // Same length, so emphasis and marker spans stay where they are.
+            for &at in &block.soft_breaks {
+                if text.get(at..at + 1) == Some(" ") {
+                    text.replace_range(at..at + 1, "\n");
+                }
+            }
         }
-        let text = block.text.trim_end().to_string();
+        let text = text.trim_end().to_string();
         self.passage_notes.push(block.notes);
         self.passages.push(Passage {
             id,
@@ -157,8 +183,41 @@ impl Builder<'_> {
         });
     }
 
+    /// Gives each paragraph without a passage comment its id: the one its
+    /// place in the section gives, unless an explicit id anywhere in the
+    /// paper already has it (a paragraph added above a commented one), in
+    /// which case the next free number, with a warning that says so.
+    fn derive_ids(&mut self) {
+        for d in std::mem::take(&mut self.derived) {
+            let section = self.passages[d.passage].section;
+            let section_id = &self.sections[section].id;
+            let wanted = passage_id(section_id, d.count);
+            let mut n = d.count;
+            let mut id = wanted.clone();
+            while self.passage_ids.contains(&id) {
+                n += 1;
+                id = passage_id(section_id, n);
+            }
+            let message = if id == wanted {
+                format!("paragraph without <!-- passage ID --> comment gets id {id}, which changes if paragraphs are inserted above it")
+            } else {
+                let taken = self
+                    .passages
+                    .iter()
+                    .find(|p| p.id == wanted)
+                    .map_or(String::new(), |p| format!(" on line {}", p.line));
+                format!("paragraph without <!-- passage ID --> comment would get id {wanted}, which the passage{taken} has; it gets {id} instead: give it a <!-- passage ID --> comment of its own")
+            };
+            self.diags
+                .push(Diagnostic::warning(self.path, d.line, d.col, message));
+            self.passage_ids.insert(id.clone());
+            self.passages[d.passage].id = id;
+        }
+    }
+
     pub(super) fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         self.take_mark();
+        self.derive_ids();
         let total = self.passages.len();
         for i in 0..self.sections.len() {
             let level = self.sections[i].level;

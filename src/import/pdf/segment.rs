@@ -156,14 +156,50 @@ pub fn is_references_title(t: &str) -> bool {
 }
 
 fn caption_kind(t: &str) -> bool {
+    let mut words = t.split_whitespace().skip(1);
+    let second = words.next().unwrap_or("");
+    let third = words.next().unwrap_or("");
+    // "Figure 2: ...", "Fig. 2. ...", "Table 1 Engel's law"; not a sentence
+    // of the text that begins "Figure 2 shows ...".
+    let labelled = second.ends_with([':', '.', '—', '–'])
+        || third.is_empty()
+        || third.starts_with(|c: char| !c.is_lowercase());
+    caption_like(t) && numbered(second) && labelled
+}
+
+/// Starts as a caption might ("Figure 2", "Table A", "Figure Captions"):
+/// never a heading, though not always a caption.
+fn caption_like(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
     matches!(
         first,
-        "Figure" | "Fig." | "Table" | "Listing" | "Algorithm" | "FIGURE" | "TABLE" | "Exhibit"
+        "Figure"
+            | "Fig."
+            | "FIG."
+            | "Table"
+            | "Listing"
+            | "Algorithm"
+            | "FIGURE"
+            | "TABLE"
+            | "Exhibit"
     ) && second.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
         && second.len() <= 8
+}
+
+/// A figure or table number as printed: `2`, `2.`, `3a:`, `A1`, `IV.`, `B`;
+/// not a word (`Captions`).
+fn numbered(word: &str) -> bool {
+    let w = word.trim_end_matches([':', '.', '—', '–']);
+    let roman = !w.is_empty() && w.len() <= 5 && w.chars().all(|c| "IVXL".contains(c));
+    let letter = w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase());
+    w.len() <= 8
+        && (w.starts_with(|c: char| c.is_ascii_digit())
+            || w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().any(|c| c.is_ascii_digit())
+            || roman
+            || letter)
 }
 
 struct Margins {
@@ -369,7 +405,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && b.lines.len() <= 3
             && words <= 16
             && t.chars().any(char::is_alphabetic)
-            && !caption_kind(&t)
+            && !caption_like(&t)
             && !b.lines[0].shares_row
             && !b.lines.iter().any(|l| l.mono)
             && (!ends_sentence(&t) || t.ends_with(':') && words <= 3)
@@ -762,6 +798,18 @@ mod tests {
             shares_row: false,
             row: 0,
         }
+    }
+
+    #[test]
+    fn a_caption_is_a_label_not_a_sentence_about_the_figure() {
+        assert!(caption_kind("Figure 2: Time series used"));
+        assert!(caption_kind("Fig. 2. Results of the bootstrapping"));
+        assert!(caption_kind("Table 1 Engel's law"));
+        assert!(!caption_kind("Figure 2 shows the transformed time series."));
+        assert!(!caption_kind("Figure 1 shows a simple multi-state model"));
+        assert!(caption_kind("TABLE II. This is a wide table"));
+        assert!(caption_kind("FIG. 1. A figure caption."));
+        assert!(!caption_kind("Figure Captions"));
     }
 
     #[test]

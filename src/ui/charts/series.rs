@@ -19,13 +19,15 @@ pub struct SeriesChart<'a> {
     pub shown: usize,
     /// Set when this series is the selected chart.
     pub selection: Option<&'a ChartsState>,
+    /// Whether the keys move in this chart (not in "Most mentioned").
+    pub focused: bool,
     pub glyphs: Glyphs,
 }
 
 impl Widget for SeriesChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = format!(" Series {}/{} ", self.shown + 1, self.series.len());
-        let block = frame(self.glyphs, title, self.selection.is_some());
+        let block = frame(self.glyphs, title, self.focused && self.selection.is_some());
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(series) = self.series.get(self.shown) else {
@@ -40,7 +42,10 @@ impl Widget for SeriesChart<'_> {
         let width = usize::from(inner.width);
         let title = clip(&series.title, width, self.glyphs);
         put(buf, inner, 0, Line::styled(title, Style::new().bold()));
-        let unit = format!("{}, {kind}", series.unit);
+        let unit = match &series.figure {
+            Some(figure) => format!("{}, {kind} ({figure})", series.unit),
+            None => format!("{}, {kind}", series.unit),
+        };
         put(buf, inner, 1, Line::from(clip(&unit, width, self.glyphs)));
         let mut y = 2;
         if series.kind == SeriesKind::Time && inner.height > 8 {

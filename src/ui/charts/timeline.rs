@@ -18,12 +18,18 @@ pub struct TimelineChart<'a> {
     pub timeline: &'a Timeline,
     /// Set when the timeline is the selected chart.
     pub selection: Option<&'a ChartsState>,
+    /// Whether the keys move in this chart (not in "Most mentioned").
+    pub focused: bool,
     pub glyphs: Glyphs,
 }
 
 impl Widget for TimelineChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let block = frame(self.glyphs, " Timeline ".into(), self.selection.is_some());
+        let block = frame(
+            self.glyphs,
+            " Timeline ".into(),
+            self.focused && self.selection.is_some(),
+        );
         let inner = block.inner(area);
         block.render(area, buf);
         let counts = self.timeline.counts();

@@ -28,6 +28,10 @@ pub enum Link {
     Passage(usize),
     /// A note on the focused passage, by note id.
     Note(String),
+    /// A figure the text points at ("Figure 2"), by index into `Links::figures`.
+    Figure(usize),
+    /// The chart of a series drawn in a figure, by index into the series.
+    Chart(usize),
 }
 
 impl Link {
@@ -39,6 +43,8 @@ impl Link {
             Link::Citation(_) => "Citations",
             Link::Passage(_) => "Cited in",
             Link::Note(_) => "Notes",
+            Link::Figure(_) => "Figures",
+            Link::Chart(_) => "Charts",
         }
     }
 }
@@ -69,6 +75,32 @@ pub fn here(app: &App) -> Vec<Link> {
             });
         }
         links.extend(study.links.citations_in(place).map(Link::Citation));
+        // The figures the text points at, then the charts of their numbers
+        // (and of the figure itself, on a figure passage).
+        let mut figures: Vec<usize> = Vec::new();
+        for f in study
+            .links
+            .figure_links_in(place)
+            .iter()
+            .filter_map(|l| l.figure)
+        {
+            if !figures.contains(&f) {
+                figures.push(f);
+            }
+        }
+        links.extend(figures.iter().map(|&f| Link::Figure(f)));
+        if let Place::Passage(p) = place {
+            figures.extend(study.links.figure_at(p));
+        }
+        let figures_of = |s: &crate::charts::series::Series| s.figure_in(&study.links.figures);
+        links.extend(
+            study
+                .series
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| figures_of(s).is_some_and(|f| figures.contains(&f)))
+                .map(|(i, _)| Link::Chart(i)),
+        );
     }
     if let Some(Item::Reference(r)) = app.cursor_item() {
         let mut citing: Vec<usize> = study
@@ -112,6 +144,8 @@ pub fn follow(app: &mut App, link: Link) {
         },
         Link::Passage(p) => app.jump_to_passage(p),
         Link::Note(id) => views::editor::edit_note(app, &id),
+        Link::Figure(f) => app.jump_to_passage(app.study.links.figures[f].passage),
+        Link::Chart(s) => views::charts::open_at(app, s),
     }
 }
 

@@ -56,7 +56,7 @@ fn base_style(theme: &Theme, doc: &crate::model::Document, item: Item, focused: 
         Item::Heading(s) => theme.heading(doc.sections[s].level),
         Item::FootnotesHeading => theme.heading(1),
         Item::Passage(p) => match doc.passages[p].kind {
-            PassageKind::Caption | PassageKind::Source => theme.caption(),
+            PassageKind::Caption | PassageKind::Source | PassageKind::Figure => theme.caption(),
             PassageKind::Quote => Style::new().add_modifier(ratatui::style::Modifier::ITALIC),
             PassageKind::Paragraph | PassageKind::Code | PassageKind::Table => Style::new(),
         },

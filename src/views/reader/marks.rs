@@ -44,6 +44,14 @@ impl App<'_> {
                     .citations_in(place)
                     .map(|c| (study.links.citations[c].span.clone(), Mark::Citation)),
             );
+            marks.extend(
+                study
+                    .links
+                    .figure_links_in(place)
+                    .iter()
+                    .filter(|l| l.figure.is_some())
+                    .map(|l| (l.at.span.clone(), Mark::Citation)),
+            );
         }
         match item {
             Item::Passage(p) => {

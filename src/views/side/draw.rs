@@ -211,5 +211,20 @@ pub fn link_line(app: &App, link: &Link, width: usize, theme: Theme) -> Line<'st
             &truncate(&crate::views::notes::summary(app, id), width),
             Style::new(),
         )),
+        Link::Figure(f) => {
+            let figure = &study.links.figures[*f];
+            let text = &study.doc.passages[figure.passage].text;
+            // The caption names the figure; a source line alone does not.
+            let text = if text.starts_with(figure.label.name()) {
+                text.replace('\n', " ")
+            } else {
+                format!("{}: {}", figure.name(), text.replace('\n', " "))
+            };
+            Line::from(owned(&truncate(&text, width), theme.caption()))
+        }
+        Link::Chart(s) => {
+            let text = format!("Chart: {}", study.series[*s].title);
+            Line::from(owned(&truncate(&text, width), Style::new()))
+        }
     }
 }
