@@ -3,7 +3,7 @@
 less on the same text, each run in a pseudo-terminal; prints the ratios.
 
     python3 scripts/measure.py [--bin $CARGO_TARGET_DIR/release/casebook] [--runs 7]
-                               [--big-mb 10] [--quick]
+                               [--big-mb 10] [--quick] [--along]
 
 Needs only Python 3, less and /usr/bin/time (GNU, for -v). The synthetic
 paper repeats the bundled paper's passages with fresh ids until it reaches
@@ -174,6 +174,37 @@ def bytes_per_action(subj, cols, rows, repeat):
     return result
 
 
+def page_through(subj, cols, rows, limit=2000):
+    """Bytes of each page, paging with the page key from the top to the
+    end of the text (the last page included)."""
+    p = subj.start(cols, rows)
+    sizes = []
+    for _ in range(limit):
+        p.send(subj.keys["page"])
+        out, _ = p.read_until_quiet(quiet=0.15, limit=1.0)
+        # At the end a page changes nothing, or says so.
+        if not out:
+            break
+        sizes.append(len(out))
+        if subj.end and re.search(subj.end, out):
+            break
+    p.close()
+    return sizes
+
+
+def along_the_paper(cb, ls, cols, rows):
+    """Per page of casebook, its bytes against less's page at the same
+    place in the text (the same fraction of the way through)."""
+    c, l = page_through(cb, cols, rows), page_through(ls, cols, rows)
+    ratios = [size / max(l[min(len(l) - 1, i * len(l) // len(c))], 1) for i, size in enumerate(c)]
+    ratios.sort()
+    q = lambda f: ratios[min(len(ratios) - 1, int(f * len(ratios)))]
+    print(f"{cols}x{rows}: {len(c)} casebook pages ({sum(c)} bytes), {len(l)} less pages"
+          f" ({sum(l)} bytes); per page casebook/less: median {q(0.5):.2f}x,"
+          f" p90 {q(0.9):.2f}x, max {ratios[-1]:.2f}x;"
+          f" whole paper {sum(c) / max(sum(l), 1):.2f}x")
+
+
 def first_frames(subjects, cols, rows, runs):
     """Per subject, medians (ms) of the first and of the complete frame. The
     subjects take turns, so that a busy moment of a shared machine falls on
@@ -249,6 +280,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--big-mb", type=float, default=10)
     ap.add_argument("--quick", action="store_true", help="skip the synthetic paper")
+    ap.add_argument("--along", action="store_true",
+                    help="only page through the whole bundled paper, casebook against less")
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="casebook-measure-")
     md = os.path.join(tmp, "paper.md")
@@ -256,6 +289,12 @@ def main():
         subprocess.run([a.bin, "export", "--format", "markdown"], stdout=f, check=True)
     title = "The Formation of the Software"
     cb, ls = subjects(a.bin, None, md, tmp, title)
+    if a.along:
+        print("== bytes per page along the whole paper, casebook / less")
+        for cols, rows in ((80, 24), (200, 50)):
+            along_the_paper(cb, ls, cols, rows)
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
 
     print("== bytes per action (median of up to %d from the top), casebook / less" % a.repeat)
     for cols, rows in ((80, 24), (200, 50)):
