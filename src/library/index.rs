@@ -32,7 +32,7 @@ use crate::search::adapters::{docs_from_catalog, docs_from_document};
 
 /// Changes whenever what is indexed, or how, changes: an index of another
 /// version is rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// The analyzer of every text field: words split at anything not a letter
 /// or digit, lower-cased, accents folded (`Lùka` is `luka`).
 pub const FOLD: &str = "casebook_fold";

@@ -45,6 +45,31 @@ pub struct MentionAt {
     /// The passage's place in the paper, for sparklines.
     pub index: u32,
     pub count: u32,
+    /// The passage's words around its first mention, to show with it.
+    pub snippet: String,
+}
+
+/// Characters of a mention's snippet before the mention, and in all.
+const BEFORE: usize = 30;
+const SNIPPET: usize = 100;
+
+/// About [`SNIPPET`] characters of `text` from a little before `at`.
+fn snippet(text: &str, at: usize) -> String {
+    let at = (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .nth(BEFORE - 1)
+        .map_or(0, |(i, _)| i);
+    let words: String = text[start..].chars().take(SNIPPET).collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    match start {
+        0 => words,
+        _ => format!("…{words}"),
+    }
 }
 
 impl CaseSummary {
@@ -92,6 +117,7 @@ fn entities(study: &CaseStudy, catalog: &Catalog, links: &Links) -> Vec<EntitySu
                         passage: study.doc.passages[p].id.clone(),
                         index: p as u32,
                         count: 1,
+                        snippet: snippet(&study.doc.passages[p].text, links.mention(m).span.start),
                     }),
                 }
             }
@@ -107,4 +133,23 @@ fn entities(study: &CaseStudy, catalog: &Catalog, links: &Links) -> Vec<EntitySu
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn a_snippet_starts_a_little_before_the_mention_on_a_character_boundary() {
+        let text = "Früher gründete die Stadt viele Firmen; später kam Neusoft Group dazu.";
+        let at = text.find("Neusoft").unwrap();
+        let s = snippet(text, at);
+        assert!(
+            s.starts_with('…') && s.contains("Neusoft Group dazu."),
+            "{s}"
+        );
+        assert_eq!(snippet("Neusoft Group", 0), "Neusoft Group");
+        // A position inside a character does not split it.
+        assert!(snippet(text, 2).starts_with("Fr"));
+    }
 }

@@ -69,6 +69,10 @@ fn open_a_firm_across_case_studies_come_back_and_search_the_library() {
     s.send("Neusoft\r");
     let card = s.wait_text("In other case studies of the library");
     assert!(card.contains("The Science Park of Hsinchu"), "{card}");
+    assert!(
+        card.contains("Neusoft Group rents a small"),
+        "the words around it: {card}"
+    );
     s.send("G\r");
     s.wait_for("the Hsinchu paper", |sc| {
         sc.contains("The Science Park of Hsinchu") && sc.contains("rents")

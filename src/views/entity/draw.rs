@@ -128,16 +128,23 @@ fn row_line(app: &App, row: &EntityRow, width: usize, theme: Theme) -> Line<'sta
                 owned(&tail, theme.dim()),
             ])
         }
-        EntityRow::Elsewhere { passage, count, .. } => {
+        EntityRow::Elsewhere {
+            passage,
+            count,
+            snippet,
+            ..
+        } => {
             let times = if *count > 1 {
-                format!(" ({count}×)")
+                format!(" {count}×")
             } else {
                 String::new()
             };
-            Line::from(owned(
-                &truncate(&format!("    {passage}{times}"), width),
-                Style::new(),
-            ))
+            let label = format!("    {passage:<10}{times} ");
+            let room = width.saturating_sub(label.chars().count());
+            Line::from(vec![
+                owned(&label, theme.dim()),
+                owned(&truncate(snippet, room), Style::new()),
+            ])
         }
         EntityRow::Mention(place, m) => {
             let text = place.text(&study.doc);

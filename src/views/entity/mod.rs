@@ -105,6 +105,7 @@ pub enum EntityRow {
         case: String,
         passage: String,
         count: u32,
+        snippet: String,
     },
 }
 
@@ -192,6 +193,7 @@ impl EntityView {
                     case: appearance.case.clone(),
                     passage: m.passage.clone(),
                     count: m.count,
+                    snippet: m.snippet.clone(),
                 }));
         }
         self.sel.set_len(self.rows.len());
