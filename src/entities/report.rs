@@ -366,32 +366,6 @@ impl serde::Serialize for EntityOut<'_> {
         map.serialize_entry("description", &json!(e.description))?;
         map.serialize_entry("id", &e.id)?;
         map.serialize_entry("kind", e.kind.as_str())?;
-        // "Figure 2" in the text, and the figure passage it points at.
-        map.serialize_entry(
-            "figure_links",
-            &Seq::new(links.figure_links.iter().map(|l| {
-                let mut v = place_json(doc, l.place);
-                v.insert("text".into(), json!(&l.place.text(doc)[l.at.span.clone()]));
-                v.insert(
-                    "figure".into(),
-                    json!(format!("{} {}", l.at.label.name(), l.at.number)),
-                );
-                v.insert(
-                    "target".into(),
-                    json!(l.figure.map(|f| &doc.passages[links.figures[f].passage].id)),
-                );
-                Value::Object(v)
-            })),
-        )?;
-        map.serialize_entry(
-            "figures",
-            &Seq::new(
-                links
-                    .figures
-                    .iter()
-                    .map(|f| json!({ "name": f.name(), "passage": doc.passages[f.passage].id })),
-            ),
-        )?;
         map.serialize_entry(
             "mentions",
             &Seq::new(

@@ -274,4 +274,9 @@ fn export_json_lists_figures_and_the_links_to_them() {
         .collect();
     assert_eq!(to_two, ["p2-1.1", "p2-1.2"]);
     assert!(links.iter().all(|l| !l["target"].is_null()), "{links:#?}");
+    // The paper's figures are listed once, not again under every entity.
+    let entities = v["entities"].as_array().unwrap();
+    assert!(entities
+        .iter()
+        .all(|e| e.get("figures").is_none() && e.get("figure_links").is_none()));
 }
