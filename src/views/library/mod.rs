@@ -97,12 +97,16 @@ impl LibraryView {
             scored.retain(|s| s.0 * 2 >= best);
         }
         let sort = self.sort;
+        // Looked up once per filtering, not per comparison.
+        let last_read: Vec<Option<i64>> = match sort {
+            Sort::Recent => shelf.rows.iter().map(|r| shelf.last_read(&r.id)).collect(),
+            _ => Vec::new(),
+        };
         scored.sort_by(|&(sa, a), &(sb, b)| {
             let (ra, rb) = (&shelf.rows[a], &shelf.rows[b]);
             let by_sort = match sort {
-                Sort::Recent => shelf
-                    .last_read(&rb.id)
-                    .cmp(&shelf.last_read(&ra.id))
+                Sort::Recent => last_read[b]
+                    .cmp(&last_read[a])
                     .then_with(|| ra.title.cmp(&rb.title)),
                 Sort::Title => ra.title.to_lowercase().cmp(&rb.title.to_lowercase()),
                 Sort::Year => rb.year.cmp(&ra.year),
