@@ -39,8 +39,7 @@ impl Study {
             .map(|e| {
                 let passages: Vec<usize> = links
                     .mentions_of(e)
-                    .iter()
-                    .filter_map(|&m| match links.place_of(m) {
+                    .filter_map(|m| match links.place_of(m) {
                         Place::Passage(p) => Some(p),
                         Place::Footnote(f) => doc.footnotes[f].passages.first().copied(),
                     })

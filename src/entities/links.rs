@@ -97,34 +97,39 @@ fn run(starts: &[usize], slot: usize) -> Range<usize> {
     }
 }
 
-/// A mention as stored: its place is implied by the run it sits in. Sixteen
-/// bytes instead of a [`Mention`]'s 56, for a long paper has a hundred
-/// thousand of them.
+/// A mention as stored: its place is implied by the run it sits in. Twelve
+/// bytes instead of a [`Mention`]'s 56, for a long paper has a million of
+/// them: with its entry in the entity's list, a mention costs 16 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Packed {
     entity: u32,
     start: u32,
-    end: u32,
-    /// `u32::MAX` for the canonical name.
-    alias: u32,
+    /// Bytes of the matched name.
+    len: u16,
+    /// `u16::MAX` for the canonical name.
+    alias: u16,
 }
 
 impl Packed {
-    const CANONICAL: u32 = u32::MAX;
+    const CANONICAL: u16 = u16::MAX;
 
-    /// `None` for offsets beyond what a packed mention holds (a single
-    /// passage of 4 GB), which are not linked.
+    /// `None` beyond what a packed mention holds (a passage of 4 GB, a name
+    /// of 64 KB, an entity's 65,535th alias), which is not linked.
     fn new(entity: usize, span: &Range<usize>, alias: Option<usize>) -> Option<Packed> {
-        let small = |n: usize| u32::try_from(n).ok().filter(|&n| n != u32::MAX);
+        let alias = match alias {
+            Some(a) => u16::try_from(a).ok().filter(|&a| a != Packed::CANONICAL)?,
+            None => Packed::CANONICAL,
+        };
         Some(Packed {
-            entity: small(entity)?,
-            start: small(span.start)?,
-            end: small(span.end)?,
-            alias: match alias {
-                Some(a) => small(a)?,
-                None => Packed::CANONICAL,
-            },
+            entity: u32::try_from(entity).ok()?,
+            start: u32::try_from(span.start).ok()?,
+            len: u16::try_from(span.len()).ok()?,
+            alias,
         })
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
     }
 }
 
@@ -139,7 +144,11 @@ pub struct Links {
     pub figures: Vec<Figure>,
     /// Pointers to figures, in document order.
     pub figure_links: Vec<FigureLink>,
-    by_entity: Vec<Vec<usize>>,
+    /// Indices into `mentions` grouped by entity, in document order within
+    /// each: entity `e`'s are `by_entity[entity_starts[e]..entity_starts[e + 1]]`.
+    /// One exact list of u32 instead of a growing list per entity.
+    by_entity: Vec<u32>,
+    entity_starts: Vec<usize>,
     /// Where each place's run starts, by place slot (passages, then
     /// footnotes), with the end of the last one at the end.
     mention_runs: Vec<usize>,
@@ -164,7 +173,6 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
     let figures = figures::index(doc);
     let runs = doc.passages.len() + doc.footnotes.len() + 1;
     let mut links = Links {
-        by_entity: vec![Vec::new(); entities],
         passages: doc.passages.len(),
         mention_runs: Vec::with_capacity(runs),
         citation_runs: Vec::with_capacity(runs),
@@ -179,10 +187,9 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
         links.mention_runs.push(links.mentions.len());
         links.citation_runs.push(links.citations.len());
         for f in linker.find(text) {
-            if let Some(packed) = Packed::new(f.entity, &f.span, f.alias) {
-                let index = links.mentions.len();
-                grow_projected(&mut links.by_entity[f.entity], done, total);
-                links.by_entity[f.entity].push(index);
+            // At most u32::MAX mentions, so that an index fits `by_entity`.
+            let room = links.mentions.len() < u32::MAX as usize && f.entity < entities;
+            if let Some(packed) = Packed::new(f.entity, &f.span, f.alias).filter(|_| room) {
                 grow_projected(&mut links.mentions, done, total);
                 links.mentions.push(packed);
             }
@@ -211,7 +218,9 @@ pub fn link_with(linker: &Linker, entities: usize, doc: &Document) -> Links {
     // What projection left over is not kept for the session.
     links.mentions.shrink_to_fit();
     links.citations.shrink_to_fit();
-    links.by_entity.iter_mut().for_each(Vec::shrink_to_fit);
+    // After the resolver is gone, so the two never take room together.
+    drop(resolver);
+    links.group_by_entity(entities);
     links
 }
 
@@ -230,13 +239,33 @@ fn grow_projected<T>(v: &mut Vec<T>, done: usize, total: usize) {
 }
 
 impl Links {
+    /// Fills `by_entity` and `entity_starts` from `mentions`.
+    fn group_by_entity(&mut self, entities: usize) {
+        let mut starts = vec![0; entities + 1];
+        for m in &self.mentions {
+            starts[m.entity as usize + 1] += 1;
+        }
+        for e in 0..entities {
+            starts[e + 1] += starts[e];
+        }
+        let mut next = starts.clone();
+        self.by_entity = vec![0; self.mentions.len()];
+        for (i, m) in self.mentions.iter().enumerate() {
+            let slot = &mut next[m.entity as usize];
+            // Fits: `link_with` stops at u32::MAX mentions.
+            self.by_entity[*slot] = i as u32;
+            *slot += 1;
+        }
+        self.entity_starts = starts;
+    }
+
     /// Mention `m` (an index from [`Links::mentions_of`] or [`Links::mentions_in`]).
     pub fn mention(&self, m: usize) -> Mention {
         let p = self.mentions[m];
         Mention {
             entity: p.entity as usize,
             place: self.place_of(m),
-            span: p.start as usize..p.end as usize,
+            span: p.span(),
             alias: (p.alias != Packed::CANONICAL).then_some(p.alias as usize),
         }
     }
@@ -262,8 +291,18 @@ impl Links {
     }
 
     /// Indices into `mentions` of one entity, in document order.
-    pub fn mentions_of(&self, entity: usize) -> &[usize] {
-        self.by_entity.get(entity).map_or(&[], Vec::as_slice)
+    pub fn mentions_of(
+        &self,
+        entity: usize,
+    ) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + Clone + '_ {
+        let range = match (
+            self.entity_starts.get(entity),
+            self.entity_starts.get(entity + 1),
+        ) {
+            (Some(&start), Some(&end)) => start..end,
+            _ => 0..0,
+        };
+        self.by_entity[range].iter().map(|&m| m as usize)
     }
 
     /// Indices into `mentions` inside one place, in text order.
@@ -298,11 +337,7 @@ impl Links {
     /// Other entities named in the same places as `entity`, with the number
     /// of places they share, most shared first.
     pub fn co_mentions(&self, entity: usize) -> Vec<(usize, usize)> {
-        let mut own: Vec<Place> = self
-            .mentions_of(entity)
-            .iter()
-            .map(|&m| self.place_of(m))
-            .collect();
+        let mut own: Vec<Place> = self.mentions_of(entity).map(|m| self.place_of(m)).collect();
         own.dedup();
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for place in own {

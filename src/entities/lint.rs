@@ -18,7 +18,7 @@ pub fn lint(catalog: &Catalog, doc: &Document, links: &Links, paper: &Path) -> V
     for (i, e) in catalog.entities.iter().enumerate() {
         let (line, col) = catalog.entity_location(i);
         let mentions = links.mentions_of(i);
-        if mentions.is_empty() {
+        if mentions.len() == 0 {
             out.push(Diagnostic::warning(
                 path,
                 line,
@@ -27,7 +27,7 @@ pub fn lint(catalog: &Catalog, doc: &Document, links: &Links, paper: &Path) -> V
             ));
         }
         for (a, alias) in e.aliases.iter().enumerate() {
-            if !mentions.iter().any(|&m| links.mention(m).alias == Some(a)) {
+            if !mentions.clone().any(|m| links.mention(m).alias == Some(a)) {
                 let (l, c) = catalog.alias_location(i, a);
                 out.push(Diagnostic::warning(
                     path,

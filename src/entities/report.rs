@@ -39,8 +39,7 @@ fn entity_json(doc: &Document, links: &Links, index: usize, e: &Entity) -> Value
         .collect();
     let mentions: Vec<Value> = links
         .mentions_of(index)
-        .iter()
-        .map(|&m| mention_json(doc, &links.mention(m)))
+        .map(|m| mention_json(doc, &links.mention(m)))
         .collect();
     json!({
         "id": e.id,
@@ -225,7 +224,7 @@ pub fn card(doc: &Document, cat: &Catalog, links: &Links, entity: usize) -> Stri
     let mentions = links.mentions_of(entity);
     out.push_str(&format!("\nMentions: {}\n", mentions.len()));
     let mut sections: Vec<(String, usize)> = Vec::new();
-    for &m in mentions {
+    for m in mentions.clone() {
         let heading = section_heading(doc, links.place_of(m));
         match sections.last_mut() {
             Some((h, n)) if *h == heading => *n += 1,
@@ -236,7 +235,7 @@ pub fn card(doc: &Document, cat: &Catalog, links: &Links, entity: usize) -> Stri
         out.push_str(&format!("  {n:>3}  {heading}\n"));
     }
     out.push('\n');
-    for &m in mentions {
+    for m in mentions.clone() {
         let m = links.mention(m);
         let label = match m.place {
             Place::Passage(p) => doc.passages[p].id.clone(),
@@ -371,8 +370,7 @@ impl serde::Serialize for EntityOut<'_> {
             &Seq::new(
                 links
                     .mentions_of(self.index)
-                    .iter()
-                    .map(|&m| mention_json(doc, &links.mention(m))),
+                    .map(|m| mention_json(doc, &links.mention(m))),
             ),
         )?;
         map.serialize_entry("name", &e.name)?;

@@ -6,24 +6,30 @@ use std::collections::HashMap;
 use crate::corpus::refs::numeric_label;
 use crate::model::Reference;
 
-/// The reference list, prepared for matching.
+/// The reference list, prepared for matching. Author words are stored once
+/// each and named by number: a long list repeats its authors many times.
 #[derive(Debug, Clone)]
 pub struct Resolver {
     entries: Vec<Entry>,
+    words: HashMap<String, u32>,
     /// Entries by first author word and the year they are filed under, and
     /// by other years they print: a citation only looks at works that share
     /// its first author and its year.
-    by_year: HashMap<(String, i32), Vec<usize>>,
-    by_printed: HashMap<(String, i32), Vec<usize>>,
+    by_year: HashMap<(u32, i32), Vec<u32>>,
+    by_printed: HashMap<(u32, i32), Vec<u32>>,
     /// Entries by their printed number, in a numbered list (`[12] ...`).
     by_label: HashMap<u32, usize>,
 }
 
 #[derive(Debug, Clone)]
 struct Entry {
-    author: Vec<String>,
-    id: String,
+    author: Box<[u32]>,
+    /// The last character of the entry's id: the `a` of `smith2008a`.
+    id_ends: Option<char>,
 }
+
+/// Stands for a cited word that no entry has.
+const UNKNOWN: u32 = u32::MAX;
 
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
@@ -42,6 +48,7 @@ impl Resolver {
     pub fn new(references: &[Reference]) -> Resolver {
         let mut resolver = Resolver {
             entries: Vec::with_capacity(references.len()),
+            words: HashMap::new(),
             by_year: HashMap::new(),
             by_printed: HashMap::new(),
             by_label: HashMap::new(),
@@ -55,24 +62,30 @@ impl Resolver {
             if !(author.is_empty() || author.starts_with("---")) {
                 last = author.to_string();
             }
+            let author = words(&last)
+                .into_iter()
+                .map(|w| {
+                    // Fewer than u32::MAX words: the paper is at most 1 GiB.
+                    let next = resolver.words.len() as u32;
+                    *resolver.words.entry(w).or_insert(next)
+                })
+                .collect();
             let entry = Entry {
-                author: words(&last),
-                id: r.id.clone(),
+                author,
+                id_ends: r.id.chars().last(),
             };
-            if let Some(first) = entry.author.first() {
+            // Entries past u32::MAX are not matched by author and year.
+            let first = entry.author.first().zip(u32::try_from(i).ok());
+            if let Some((&first, i)) = first {
                 if let Some(y) = r.year {
-                    resolver
-                        .by_year
-                        .entry((first.clone(), y))
-                        .or_default()
-                        .push(i);
+                    resolver.by_year.entry((first, y)).or_default().push(i);
                 }
                 let printed = (0..r.text.len())
                     .filter(|&at| r.text.is_char_boundary(at))
                     .filter_map(|at| year_at(&r.text, at).map(|(_, y, _)| y))
                     .filter(|&y| Some(y) != r.year);
                 for y in printed {
-                    let list = resolver.by_printed.entry((first.clone(), y)).or_default();
+                    let list = resolver.by_printed.entry((first, y)).or_default();
                     if list.last() != Some(&i) {
                         list.push(i);
                     }
@@ -97,32 +110,33 @@ impl Resolver {
     /// The best reference for `author` and `year`; `suffix` is the `a`/`b`
     /// of `2008a`, which picks between works sharing author and year.
     pub fn resolve(&self, author: &str, year: i32, suffix: Option<char>) -> Option<usize> {
-        let cited = words(author);
-        if cited.is_empty() {
-            return None;
-        }
-        let key = (cited[0].clone(), year);
-        let among = |index: &HashMap<(String, i32), Vec<usize>>| {
+        let cited: Vec<u32> = words(author)
+            .iter()
+            .map(|w| self.words.get(w).copied().unwrap_or(UNKNOWN))
+            .collect();
+        let key = (*cited.first()?, year);
+        let among = |index: &HashMap<(u32, i32), Vec<u32>>| {
             let candidates = index.get(&key).map_or(&[][..], Vec::as_slice);
             self.best(&cited, suffix, candidates)
         };
         among(&self.by_year).or_else(|| among(&self.by_printed))
     }
 
-    fn best(&self, cited: &[String], suffix: Option<char>, candidates: &[usize]) -> Option<usize> {
+    fn best(&self, cited: &[u32], suffix: Option<char>, candidates: &[u32]) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for &i in candidates {
+            let i = i as usize;
             let e = &self.entries[i];
             let common = cited
                 .iter()
-                .zip(&e.author)
+                .zip(e.author.iter())
                 .take_while(|(a, b)| a == b)
                 .count();
             let whole = common == cited.len().min(e.author.len());
             if common == 0 || !(whole || common >= 3) {
                 continue;
             }
-            let suffix_ok = suffix.is_none_or(|s| e.id.ends_with(s));
+            let suffix_ok = suffix.is_none_or(|s| e.id_ends == Some(s));
             let score = common * 2 + usize::from(suffix_ok);
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((i, score));

@@ -107,7 +107,7 @@ fn entities(study: &CaseStudy, catalog: &Catalog, links: &Links) -> Vec<EntitySu
         .map(|(i, e)| {
             let mentions = links.mentions_of(i);
             let mut passages: Vec<MentionAt> = Vec::new();
-            for &m in mentions {
+            for m in mentions.clone() {
                 let Place::Passage(p) = links.place_of(m) else {
                     continue;
                 };

@@ -127,8 +127,7 @@ fn mentions_are_found_in_captions_and_footnotes_with_indexes_both_ways() {
     let neusoft = cat.index("neusoft").unwrap();
     let places: Vec<Place> = links
         .mentions_of(neusoft)
-        .iter()
-        .map(|&m| links.place_of(m))
+        .map(|m| links.place_of(m))
         .collect();
     assert_eq!(places, [Place::Passage(0), Place::Footnote(0)]);
     assert!(links.mentions_in(Place::Passage(1)).is_empty());

@@ -94,8 +94,7 @@ fn texts(doc: &Document, catalog: &Catalog, links: &Links, id: &str) -> Vec<Stri
     let e = catalog.index(id).unwrap();
     links
         .mentions_of(e)
-        .iter()
-        .map(|&m| {
+        .map(|m| {
             let m = links.mention(m);
             m.place.text(doc)[m.span.clone()].to_string()
         })
@@ -138,7 +137,7 @@ fn tricky_names_in_the_paper() {
         .all(|m| m.ends_with("Information Center") || m == "Xinxizhongxin"));
     // The possessive form is a mention.
     let neusoft = catalog.index("neusoft").unwrap();
-    assert!(links.mentions_of(neusoft).iter().any(|&m| {
+    assert!(links.mentions_of(neusoft).any(|m| {
         let m = links.mention(m);
         m.place.text(&doc)[m.span.end..].starts_with("'s")
     }));

@@ -66,6 +66,7 @@ fn read_in_pieces_from(
         literal_markers: Vec::new(),
         raw_refs: Vec::new(),
         diags: Vec::new(),
+        spare: String::new(),
     };
     let mut pieces = pieces::Pieces::new(input, whole_below);
     loop {
@@ -173,6 +174,8 @@ struct Builder<'a> {
     literal_markers: Vec<(String, usize, usize)>,
     raw_refs: Vec<(String, Vec<Range<usize>>, usize)>,
     diags: Vec<Diagnostic>,
+    /// The text buffer of the last block, kept for the next (see `block_done`).
+    spare: String,
 }
 
 impl Builder<'_> {
@@ -312,7 +315,7 @@ impl Builder<'_> {
             container,
             start: range.start,
             nested: 0,
-            text: String::new(),
+            text: std::mem::take(&mut self.spare),
             emphasis: Vec::new(),
             open: Vec::new(),
             notes: Vec::new(),
@@ -333,10 +336,7 @@ impl Builder<'_> {
             TagEnd::Link | TagEnd::Image => {}
             _ if b.nested > 0 => b.nested -= 1,
             _ => {
-                let mut block = self.block.take().expect("checked above");
-                // Grown by pushes: up to twice its length, for the life of
-                // the document.
-                block.text.shrink_to_fit();
+                let block = self.block.take().expect("checked above");
                 self.block_done(block);
             }
         }

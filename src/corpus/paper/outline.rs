@@ -1,6 +1,6 @@
 //! Headings become sections, paragraphs passages, and the whole a document.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::HeadingLevel;
 
@@ -49,10 +49,15 @@ impl Builder<'_> {
                     self.raw_refs
                         .push((block.text.trim_end().to_string(), block.emphasis, line));
                 } else {
-                    self.passage(block, line, quote);
+                    self.passage(&mut block, line, quote);
                 }
             }
         }
+        // Every block is copied out at its final length, so the buffer that
+        // grew while gathering it serves the next one: a long paper's heap
+        // then holds its texts without the gaps of one growth each.
+        block.text.clear();
+        self.spare = block.text;
     }
 
     fn heading(
@@ -119,7 +124,7 @@ impl Builder<'_> {
         self.counts.push(0);
     }
 
-    fn passage(&mut self, block: Block, line: usize, quote: bool) {
+    fn passage(&mut self, block: &mut Block, line: usize, quote: bool) {
         let Some(section) = self.sections.len().checked_sub(1) else {
             return self.error(
                 block.start,
@@ -161,7 +166,7 @@ impl Builder<'_> {
             }
         };
         self.passage_pages.push(page);
-        let mut text = block.text;
+        let text = &mut block.text;
         if kind == PassageKind::Figure {
             // Same length, so emphasis and marker spans stay where they are.
             for &at in &block.soft_breaks {
@@ -170,15 +175,14 @@ impl Builder<'_> {
                 }
             }
         }
-        let text = text.trim_end().to_string();
-        self.passage_notes.push(block.notes);
+        self.passage_notes.push(std::mem::take(&mut block.notes));
         self.passages.push(Passage {
             id,
             section,
             kind,
-            text,
+            text: text.trim_end().to_string(),
             footnote_refs: Vec::new(),
-            emphasis: block.emphasis,
+            emphasis: std::mem::take(&mut block.emphasis),
             line,
         });
     }
@@ -218,6 +222,9 @@ impl Builder<'_> {
     pub(super) fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         self.take_mark();
         self.derive_ids();
+        // Only needed to name and check ids: freed before the rest is built.
+        self.passage_ids = HashSet::new();
+        self.section_ids = HashSet::new();
         let total = self.passages.len();
         for i in 0..self.sections.len() {
             let level = self.sections[i].level;

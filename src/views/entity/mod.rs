@@ -140,7 +140,7 @@ impl EntityView {
                 .map(|(other, n)| EntityRow::CoMention(other, n)),
         );
         let mut places: Vec<Place> = Vec::new();
-        for &m in study.links.mentions_of(entity) {
+        for m in study.links.mentions_of(entity) {
             let place = study.links.place_of(m);
             if !places.contains(&place) {
                 places.push(place);
@@ -223,8 +223,7 @@ pub fn step_mention(app: &mut App, forward: bool) {
     let mut items: Vec<usize> = study
         .links
         .mentions_of(entity)
-        .iter()
-        .map(|&m| match study.links.place_of(m) {
+        .map(|m| match study.links.place_of(m) {
             Place::Passage(p) => outline.of_passage(p),
             Place::Footnote(f) => outline.of_footnote(f),
         })
