@@ -109,6 +109,21 @@ fn bench(c: &mut Criterion) {
     g.bench_function("all orphaned", |b| b.iter(|| black_box(anchor_all(&gone))));
     g.finish();
 
+    // A note from another tool that recorded pages of context, its passage
+    // and position lost: placed by its quote and context alone.
+    let mut g = c.benchmark_group("anchor one note by its context");
+    for chars in [100, 10_000] {
+        let mut target = notes[0].target.clone();
+        target.passage = None;
+        target.position = None;
+        target.quote.prefix = "w".repeat(chars - 1) + " ";
+        let a = Anchorer::new(&doc);
+        g.bench_function(format!("{chars}-character prefix"), |b| {
+            b.iter(|| black_box(a.anchor(&target)))
+        });
+    }
+    g.finish();
+
     let mut set = NoteSet::new();
     for n in self::notes(&doc, 1000) {
         set.upsert(n);
