@@ -6,8 +6,9 @@ and compared with its hand-made truth in tests/devset/<name>.toml.
 
 A truth file with `style = "numeric"` counts `[12]` citations, otherwise
 author-year ones; code and tables are not searched for them.
-`--set heldout` measures the held-out papers (tests/heldout, DIR/heldout),
-which no rule was fitted on.
+One command measures the whole development set (R vignettes and TeX Live
+classes); `--set heldout` measures the held-out papers (tests/heldout,
+DIR/heldout), which no rule was fitted on.
 
 Columns: sections found of the truth's and spurious ones; passages (and how
 many are over 3000 characters); footnotes found / truth and linked; reference

@@ -71,7 +71,7 @@ fn superscript(c: char) -> Option<char> {
     })
 }
 
-const MARK_SYMBOLS: &str = "*∗†‡§¶⋆";
+pub const MARK_SYMBOLS: &str = "*∗†‡§¶⋆";
 
 fn is_marker_text(t: &str) -> bool {
     let t = t.trim().trim_matches(',');

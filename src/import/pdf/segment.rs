@@ -257,7 +257,9 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
         let mut zone = Vec::new();
         for &i in sorted.iter().rev() {
             let l = lines[i];
-            if l.size >= body * 0.93 || l.shares_row {
+            // A justified note line may be cut at a wide word space, so a
+            // row shared with another piece does not end the zone.
+            if l.size >= body * 0.93 {
                 break;
             }
             zone.push(i);
@@ -265,9 +267,10 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
         zone.reverse();
         let start = zone.iter().position(|&i| {
             let l = lines[i];
-            l.lead_marker
-                .as_deref()
-                .is_some_and(|m| m.chars().all(|c| c.is_ascii_digit()))
+            l.lead_marker.as_deref().is_some_and(|m| {
+                m.chars().all(|c| c.is_ascii_digit())
+                    || m.chars().all(|c| super::layout::MARK_SYMBOLS.contains(c))
+            })
         });
         if let Some(s) = start {
             for &i in &zone[s..] {
@@ -323,39 +326,69 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
 }
 
 /// A note marker set on a row of its own, raised above its note's first
-/// line, becomes that line's lead marker.
+/// line, becomes that line's lead marker. The marker may sit in the gutter,
+/// where its column was taken for the other one, so its line is looked for
+/// on the whole page, not just next in reading order.
 fn attach_lone_markers(lines: &[&Line], body: f32) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut marker: Option<&Line> = None;
-    for &l in lines {
-        if let Some(m) = marker.take() {
-            let beside = m.page == l.page
-                && m.column == l.column
-                && l.lead_marker.is_none()
-                && l.size < body * 0.93
-                && (l.x0 - m.x1).abs() < l.size
-                && (0.0..1.5 * l.size).contains(&(l.bottom - m.bottom));
-            if beside {
-                let mut line = l.clone();
-                line.lead_marker = Some(m.text.trim().to_string());
-                out.push(line);
-                continue;
-            }
-            out.push(m.clone());
-        }
+    let lone = |l: &Line| {
         let t = l.text.trim();
-        let lone = l.size < body * 0.8
+        l.size < body * 0.8
             && (1..=3).contains(&t.chars().count())
             && t.chars()
-                .all(|c| c.is_ascii_digit() || "∗*†‡§¶".contains(c));
-        if lone {
-            marker = Some(l);
-        } else {
-            out.push(l.clone());
+                .all(|c| c.is_ascii_digit() || "∗*†‡§¶".contains(c))
+    };
+    let beside = |m: &Line, l: &Line| {
+        m.page == l.page
+            && l.lead_marker.is_none()
+            && l.size < body * 0.93
+            && !lone(l)
+            && (l.x0 - m.x1).abs() < l.size
+            && (0.0..1.5 * l.size).contains(&(l.bottom - m.bottom))
+    };
+    let mut out: Vec<Line> = lines.iter().map(|l| (*l).clone()).collect();
+    let mut dropped = vec![false; out.len()];
+    for i in 0..out.len() {
+        if !lone(&out[i]) {
+            continue;
+        }
+        // The nearest line beside it, the next one first.
+        let near = |j: &usize| (*j as i64 - i as i64 - 1).unsigned_abs();
+        let mut candidates: Vec<usize> = (0..out.len())
+            .filter(|&j| j != i && !dropped[j] && beside(&out[i], &out[j]))
+            .collect();
+        candidates.sort_by_key(near);
+        if let Some(&j) = candidates.first() {
+            out[j].lead_marker = Some(out[i].text.trim().to_string());
+            dropped[i] = true;
         }
     }
-    out.extend(marker.cloned());
-    out
+    out.into_iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(l, _)| l)
+        .map(|l| split_glued_marker(l, body))
+        .collect()
+}
+
+/// A small line that opens with a note number run into its first word
+/// (`5We should note`, where the PDF sets the marker at the line's size)
+/// gets that number as its lead marker.
+fn split_glued_marker(mut l: Line, body: f32) -> Line {
+    if l.lead_marker.is_some() || l.size >= body * 0.93 {
+        return l;
+    }
+    let digits = l.text.chars().take_while(char::is_ascii_digit).count();
+    let mut rest = l.text.chars().skip(digits);
+    let word = matches!(
+        (rest.next(), rest.next()),
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase()
+    );
+    if (1..=2).contains(&digits) && word {
+        let (number, text) = l.text.split_at(digits);
+        l.lead_marker = Some(number.to_string());
+        l.text = text.to_string();
+    }
+    l
 }
 
 pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
@@ -555,16 +588,21 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let a_word = text
             .split_whitespace()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-        let is_heading = heading_like(b)
-            && a_word
-            && (outlined.is_some()
-                || numbered.is_some()
-                || plain_title
-                || unnumbered_ok && !figure_title)
-            && (outlined.is_some()
-                || !use_outline
-                || plain_title
-                || b.size() >= body * 1.12 && numbered.is_some());
+        // The word "Abstract" on a line of its own heads the abstract
+        // whatever its size (journals set it small, or in the body font).
+        let abstract_title =
+            !b.note && b.lines.len() == 1 && normalise(&text) == "abstract" && k == front_end;
+        let is_heading = abstract_title
+            || heading_like(b)
+                && a_word
+                && (outlined.is_some()
+                    || numbered.is_some()
+                    || plain_title
+                    || unnumbered_ok && !figure_title)
+                && (outlined.is_some()
+                    || !use_outline
+                    || plain_title
+                    || b.size() >= body * 1.12 && numbered.is_some());
         if is_heading {
             if in_refs {
                 resume_at = flush_refs(&mut refs_lines, &mut pieces, refs_start);
@@ -692,9 +730,33 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     if in_refs {
         flush_refs(&mut refs_lines, &mut pieces, refs_start);
     }
+    open_untitled(&mut pieces);
     s.pieces = pieces;
     s.line_pages = line_pages;
     s
+}
+
+/// A paper in which no heading was found still has a body: it starts, as an
+/// untitled section, at its first text (the text importer does the same).
+fn open_untitled(pieces: &mut Vec<Placed>) {
+    if pieces.iter().any(|(p, _)| matches!(p, Piece::Heading(_))) {
+        return;
+    }
+    let Some(at) = pieces.iter().position(|(p, _)| {
+        matches!(
+            p,
+            Piece::Text { .. } | Piece::Footnote { .. } | Piece::Reference(_)
+        )
+    }) else {
+        return;
+    };
+    let line = pieces[at].1;
+    let heading = Heading {
+        number: None,
+        title: crate::import::classify::UNTITLED.to_string(),
+        level: 1,
+    };
+    pieces.insert(at, (Piece::Heading(heading), line));
 }
 
 /// Whether entries read as a reference list: most carry a year or a number.
@@ -801,6 +863,39 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_without_headings_opens_an_untitled_section_at_its_first_text() {
+        let text = |t: &str| Piece::Text {
+            kind: PassageKind::Paragraph,
+            text: t.to_string(),
+            page_start: false,
+        };
+        let front = Piece::Front {
+            text: "A title".into(),
+            joins_previous: false,
+        };
+        let mut pieces = vec![(front.clone(), 1), (text("Body."), 3)];
+        open_untitled(&mut pieces);
+        assert!(matches!(&pieces[1].0, Piece::Heading(h) if h.title == "Text"));
+        assert_eq!(pieces[1].1, 3);
+        assert_eq!(pieces.len(), 3);
+        // A paper with a heading is left alone.
+        let mut pieces = vec![(front, 1), (text("Body."), 3)];
+        pieces.insert(
+            1,
+            (
+                Piece::Heading(Heading {
+                    number: None,
+                    title: "Intro".into(),
+                    level: 1,
+                }),
+                2,
+            ),
+        );
+        open_untitled(&mut pieces);
+        assert_eq!(pieces.len(), 3);
+    }
+
+    #[test]
     fn a_caption_is_a_label_not_a_sentence_about_the_figure() {
         assert!(caption_kind("Figure 2: Time series used"));
         assert!(caption_kind("Fig. 2. Results of the bootstrapping"));
@@ -828,7 +923,12 @@ mod tests {
             5.5,
         );
         let figure = line("12", 461.0, 900.0, 5.0);
-        let lines = [&body, &figure, &marker, &note];
+        // A second marker, taken for the left column, reads before its note.
+        let mut marker2 = line("2", 458.0, 1046.0, 5.0);
+        marker2.column = 1;
+        let note2 = line("Within base R, profiling can be", 461.0, 1049.0, 5.5);
+        let glued = line("5We should note that this", 461.0, 1060.0, 5.5);
+        let lines = [&body, &figure, &marker2, &marker, &note, &note2, &glued];
         let got = attach_lone_markers(&lines, 8.5);
         let texts: Vec<(&str, Option<&str>)> = got
             .iter()
@@ -840,6 +940,8 @@ mod tests {
                 (body.text.as_str(), None),
                 ("12", None),
                 ("Theoretical analysis is often directed to", Some("1")),
+                ("Within base R, profiling can be", Some("2")),
+                ("We should note that this", Some("5")),
             ]
         );
     }
