@@ -116,6 +116,19 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
             None => rows.push((r.top, r.bottom, r.size, vec![i])),
         }
     }
+    // A gutter: a stretch of the page few rows set any text across (in one
+    // column nearly every row runs across any stretch of its middle).
+    let spans: Vec<Vec<(f32, f32)>> = rows
+        .iter()
+        .map(|(_, _, _, m)| m.iter().map(|&i| (runs[i].x0, runs[i].x1)).collect())
+        .collect();
+    let gutter = |a: f32, b: f32| {
+        let across = spans
+            .iter()
+            .filter(|row| row.iter().any(|&(x0, x1)| x0 < b && x1 > a))
+            .count();
+        spans.len() >= 10 && across * 4 < spans.len()
+    };
     let mut out = Vec::new();
     for (row, (_, _, _, mut members)) in rows.into_iter().enumerate() {
         members.sort_by(|&a, &b| runs[a].x0.total_cmp(&runs[b].x0));
@@ -124,8 +137,12 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
             let r = runs[m];
             let split = pieces.last().and_then(|p| p.last()).is_none_or(|prev| {
                 let em = prev.size.max(r.size);
+                let gap = r.x0 - prev.x1;
+                // Two columns set in different sizes meet at a narrow gutter.
+                let other_size =
+                    (prev.size - r.size).abs() > 0.6 && gap > 0.8 * em && gutter(prev.x1, r.x0);
                 // Program output keeps its columns on one line.
-                r.x0 - prev.x1 > 1.4 * em && !(prev.mono && r.mono)
+                (gap > 1.4 * em || other_size) && !(prev.mono && r.mono)
             });
             if split {
                 pieces.push(vec![r]);
@@ -414,6 +431,33 @@ mod tests {
             italic: false,
             mono: false,
         }
+    }
+
+    #[test]
+    fn a_narrow_gutter_between_text_of_two_sizes_splits_the_row() {
+        // Ten rows of two columns, then a row where body text in the left
+        // column meets a smaller reference entry in the right one.
+        let mut runs: Vec<Run> = Vec::new();
+        for k in 0..10 {
+            let top = 100.0 + 12.0 * k as f32;
+            runs.push(run(&"l".repeat(57), 56.0, top, 8.5));
+            runs.push(run(&"r".repeat(58), 315.0, top, 8.5));
+        }
+        runs.push(run("packages.", 266.0, 356.0, 8.5));
+        runs.push(run("Efron", 315.0, 358.0, 7.0));
+        runs.push(run("B", 333.5, 358.0, 7.0));
+        let lines = page_lines(0, &runs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).skip(20).collect();
+        assert_eq!(texts, ["packages.", "Efron B"]);
+        // On a one-column page (rows run across the middle) the same gap is
+        // the spacing of a display formula: one line.
+        let mut runs: Vec<Run> = (0..10)
+            .map(|k| run(&"w".repeat(120), 56.0, 100.0 + 12.0 * k as f32, 8.5))
+            .collect();
+        runs.push(run("yi", 300.0, 356.0, 8.5));
+        runs.push(run("= x", 316.0, 358.0, 7.0));
+        let lines = page_lines(0, &runs);
+        assert_eq!(lines.last().map(|l| l.text.as_str()), Some("yi = x"));
     }
 
     #[test]
