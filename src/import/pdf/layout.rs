@@ -335,17 +335,20 @@ fn order(mut lines: Vec<Line>, width: f32) -> Vec<Line> {
     out
 }
 
+/// A margin line's text with any number as `#` (page 9 and page 10 carry
+/// the same running head).
 fn furniture_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '#'
-            } else {
-                c.to_ascii_lowercase()
+    let mut out = String::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
             }
-        })
-        .collect()
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
 }
 
 /// A page number as printed: `12`, `iv`, `Page 3`, `3 of 10`.
@@ -365,7 +368,19 @@ pub fn page_number(text: &str) -> Option<&str> {
 /// Marks running heads, footers and page numbers; returns the printed page
 /// number of each page where one was found.
 pub fn furniture(pages: &[Page], lines: &[Vec<Line>]) -> (Vec<Vec<bool>>, Vec<Option<String>>) {
-    let zone = |p: &Page, l: &Line| l.bottom < 0.1 * p.height || l.top > 0.9 * p.height;
+    // The margins: the outer tenth of the page, and the page's first and
+    // last rows wherever they sit (wide top margins put the running head
+    // lower); the first page's top row is its title, often the running head's text.
+    let last_rows: Vec<usize> = lines
+        .iter()
+        .map(|ls| ls.iter().map(|l| l.row).max().unwrap_or(0))
+        .collect();
+    let zone = |p: &Page, l: &Line| {
+        l.bottom < 0.1 * p.height
+            || l.top > 0.9 * p.height
+            || l.row == 0 && l.page > 0
+            || last_rows.get(l.page) == Some(&l.row)
+    };
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (p, ls) in pages.iter().zip(lines) {
         let mut keys: Vec<String> = ls
@@ -431,6 +446,65 @@ mod tests {
             italic: false,
             mono: false,
         }
+    }
+
+    #[test]
+    fn a_running_head_below_the_top_tenth_is_furniture_but_not_the_title() {
+        // Pages of a paper with a wide top margin: the running head (the
+        // title again) sits at 100pt of 792, the page number with it.
+        let pages: Vec<Page> = (0..4)
+            .map(|_| Page {
+                label: None,
+                width: 612.0,
+                height: 792.0,
+                runs: Vec::new(),
+            })
+            .collect();
+        let lines: Vec<Vec<Line>> = (0..4)
+            .map(|p| {
+                let head = if p == 0 {
+                    run("Quantile Regression in R", 200.0, 100.0, 14.0)
+                } else {
+                    run(
+                        &format!("{} Quantile Regression in R", p + 8),
+                        200.0,
+                        100.0,
+                        7.0,
+                    )
+                };
+                let word = ["alpha", "beta", "gamma", "delta"][p];
+                let body: Vec<Run> = (0..5)
+                    .map(|k| {
+                        run(
+                            &format!("Body text {word}"),
+                            100.0,
+                            200.0 + 20.0 * k as f32,
+                            10.0,
+                        )
+                    })
+                    .collect();
+                page_lines(p, &[vec![head], body].concat())
+            })
+            .collect();
+        let (marks, numbers) = furniture(&pages, &lines);
+        assert!(!marks[0][0], "the first page's top row is its title");
+        for m in &marks[1..] {
+            assert!(m[0], "the running head is furniture");
+            assert!(!m[1..].iter().any(|&x| x), "body lines are not");
+        }
+        assert_eq!(numbers[1].as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn running_heads_match_whatever_the_page_number() {
+        assert_eq!(
+            furniture_key("8 Quantile Regression in R"),
+            furniture_key("20 Quantile Regression in R")
+        );
+        assert_ne!(
+            furniture_key("Roger Koenker 21"),
+            furniture_key("Roger Koenker")
+        );
     }
 
     #[test]
