@@ -521,6 +521,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         .count()
         >= 3;
     let mut in_refs = false;
+    let mut interrupted = false;
     let mut refs_lines: Vec<Line> = Vec::new();
     // Returns the number the list would go on with, where it is numbered.
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
@@ -652,7 +653,21 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 line,
             ));
         }
-        if in_refs {
+        // Running text at the body size inside a list set smaller is the
+        // text the list interrupts (an appendix going on in the next
+        // column), not an entry.
+        // A numbered list stays interrupted until a block opens with a label.
+        let list_size = refs_lines.first().map(|l| l.size);
+        let labelled = numeric_label(&b.lines[0].text);
+        let interrupts = list_size.is_some_and(|sz| {
+            (sz - body).abs() > 0.6
+                && (b.size() - body).abs() <= 0.3
+                && b.chars() >= 100
+                && !labelled
+        });
+        let numbered_list = refs_lines.first().is_some_and(|l| numeric_label(&l.text));
+        interrupted = in_refs && (interrupts || interrupted && numbered_list && !labelled);
+        if in_refs && !interrupted {
             refs_lines.extend(b.lines.iter().cloned());
             continue;
         }
@@ -860,6 +875,64 @@ mod tests {
             shares_row: false,
             row: 0,
         }
+    }
+
+    #[test]
+    fn body_text_interrupting_a_numbered_list_is_not_an_entry() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool, lines: &mut Vec<Line>| {
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 1.3;
+            lines.push(l);
+        };
+        push("1 Introduction", 12.0, true, &mut lines);
+        for _ in 0..6 {
+            push(
+                "Body text of the paper set in the size most of its lines have",
+                10.0,
+                false,
+                &mut lines,
+            );
+        }
+        push("References", 12.0, true, &mut lines);
+        push("[1] E. Witten, Some work (2001).", 8.0, false, &mut lines);
+        // The appendix going on beside the list, at the body size.
+        for t in [
+            "appendixes instead of regular sections. Therefore, the appendix command",
+            "should be used only once to set up the section commands to act as appendixes.",
+        ] {
+            push(t, 10.0, false, &mut lines);
+        }
+        push(
+            "[2] R. Feynman, Phys. Rev. 94, 262 (1954).",
+            8.0,
+            false,
+            &mut lines,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &[]);
+        let entries: Vec<&str> = seg
+            .pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Reference(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                "[1] E. Witten, Some work (2001).",
+                "[2] R. Feynman, Phys. Rev. 94, 262 (1954)."
+            ]
+        );
+        assert!(seg.pieces.iter().any(|(p, _)| matches!(
+            p,
+            Piece::Text { text, .. } if text.starts_with("appendixes instead")
+        )));
     }
 
     #[test]
