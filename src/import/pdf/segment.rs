@@ -536,6 +536,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     // A numbered list the flow interrupts (an appendix set in the other
     // column) goes on where its next number starts a block.
     let mut resume_at: Option<u32> = None;
+    let mut list_page = 0;
     let mut refs_start = 0;
     for (k, b) in blocks.iter().enumerate() {
         let line = line_of[k];
@@ -606,6 +607,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                     || b.size() >= body * 1.12 && numbered.is_some());
         if is_heading {
             if in_refs {
+                list_page = refs_lines.last().map_or(0, |l| l.page);
                 resume_at = flush_refs(&mut refs_lines, &mut pieces, refs_start);
             }
             let style = ((b.size() * 2.0).round() as i32, b.lines[0].bold);
@@ -637,7 +639,13 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             ));
             continue;
         }
-        if !in_refs && resume_at.is_some() && label_number(&b.lines[0].text) == resume_at {
+        // Only on the list's page or the next: numbered examples pages
+        // later (a style guide's annex) are not the list going on.
+        if !in_refs
+            && resume_at.is_some()
+            && b.lines[0].page <= list_page + 1
+            && label_number(&b.lines[0].text) == resume_at
+        {
             in_refs = true;
             refs_start = line;
         }
@@ -774,12 +782,21 @@ fn open_untitled(pieces: &mut Vec<Placed>) {
     pieces.insert(at, (Piece::Heading(heading), line));
 }
 
+/// A long paragraph that addresses its reader ("we", "you") is prose about
+/// references, not a work in a list.
+fn prose(t: &str) -> bool {
+    t.len() > 350
+        && t.split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "we" | "We" | "you" | "You" | "our" | "your" | "Please"))
+}
+
 /// Whether entries read as a reference list: most carry a year or a number.
 fn looks_like_list(entries: &[(String, usize)]) -> bool {
     let work = |t: &str| {
-        numeric_label(t)
-            || t.split(|c: char| !c.is_ascii_digit())
-                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        !prose(t)
+            && (numeric_label(t)
+                || t.split(|c: char| !c.is_ascii_digit())
+                    .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
     };
     let works = entries.iter().filter(|(t, _)| work(t)).count();
     works > 0 && works * 5 >= entries.len() * 3
@@ -875,6 +892,28 @@ mod tests {
             shares_row: false,
             row: 0,
         }
+    }
+
+    #[test]
+    fn paragraphs_about_citing_are_no_reference_list() {
+        let about = "There are three options for citing references: arabic numbers, i.e. [1], [3-5], \
+            labels, i.e. [CE1], author/year system, (Smith et al. 2000), (Miller 1999a, 12; Brown 2018). \
+            We prefer citations with arabic numbers, i.e. the usage of bibitem without an optional \
+            parameter. If you want to use the author/year system, you can use the class option, \
+            which redefines the bibitem command to take the publication year as a parameter.";
+        let entries = vec![
+            (about.to_string(), 1),
+            (about.replace("We prefer", "One prefers"), 2),
+        ];
+        assert!(!looks_like_list(&entries[..1]));
+        let works = vec![
+            (
+                "Chambers JM (2008). Software for Data Analysis. Springer.".to_string(),
+                1,
+            ),
+            ("[2] E. Witten, (2001), hep-th/0106109.".to_string(), 2),
+        ];
+        assert!(looks_like_list(&works));
     }
 
     #[test]
