@@ -464,7 +464,9 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             || key.starts_with("abstract") && b.lines[0].bold
             || heading_like(b)
                 && (Numbering::parse(&t).is_some()
-                    || outline.iter().any(|(k, _)| *k == outline_key(&t)))
+                    || outline.iter().any(|(k, _)| *k == outline_key(&t))
+                    // An unnumbered "Introduction" opens the body as "1" would.
+                    || key == "introduction")
     });
     // Without a numbered heading or an abstract, the front matter ends at the
     // first paragraph of body text.
@@ -892,6 +894,36 @@ mod tests {
             shares_row: false,
             row: 0,
         }
+    }
+
+    #[test]
+    fn an_unnumbered_introduction_ends_the_front_matter() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool| {
+            let mut l = line(t, 50.0, y, size);
+            l.page = 0;
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 1.3;
+            lines.push(l);
+        };
+        push("A Paper Title", 16.0, true);
+        push("Ann Author and Bob Writer", 10.0, false);
+        push("Introduction", 12.0, true);
+        for _ in 0..8 {
+            push(
+                "Body text of the paper set in the size most of its lines have and",
+                10.0,
+                false,
+            );
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &[]);
+        assert!(seg.pieces.iter().any(|(p, _)| matches!(
+            p,
+            Piece::Heading(h) if h.title == "Introduction"
+        )));
     }
 
     #[test]
