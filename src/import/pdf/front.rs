@@ -169,8 +169,14 @@ pub fn authors(front: &[Line], after: usize) -> Vec<String> {
         };
         let names: Vec<String> = t
             .split([',', '&', ';'])
-            .flat_map(|p| p.split(" and "))
-            .map(|n| n.trim().strip_prefix("and ").unwrap_or(n))
+            // A byline in capitals, title-cased, says "And".
+            .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" And ")))
+            .map(|n| {
+                let n = n.trim();
+                n.strip_prefix("and ")
+                    .or_else(|| n.strip_prefix("And "))
+                    .unwrap_or(n)
+            })
             .map(|n| {
                 n.split_whitespace()
                     .map(strip_marks)
@@ -268,5 +274,13 @@ mod tests {
             line("Haidian Qu, Beijing Shi, China"),
         ];
         assert_eq!(authors(&front, 0), ["A. N. Author", "H. Coauthor"]);
+        let front = [
+            line("ON MULTIVARIATE t AND GAUSS PROBABILITIES IN R"),
+            line("TORSTEN HOTHORN, FRANK BRETZ, AND ALAN GENZ"),
+        ];
+        assert_eq!(
+            authors(&front, 0),
+            ["Torsten Hothorn", "Frank Bretz", "Alan Genz"]
+        );
     }
 }
