@@ -108,6 +108,53 @@ fn join(lines: &[Line], vocab: &HashSet<String>) -> String {
     out
 }
 
+const LIGATURES: [&str; 5] = ["fi", "fl", "ff", "ffi", "ffl"];
+
+/// Words a font without a Unicode map for its ligatures prints with the
+/// ligature missing (`Signi cance`, `uctuation`): restored where exactly one
+/// ligature makes a word the paper writes elsewhere in another font.
+fn repair_ligatures(text: &str, vocab: &HashSet<String>) -> String {
+    let known = |w: &str| vocab.contains(&w.to_lowercase());
+    let only = |make: &dyn Fn(&str) -> String| {
+        let mut found = LIGATURES.iter().map(|l| make(l)).filter(|w| known(w));
+        let first = found.next();
+        first.filter(|_| found.next().is_none())
+    };
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let letters = |t: &str| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic);
+        // `Signi cance`: two pieces of one word around the missing ligature.
+        if let Some(next) = words.get(i + 1) {
+            let head = w;
+            let tail = next.trim_end_matches(|c: char| !c.is_alphabetic());
+            if letters(head) && letters(tail) {
+                if let Some(joined) = only(&|l| format!("{head}{l}{tail}")) {
+                    if joined.chars().count() >= 6 {
+                        out.push(format!("{joined}{}", &next[tail.len()..]));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        // `uctuation`: the ligature opened the word.
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        if bare.chars().count() >= 5 && bare.chars().all(char::is_lowercase) {
+            if let Some(joined) = only(&|l| format!("{l}{bare}")) {
+                out.push(w.replacen(bare, &joined, 1));
+                i += 1;
+                continue;
+            }
+        }
+        out.push(w.to_string());
+        i += 1;
+    }
+    out.join(" ")
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.trim_end()
         .trim_end_matches(['"', '”', ')', '’', '\''])
@@ -397,6 +444,11 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let lines: Vec<&Line> = owned.iter().collect();
     let lines = lines.as_slice();
     let vocab = vocabulary(lines);
+    // Whether some font dropped its ligatures: a word the paper writes
+    // also appears with a ligature missing from its start.
+    let dropped_ligatures = vocab
+        .iter()
+        .any(|w| w.len() >= 5 && LIGATURES.iter().any(|l| vocab.contains(&format!("{l}{w}"))));
     let margins = Margins::new(lines, body);
     let notes = footnote_lines(lines, body);
     // Blocks.
@@ -529,6 +581,11 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
         let mut next = None;
         for (entry, _) in split_references(refs_lines, &margins, &vocab) {
+            let entry = if dropped_ligatures {
+                repair_ligatures(&entry, &vocab)
+            } else {
+                entry
+            };
             next = label_number(&entry).map(|n| n + 1);
             pieces.push((Piece::Reference(entry), line + 1));
         }
@@ -543,6 +600,11 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     for (k, b) in blocks.iter().enumerate() {
         let line = line_of[k];
         let text = b.text(&vocab);
+        let text = if dropped_ligatures {
+            repair_ligatures(&text, &vocab)
+        } else {
+            text
+        };
         if k < front_end {
             s.front.extend(b.lines.iter().cloned());
             pieces.push((
@@ -894,6 +956,36 @@ mod tests {
             shares_row: false,
             row: 0,
         }
+    }
+
+    #[test]
+    fn ligatures_a_font_dropped_come_back_from_the_papers_words() {
+        let vocab: HashSet<String> = [
+            "significance",
+            "fluctuation",
+            "modifications",
+            "office",
+            "the",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        assert_eq!(
+            repair_ligatures(
+                "Signi cance testing with empirical uctuation processes",
+                &vocab
+            ),
+            "Significance testing with empirical fluctuation processes"
+        );
+        assert_eq!(
+            repair_ligatures("xts modi cations.", &vocab),
+            "xts modifications."
+        );
+        // Words that make no known word stay as they are.
+        assert_eq!(
+            repair_ligatures("the nest of the rey", &vocab),
+            "the nest of the rey"
+        );
     }
 
     #[test]
