@@ -184,6 +184,8 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
     let mut prev_x1: Option<f32> = None;
     let mut bold_lead = String::new();
     let mut in_bold_lead = true;
+    // The last run placed: (x0, x1, byte start in `text`, letters).
+    let mut last_run: Option<(f32, f32, usize, usize)> = None;
     for r in runs {
         let t = ligatures(&r.text);
         let raised = r.size < 0.85 * main && r.bottom < base - 0.18 * main;
@@ -212,6 +214,28 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         } else {
             t
         };
+        // A letter kerned back into the run before it (the A and E of the
+        // LaTeX logo, set over `LT`): it goes between that run's letters
+        // where its position falls.
+        let tucked = last_run.filter(|(x0, x1, _, n)| {
+            *n >= 2
+                && r.x0 > *x0
+                && r.x0 < *x1 - 0.3 * r.size
+                && piece.chars().all(char::is_alphabetic)
+        });
+        if let Some((x0, x1, start, n)) = tucked {
+            let width = (x1 - x0) / n as f32;
+            let k = (((r.x0 - x0) / width).round() as usize).clamp(1, n);
+            let at = text[start..]
+                .char_indices()
+                .nth(k)
+                .map_or(text.len(), |(i, _)| start + i);
+            text.insert_str(at, &piece);
+            // The run now holds one more letter at its end for what follows.
+            last_run = Some((x0, x1.max(r.x1), start, n + piece.chars().count()));
+            prev_x1 = Some(x1.max(r.x1));
+            continue;
+        }
         let gap = prev_x1.map_or(0.0, |x| r.x0 - x);
         let glued = raised || small_mark || prev_x1.is_none();
         if !glued
@@ -221,7 +245,9 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         {
             text.push(' ');
         }
+        let start = text.len();
         text.push_str(&piece);
+        last_run = Some((r.x0, r.x1, start, piece.chars().count()));
         if in_bold_lead && !raised {
             if r.bold {
                 bold_lead = text.clone();
@@ -493,6 +519,23 @@ mod tests {
             assert!(!m[1..].iter().any(|&x| x), "body lines are not");
         }
         assert_eq!(numbers[1].as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn letters_kerned_into_the_run_before_go_between_its_letters() {
+        // The LaTeX logo as TeX sets it: `LT` one run, a small raised `A`
+        // over it, a lowered `E` kerned back, then `X`.
+        let mut a = run("A", 217.8, 129.7, 7.0);
+        a.x1 = 223.7;
+        let mut lt = run("LT", 215.2, 128.7, 10.0);
+        lt.x1 = 229.4;
+        let mut e = run("E", 227.7, 130.5, 10.0);
+        e.x1 = 234.5;
+        let mut x = run("X", 233.3, 128.7, 10.0);
+        x.x1 = 240.7;
+        let macros = run("macros", 255.0, 128.7, 10.0);
+        let line = make_line(0, &[&lt, &a, &e, &x, &macros]).expect("a line");
+        assert_eq!(line.text, "LATEX macros");
     }
 
     #[test]
