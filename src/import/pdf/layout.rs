@@ -327,10 +327,13 @@ fn order(mut lines: Vec<Line>, width: f32) -> Vec<Line> {
             0
         }
     };
+    // Lines of some width wholly on one side; a left column of short lines
+    // (a table of contents beside an abstract) counts at a lower width.
     let count = |k: u8| {
+        let least = if k == 1 { 0.12 } else { 0.25 };
         lines
             .iter()
-            .filter(|l| side(l) == k && l.x1 - l.x0 > 0.25 * (right - left))
+            .filter(|l| side(l) == k && l.x1 - l.x0 > least * (right - left))
             .count()
     };
     let (l, r, f) = (count(1), count(2), count(0));
@@ -536,6 +539,30 @@ mod tests {
         let macros = run("macros", 255.0, 128.7, 10.0);
         let line = make_line(0, &[&lt, &a, &e, &x, &macros]).expect("a line");
         assert_eq!(line.text, "LATEX macros");
+    }
+
+    #[test]
+    fn a_column_of_short_lines_beside_one_of_prose_reads_first() {
+        // A table of contents (short entries) beside an abstract.
+        let mut runs = Vec::new();
+        for k in 0..8 {
+            let top = 300.0 + 12.0 * k as f32;
+            runs.push(run(&format!("{} Introduction", k + 1), 58.0, top, 10.0));
+            runs.push(run(
+                "abstract prose running across its column",
+                293.0,
+                top,
+                10.0,
+            ));
+        }
+        let lines = order(page_lines(0, &runs), 612.0);
+        let first_right = lines.iter().position(|l| l.text.starts_with("abstract"));
+        let last_left = lines.iter().rposition(|l| l.text.ends_with("Introduction"));
+        assert!(
+            last_left < first_right,
+            "{:?}",
+            lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -108,6 +108,39 @@ fn join(lines: &[Line], vocab: &HashSet<String>) -> String {
     out
 }
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A date line (`20 April 1999`, `June 8, 2018`, `Dec. 2010`): a month, a
+/// year, perhaps a day, nothing else.
+fn is_date(t: &str) -> bool {
+    let words: Vec<String> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let month = |w: &String| w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()));
+    let number =
+        |w: &String| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let year = words.iter().any(|w| w.len() == 4 && number(w));
+    (2..=3).contains(&words.len())
+        && year
+        && words.iter().filter(|w| month(w)).count() == 1
+        && words.iter().all(|w| month(w) || number(w))
+}
+
 const LIGATURES: [&str; 5] = ["fi", "fl", "ff", "ffi", "ffl"];
 
 /// Words a font without a Unicode map for its ligatures prints with the
@@ -658,17 +691,18 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         // whatever its size (journals set it small, or in the body font).
         let abstract_title =
             !b.note && b.lines.len() == 1 && normalise(&text) == "abstract" && k == front_end;
-        let is_heading = abstract_title
-            || heading_like(b)
-                && a_word
-                && (outlined.is_some()
-                    || numbered.is_some()
-                    || plain_title
-                    || unnumbered_ok && !figure_title)
-                && (outlined.is_some()
-                    || !use_outline
-                    || plain_title
-                    || b.size() >= body * 1.12 && numbered.is_some());
+        let is_heading = !is_date(&text)
+            && (abstract_title
+                || heading_like(b)
+                    && a_word
+                    && (outlined.is_some()
+                        || numbered.is_some()
+                        || plain_title
+                        || unnumbered_ok && !figure_title)
+                    && (outlined.is_some()
+                        || !use_outline
+                        || plain_title
+                        || b.size() >= body * 1.12 && numbered.is_some()));
         if is_heading {
             if in_refs {
                 list_page = refs_lines.last().map_or(0, |l| l.page);
@@ -986,6 +1020,16 @@ mod tests {
             repair_ligatures("the nest of the rey", &vocab),
             "the nest of the rey"
         );
+    }
+
+    #[test]
+    fn a_date_line_is_no_numbered_heading() {
+        assert!(is_date("20 April 1999"));
+        assert!(is_date("June 8, 2018"));
+        assert!(is_date("Dec. 2010"));
+        assert!(!is_date("2 Installation"));
+        assert!(!is_date("4 May the results hold"));
+        assert!(!is_date("1999 Annual report"));
     }
 
     #[test]
