@@ -691,7 +691,13 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         // whatever its size (journals set it small, or in the body font).
         let abstract_title =
             !b.note && b.lines.len() == 1 && normalise(&text) == "abstract" && k == front_end;
+        // An unnumbered title starting in lower case is a table cell or a
+        // note's continuation (`bold`, `also at ...`), not a heading.
+        let lower_start = numbered.is_none()
+            && outlined.is_none()
+            && text.trim_start().starts_with(char::is_lowercase);
         let is_heading = !is_date(&text)
+            && !lower_start
             && (abstract_title
                 || heading_like(b)
                     && a_word
@@ -1020,6 +1026,47 @@ mod tests {
             repair_ligatures("the nest of the rey", &vocab),
             "the nest of the rey"
         );
+    }
+
+    #[test]
+    fn a_bold_word_in_lower_case_is_no_heading() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool| {
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 2.0;
+            lines.push(l);
+        };
+        push("Introduction", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("bold", 10.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("Results", 10.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let titles: Vec<String> = segment(&refs, &[])
+            .pieces
+            .into_iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Heading(h) => Some(h.title),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Introduction", "Results"]);
     }
 
     #[test]
