@@ -75,7 +75,12 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
 }
 
 fn strip_marks(w: &str) -> &str {
-    w.trim_end_matches(|c: char| "*∗†‡§¶⋆,;".contains(c) || c.is_ascii_digit())
+    // Affiliation marks: symbols, digits, raised digits (`Contributor¹`).
+    w.trim_end_matches(|c: char| {
+        "*∗†‡§¶⋆,;".contains(c)
+            || c.is_ascii_digit()
+            || crate::corpus::markdown::is_superscript_digit(c)
+    })
 }
 
 /// A personal name: two to five words, capitalised or initials, particles allowed.
@@ -245,6 +250,7 @@ mod tests {
         assert!(!name_like("Debian Project"));
         assert!(!name_like("University of Illinois"));
         assert_eq!(strip_marks("Shell∗†"), "Shell");
+        assert_eq!(strip_marks("Contributor¹,"), "Contributor");
         assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
         assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
     }
