@@ -526,7 +526,10 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && !caption_like(&t)
             && !b.lines[0].shares_row
             && !b.lines.iter().any(|l| l.mono)
-            && (!ends_sentence(&t) || t.ends_with(':') && words <= 3)
+            // A question can title a section ("2. What is a vignette?").
+            && (!ends_sentence(&t)
+                || t.ends_with(':') && words <= 3
+                || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some())
             && (b.size() >= body * 1.12 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9)
     };
     let mut pieces: Vec<Placed> = Vec::new();
@@ -1026,6 +1029,47 @@ mod tests {
             repair_ligatures("the nest of the rey", &vocab),
             "the nest of the rey"
         );
+    }
+
+    #[test]
+    fn a_numbered_question_is_a_heading() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool| {
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 2.0;
+            lines.push(l);
+        };
+        push("1. Introduction", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("2. What is a vignette?", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("Why would one ask?", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let titles: Vec<String> = segment(&refs, &[])
+            .pieces
+            .into_iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Heading(h) => Some(h.title),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Introduction", "What is a vignette?"]);
     }
 
     #[test]
