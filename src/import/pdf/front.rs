@@ -71,6 +71,12 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
         }
     }
     let t = parts.join(" ");
+    // The title's note marks (`title⋆,⋆⋆`, `Class Version 1.1*†`) are no part of it.
+    let t = t
+        .trim_end_matches(|c: char| {
+            "*∗†‡§¶⋆,".contains(c) || crate::corpus::markdown::is_superscript_digit(c)
+        })
+        .to_string();
     (!t.is_empty()).then(|| (t, last.unwrap_or(0)))
 }
 
@@ -253,6 +259,40 @@ mod tests {
         assert_eq!(strip_marks("Contributor¹,"), "Contributor");
         assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
         assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
+    }
+
+    #[test]
+    fn a_title_leaves_its_note_marks_behind() {
+        let line = |text: &str, size: f32| Line {
+            page: 0,
+            text: text.to_string(),
+            x0: 0.0,
+            x1: 300.0,
+            top: 100.0,
+            bottom: 110.0,
+            size,
+            bold: false,
+            italic: false,
+            mono: false,
+            lead_marker: None,
+            bold_lead: String::new(),
+            column: 0,
+            shares_row: false,
+            row: 0,
+        };
+        let front = [
+            line("PREPARATION OF PAPERS FOR JACoW CONFERENCES∗", 14.0),
+            line("A. N. Author", 12.0),
+        ];
+        assert_eq!(
+            title(&front, 800.0).map(|(t, _)| t).as_deref(),
+            Some("PREPARATION OF PAPERS FOR JACoW CONFERENCES")
+        );
+        let front = [line("Introduction to the Class Version 1.11.1*†", 14.0)];
+        assert_eq!(
+            title(&front, 800.0).map(|(t, _)| t).as_deref(),
+            Some("Introduction to the Class Version 1.11.1")
+        );
     }
 
     #[test]
