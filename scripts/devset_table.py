@@ -6,15 +6,16 @@ and compared with its hand-made truth in tests/devset/<name>.toml.
 
 A truth file with `style = "numeric"` counts `[12]` citations, otherwise
 author-year ones; code and tables are not searched for them.
-`--set heldout` measures the held-out papers (tests/heldout, DIR/heldout),
-which no rule was fitted on.
+One command measures the whole development set (R vignettes and TeX Live
+classes); `--set heldout` measures the held-out papers (tests/heldout,
+DIR/heldout), which no rule was fitted on.
 
 Columns: sections found of the truth's and spurious ones; passages (and how
 many are over 3000 characters); footnotes found / truth and linked; reference
 entries / truth; citations resolved / found (found by pattern in the passages,
 resolved where casebook's export resolves the same text); furniture left (passages that are a
 running head or a page number); broken joins (words in the output that
-pdftotext never prints, hyphen joins allowed); title, authors found / truth,
+pdftotext never prints, hyphen joins allowed, ligatures spelled out); title, authors found / truth,
 year (`-` where the PDF prints none and none was written); time of the import
 against pdftotext on the same PDF.
 """
@@ -117,7 +118,8 @@ def main():
                 resolved += any(s < m.end() and m.start() < e for s, e in hits)
         furn = [norm(x) for x in truth.get("furniture", [])]
         furniture = sum(1 for p in ps if norm(re.sub(r"\d+", "", p)) in furn or re.fullmatch(r"\s*\d{1,4}\s*", p))
-        pt = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        # NFKC: pdftotext keeps ligature characters (U+FB01 "ﬁ"), the import spells them out.
+        pt = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout)
         ptv = set(w.lower() for w in re.findall(r"[^\W\d_]+", pt))
         joined = set(m.group(1).lower() + m.group(2).lower() for m in re.finditer(r"([^\W\d_]+)-\n([^\W\d_]+)", pt))
         broken = [w for w in re.findall(r"[^\W\d_]{3,}", body) if w.lower() not in ptv and w.lower() not in joined]

@@ -230,8 +230,17 @@ fn runs(text: &str) -> Vec<(String, &str)> {
         while words.last().is_some_and(|w| JOINERS.contains(w)) {
             words.pop();
         }
-        while words.first().is_some_and(|w| LEADING.contains(w)) {
+        // Sentence openers before a name, and the joiner they leave
+        // ("Consult for BibLaTeX"); an opener after it begins the next sentence
+        // ("Third-level Headings These").
+        while words
+            .first()
+            .is_some_and(|w| LEADING.contains(w) || JOINERS.contains(w))
+        {
             words.remove(0);
+        }
+        while words.len() > 2 && words.last().is_some_and(|w| LEADING.contains(w)) {
+            words.pop();
         }
         if let Some(last) = words.last_mut() {
             if !FIRM.contains(last) {
@@ -328,6 +337,20 @@ mod tests {
     use super::*;
     use crate::entities::Catalog;
     use std::path::Path;
+
+    #[test]
+    fn openers_and_joiners_around_a_run_are_no_part_of_the_name() {
+        let names: Vec<String> =
+            runs("Consult for BibLaTeX Manual here. The Third-level Headings These are set.")
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+        assert!(names.contains(&"BibLaTeX Manual".to_string()), "{names:?}");
+        assert!(
+            names.contains(&"Third-level Headings".to_string()),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn typographic_possessives_do_not_panic() {

@@ -90,7 +90,8 @@ pub fn build(pieces: Vec<Placed>) -> Built {
                             span,
                         });
                         notes.push((label, String::new(), passages.len()));
-                    } else {
+                    } else if !super::footnotes::is_symbol_label(&label) {
+                        // A lone symbol is as often an operator or a grade as a note.
                         b.doubts.push((
                             line,
                             format!(

@@ -71,11 +71,22 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
         }
     }
     let t = parts.join(" ");
+    // The title's note marks (`title⋆,⋆⋆`, `Class Version 1.1*†`) are no part of it.
+    let t = t
+        .trim_end_matches(|c: char| {
+            "*∗†‡§¶⋆,".contains(c) || crate::corpus::markdown::is_superscript_digit(c)
+        })
+        .to_string();
     (!t.is_empty()).then(|| (t, last.unwrap_or(0)))
 }
 
 fn strip_marks(w: &str) -> &str {
-    w.trim_end_matches(|c: char| "*∗†‡§¶⋆,;".contains(c) || c.is_ascii_digit())
+    // Affiliation marks: symbols, digits, raised digits (`Contributor¹`).
+    w.trim_end_matches(|c: char| {
+        "*∗†‡§¶⋆,;".contains(c)
+            || c.is_ascii_digit()
+            || crate::corpus::markdown::is_superscript_digit(c)
+    })
 }
 
 /// A personal name: two to five words, capitalised or initials, particles allowed.
@@ -169,8 +180,14 @@ pub fn authors(front: &[Line], after: usize) -> Vec<String> {
         };
         let names: Vec<String> = t
             .split([',', '&', ';'])
-            .flat_map(|p| p.split(" and "))
-            .map(|n| n.trim().strip_prefix("and ").unwrap_or(n))
+            // A byline in capitals, title-cased, says "And".
+            .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" And ")))
+            .map(|n| {
+                let n = n.trim();
+                n.strip_prefix("and ")
+                    .or_else(|| n.strip_prefix("And "))
+                    .unwrap_or(n)
+            })
             .map(|n| {
                 n.split_whitespace()
                     .map(strip_marks)
@@ -239,8 +256,43 @@ mod tests {
         assert!(!name_like("Debian Project"));
         assert!(!name_like("University of Illinois"));
         assert_eq!(strip_marks("Shell∗†"), "Shell");
+        assert_eq!(strip_marks("Contributor¹,"), "Contributor");
         assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
         assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
+    }
+
+    #[test]
+    fn a_title_leaves_its_note_marks_behind() {
+        let line = |text: &str, size: f32| Line {
+            page: 0,
+            text: text.to_string(),
+            x0: 0.0,
+            x1: 300.0,
+            top: 100.0,
+            bottom: 110.0,
+            size,
+            bold: false,
+            italic: false,
+            mono: false,
+            lead_marker: None,
+            bold_lead: String::new(),
+            column: 0,
+            shares_row: false,
+            row: 0,
+        };
+        let front = [
+            line("PREPARATION OF PAPERS FOR JACoW CONFERENCES∗", 14.0),
+            line("A. N. Author", 12.0),
+        ];
+        assert_eq!(
+            title(&front, 800.0).map(|(t, _)| t).as_deref(),
+            Some("PREPARATION OF PAPERS FOR JACoW CONFERENCES")
+        );
+        let front = [line("Introduction to the Class Version 1.11.1*†", 14.0)];
+        assert_eq!(
+            title(&front, 800.0).map(|(t, _)| t).as_deref(),
+            Some("Introduction to the Class Version 1.11.1")
+        );
     }
 
     #[test]
@@ -268,5 +320,13 @@ mod tests {
             line("Haidian Qu, Beijing Shi, China"),
         ];
         assert_eq!(authors(&front, 0), ["A. N. Author", "H. Coauthor"]);
+        let front = [
+            line("ON MULTIVARIATE t AND GAUSS PROBABILITIES IN R"),
+            line("TORSTEN HOTHORN, FRANK BRETZ, AND ALAN GENZ"),
+        ];
+        assert_eq!(
+            authors(&front, 0),
+            ["Torsten Hothorn", "Frank Bretz", "Alan Genz"]
+        );
     }
 }

@@ -71,7 +71,7 @@ fn superscript(c: char) -> Option<char> {
     })
 }
 
-const MARK_SYMBOLS: &str = "*∗†‡§¶⋆";
+pub const MARK_SYMBOLS: &str = "*∗†‡§¶⋆";
 
 fn is_marker_text(t: &str) -> bool {
     let t = t.trim().trim_matches(',');
@@ -116,6 +116,19 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
             None => rows.push((r.top, r.bottom, r.size, vec![i])),
         }
     }
+    // A gutter: a stretch of the page few rows set any text across (in one
+    // column nearly every row runs across any stretch of its middle).
+    let spans: Vec<Vec<(f32, f32)>> = rows
+        .iter()
+        .map(|(_, _, _, m)| m.iter().map(|&i| (runs[i].x0, runs[i].x1)).collect())
+        .collect();
+    let gutter = |a: f32, b: f32| {
+        let across = spans
+            .iter()
+            .filter(|row| row.iter().any(|&(x0, x1)| x0 < b && x1 > a))
+            .count();
+        spans.len() >= 10 && across * 4 < spans.len()
+    };
     let mut out = Vec::new();
     for (row, (_, _, _, mut members)) in rows.into_iter().enumerate() {
         members.sort_by(|&a, &b| runs[a].x0.total_cmp(&runs[b].x0));
@@ -124,8 +137,12 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
             let r = runs[m];
             let split = pieces.last().and_then(|p| p.last()).is_none_or(|prev| {
                 let em = prev.size.max(r.size);
+                let gap = r.x0 - prev.x1;
+                // Two columns set in different sizes meet at a narrow gutter.
+                let other_size =
+                    (prev.size - r.size).abs() > 0.6 && gap > 0.8 * em && gutter(prev.x1, r.x0);
                 // Program output keeps its columns on one line.
-                r.x0 - prev.x1 > 1.4 * em && !(prev.mono && r.mono)
+                (gap > 1.4 * em || other_size) && !(prev.mono && r.mono)
             });
             if split {
                 pieces.push(vec![r]);
@@ -167,6 +184,8 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
     let mut prev_x1: Option<f32> = None;
     let mut bold_lead = String::new();
     let mut in_bold_lead = true;
+    // The last run placed: (x0, x1, byte start in `text`, letters).
+    let mut last_run: Option<(f32, f32, usize, usize)> = None;
     for r in runs {
         let t = ligatures(&r.text);
         let raised = r.size < 0.85 * main && r.bottom < base - 0.18 * main;
@@ -195,6 +214,28 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         } else {
             t
         };
+        // A letter kerned back into the run before it (the A and E of the
+        // LaTeX logo, set over `LT`): it goes between that run's letters
+        // where its position falls.
+        let tucked = last_run.filter(|(x0, x1, _, n)| {
+            *n >= 2
+                && r.x0 > *x0
+                && r.x0 < *x1 - 0.3 * r.size
+                && piece.chars().all(char::is_alphabetic)
+        });
+        if let Some((x0, x1, start, n)) = tucked {
+            let width = (x1 - x0) / n as f32;
+            let k = (((r.x0 - x0) / width).round() as usize).clamp(1, n);
+            let at = text[start..]
+                .char_indices()
+                .nth(k)
+                .map_or(text.len(), |(i, _)| start + i);
+            text.insert_str(at, &piece);
+            // The run now holds one more letter at its end for what follows.
+            last_run = Some((x0, x1.max(r.x1), start, n + piece.chars().count()));
+            prev_x1 = Some(x1.max(r.x1));
+            continue;
+        }
         let gap = prev_x1.map_or(0.0, |x| r.x0 - x);
         let glued = raised || small_mark || prev_x1.is_none();
         if !glued
@@ -204,7 +245,9 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         {
             text.push(' ');
         }
+        let start = text.len();
         text.push_str(&piece);
+        last_run = Some((r.x0, r.x1, start, piece.chars().count()));
         if in_bold_lead && !raised {
             if r.bold {
                 bold_lead = text.clone();
@@ -284,10 +327,13 @@ fn order(mut lines: Vec<Line>, width: f32) -> Vec<Line> {
             0
         }
     };
+    // Lines of some width wholly on one side; a left column of short lines
+    // (a table of contents beside an abstract) counts at a lower width.
     let count = |k: u8| {
+        let least = if k == 1 { 0.12 } else { 0.25 };
         lines
             .iter()
-            .filter(|l| side(l) == k && l.x1 - l.x0 > 0.25 * (right - left))
+            .filter(|l| side(l) == k && l.x1 - l.x0 > least * (right - left))
             .count()
     };
     let (l, r, f) = (count(1), count(2), count(0));
@@ -318,17 +364,20 @@ fn order(mut lines: Vec<Line>, width: f32) -> Vec<Line> {
     out
 }
 
+/// A margin line's text with any number as `#` (page 9 and page 10 carry
+/// the same running head).
 fn furniture_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '#'
-            } else {
-                c.to_ascii_lowercase()
+    let mut out = String::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
             }
-        })
-        .collect()
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
 }
 
 /// A page number as printed: `12`, `iv`, `Page 3`, `3 of 10`.
@@ -348,7 +397,19 @@ pub fn page_number(text: &str) -> Option<&str> {
 /// Marks running heads, footers and page numbers; returns the printed page
 /// number of each page where one was found.
 pub fn furniture(pages: &[Page], lines: &[Vec<Line>]) -> (Vec<Vec<bool>>, Vec<Option<String>>) {
-    let zone = |p: &Page, l: &Line| l.bottom < 0.1 * p.height || l.top > 0.9 * p.height;
+    // The margins: the outer tenth of the page, and the page's first and
+    // last rows wherever they sit (wide top margins put the running head
+    // lower); the first page's top row is its title, often the running head's text.
+    let last_rows: Vec<usize> = lines
+        .iter()
+        .map(|ls| ls.iter().map(|l| l.row).max().unwrap_or(0))
+        .collect();
+    let zone = |p: &Page, l: &Line| {
+        l.bottom < 0.1 * p.height
+            || l.top > 0.9 * p.height
+            || l.row == 0 && l.page > 0
+            || last_rows.get(l.page) == Some(&l.row)
+    };
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (p, ls) in pages.iter().zip(lines) {
         let mut keys: Vec<String> = ls
@@ -414,6 +475,133 @@ mod tests {
             italic: false,
             mono: false,
         }
+    }
+
+    #[test]
+    fn a_running_head_below_the_top_tenth_is_furniture_but_not_the_title() {
+        // Pages of a paper with a wide top margin: the running head (the
+        // title again) sits at 100pt of 792, the page number with it.
+        let pages: Vec<Page> = (0..4)
+            .map(|_| Page {
+                label: None,
+                width: 612.0,
+                height: 792.0,
+                runs: Vec::new(),
+            })
+            .collect();
+        let lines: Vec<Vec<Line>> = (0..4)
+            .map(|p| {
+                let head = if p == 0 {
+                    run("Quantile Regression in R", 200.0, 100.0, 14.0)
+                } else {
+                    run(
+                        &format!("{} Quantile Regression in R", p + 8),
+                        200.0,
+                        100.0,
+                        7.0,
+                    )
+                };
+                let word = ["alpha", "beta", "gamma", "delta"][p];
+                let body: Vec<Run> = (0..5)
+                    .map(|k| {
+                        run(
+                            &format!("Body text {word}"),
+                            100.0,
+                            200.0 + 20.0 * k as f32,
+                            10.0,
+                        )
+                    })
+                    .collect();
+                page_lines(p, &[vec![head], body].concat())
+            })
+            .collect();
+        let (marks, numbers) = furniture(&pages, &lines);
+        assert!(!marks[0][0], "the first page's top row is its title");
+        for m in &marks[1..] {
+            assert!(m[0], "the running head is furniture");
+            assert!(!m[1..].iter().any(|&x| x), "body lines are not");
+        }
+        assert_eq!(numbers[1].as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn letters_kerned_into_the_run_before_go_between_its_letters() {
+        // The LaTeX logo as TeX sets it: `LT` one run, a small raised `A`
+        // over it, a lowered `E` kerned back, then `X`.
+        let mut a = run("A", 217.8, 129.7, 7.0);
+        a.x1 = 223.7;
+        let mut lt = run("LT", 215.2, 128.7, 10.0);
+        lt.x1 = 229.4;
+        let mut e = run("E", 227.7, 130.5, 10.0);
+        e.x1 = 234.5;
+        let mut x = run("X", 233.3, 128.7, 10.0);
+        x.x1 = 240.7;
+        let macros = run("macros", 255.0, 128.7, 10.0);
+        let line = make_line(0, &[&lt, &a, &e, &x, &macros]).expect("a line");
+        assert_eq!(line.text, "LATEX macros");
+    }
+
+    #[test]
+    fn a_column_of_short_lines_beside_one_of_prose_reads_first() {
+        // A table of contents (short entries) beside an abstract.
+        let mut runs = Vec::new();
+        for k in 0..8 {
+            let top = 300.0 + 12.0 * k as f32;
+            runs.push(run(&format!("{} Introduction", k + 1), 58.0, top, 10.0));
+            runs.push(run(
+                "abstract prose running across its column",
+                293.0,
+                top,
+                10.0,
+            ));
+        }
+        let lines = order(page_lines(0, &runs), 612.0);
+        let first_right = lines.iter().position(|l| l.text.starts_with("abstract"));
+        let last_left = lines.iter().rposition(|l| l.text.ends_with("Introduction"));
+        assert!(
+            last_left < first_right,
+            "{:?}",
+            lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn running_heads_match_whatever_the_page_number() {
+        assert_eq!(
+            furniture_key("8 Quantile Regression in R"),
+            furniture_key("20 Quantile Regression in R")
+        );
+        assert_ne!(
+            furniture_key("Roger Koenker 21"),
+            furniture_key("Roger Koenker")
+        );
+    }
+
+    #[test]
+    fn a_narrow_gutter_between_text_of_two_sizes_splits_the_row() {
+        // Ten rows of two columns, then a row where body text in the left
+        // column meets a smaller reference entry in the right one.
+        let mut runs: Vec<Run> = Vec::new();
+        for k in 0..10 {
+            let top = 100.0 + 12.0 * k as f32;
+            runs.push(run(&"l".repeat(57), 56.0, top, 8.5));
+            runs.push(run(&"r".repeat(58), 315.0, top, 8.5));
+        }
+        runs.push(run("packages.", 266.0, 356.0, 8.5));
+        runs.push(run("Efron", 315.0, 358.0, 7.0));
+        runs.push(run("B", 333.5, 358.0, 7.0));
+        let lines = page_lines(0, &runs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).skip(20).collect();
+        assert_eq!(texts, ["packages.", "Efron B"]);
+        // On a one-column page (rows run across the middle) the same gap is
+        // the spacing of a display formula: one line.
+        let mut runs: Vec<Run> = (0..10)
+            .map(|k| run(&"w".repeat(120), 56.0, 100.0 + 12.0 * k as f32, 8.5))
+            .collect();
+        runs.push(run("yi", 300.0, 356.0, 8.5));
+        runs.push(run("= x", 316.0, 358.0, 7.0));
+        let lines = page_lines(0, &runs);
+        assert_eq!(lines.last().map(|l| l.text.as_str()), Some("yi = x"));
     }
 
     #[test]

@@ -92,9 +92,12 @@ fn flatten(items: &[pdf_oxide::outline::OutlineItem], depth: u8, out: &mut Vec<O
 fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool) {
     let name = name.to_ascii_lowercase();
     // The name is the evidence: some PDFs declare every font bold. Small
-    // capitals set headings apart the way bold does.
+    // capitals set headings apart the way bold does; URW's Type 1 fonts
+    // (NimbusRomNo9L-Medi, -ReguItal) name their bold "Medi" and their italic "Ital".
     let bold = [
         "bold",
+        "-medi",
+        "medium",
         "cmbx",
         "black",
         "heavy",
@@ -108,7 +111,7 @@ fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool) {
     ]
     .iter()
     .any(|m| name.contains(m));
-    let italic = ["italic", "oblique", "cmti", "cmsl", "slant"]
+    let italic = ["ital", "oblique", "cmti", "cmsl", "slant"]
         .iter()
         .any(|m| name.contains(m));
     let mono = monospace
@@ -178,4 +181,31 @@ fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
         last = Some(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::font_flags;
+
+    #[test]
+    fn font_names_say_bold_italic_and_mono() {
+        assert_eq!(
+            font_flags("PHSIWX+NimbusRomNo9L-Regu", false),
+            (false, false, false)
+        );
+        assert_eq!(
+            font_flags("EGFPFT+NimbusRomNo9L-Medi", false),
+            (true, false, false)
+        );
+        assert_eq!(
+            font_flags("IXFLOW+NimbusRomNo9L-ReguItal", false),
+            (false, true, false)
+        );
+        assert_eq!(
+            font_flags("NimbusRomNo9L-MediItal", false),
+            (true, true, false)
+        );
+        assert_eq!(font_flags("ABCDEF+CMBX12", false), (true, false, false));
+        assert_eq!(font_flags("ABCDEF+CMTT10", false), (false, false, true));
+    }
 }

@@ -108,6 +108,86 @@ fn join(lines: &[Line], vocab: &HashSet<String>) -> String {
     out
 }
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A date line (`20 April 1999`, `June 8, 2018`, `Dec. 2010`): a month, a
+/// year, perhaps a day, nothing else.
+fn is_date(t: &str) -> bool {
+    let words: Vec<String> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let month = |w: &String| w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()));
+    let number =
+        |w: &String| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let year = words.iter().any(|w| w.len() == 4 && number(w));
+    (2..=3).contains(&words.len())
+        && year
+        && words.iter().filter(|w| month(w)).count() == 1
+        && words.iter().all(|w| month(w) || number(w))
+}
+
+const LIGATURES: [&str; 5] = ["fi", "fl", "ff", "ffi", "ffl"];
+
+/// Words a font without a Unicode map for its ligatures prints with the
+/// ligature missing (`Signi cance`, `uctuation`): restored where exactly one
+/// ligature makes a word the paper writes elsewhere in another font.
+fn repair_ligatures(text: &str, vocab: &HashSet<String>) -> String {
+    let known = |w: &str| vocab.contains(&w.to_lowercase());
+    let only = |make: &dyn Fn(&str) -> String| {
+        let mut found = LIGATURES.iter().map(|l| make(l)).filter(|w| known(w));
+        let first = found.next();
+        first.filter(|_| found.next().is_none())
+    };
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        let letters = |t: &str| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic);
+        // `Signi cance`: two pieces of one word around the missing ligature.
+        if let Some(next) = words.get(i + 1) {
+            let head = w;
+            let tail = next.trim_end_matches(|c: char| !c.is_alphabetic());
+            if letters(head) && letters(tail) {
+                if let Some(joined) = only(&|l| format!("{head}{l}{tail}")) {
+                    if joined.chars().count() >= 6 {
+                        out.push(format!("{joined}{}", &next[tail.len()..]));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        // `uctuation`: the ligature opened the word.
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        if bare.chars().count() >= 5 && bare.chars().all(char::is_lowercase) {
+            if let Some(joined) = only(&|l| format!("{l}{bare}")) {
+                out.push(w.replacen(bare, &joined, 1));
+                i += 1;
+                continue;
+            }
+        }
+        out.push(w.to_string());
+        i += 1;
+    }
+    out.join(" ")
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.trim_end()
         .trim_end_matches(['"', '”', ')', '’', '\''])
@@ -257,7 +337,9 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
         let mut zone = Vec::new();
         for &i in sorted.iter().rev() {
             let l = lines[i];
-            if l.size >= body * 0.93 || l.shares_row {
+            // A justified note line may be cut at a wide word space, so a
+            // row shared with another piece does not end the zone.
+            if l.size >= body * 0.93 {
                 break;
             }
             zone.push(i);
@@ -265,9 +347,10 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
         zone.reverse();
         let start = zone.iter().position(|&i| {
             let l = lines[i];
-            l.lead_marker
-                .as_deref()
-                .is_some_and(|m| m.chars().all(|c| c.is_ascii_digit()))
+            l.lead_marker.as_deref().is_some_and(|m| {
+                m.chars().all(|c| c.is_ascii_digit())
+                    || m.chars().all(|c| super::layout::MARK_SYMBOLS.contains(c))
+            })
         });
         if let Some(s) = start {
             for &i in &zone[s..] {
@@ -323,39 +406,69 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
 }
 
 /// A note marker set on a row of its own, raised above its note's first
-/// line, becomes that line's lead marker.
+/// line, becomes that line's lead marker. The marker may sit in the gutter,
+/// where its column was taken for the other one, so its line is looked for
+/// on the whole page, not just next in reading order.
 fn attach_lone_markers(lines: &[&Line], body: f32) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut marker: Option<&Line> = None;
-    for &l in lines {
-        if let Some(m) = marker.take() {
-            let beside = m.page == l.page
-                && m.column == l.column
-                && l.lead_marker.is_none()
-                && l.size < body * 0.93
-                && (l.x0 - m.x1).abs() < l.size
-                && (0.0..1.5 * l.size).contains(&(l.bottom - m.bottom));
-            if beside {
-                let mut line = l.clone();
-                line.lead_marker = Some(m.text.trim().to_string());
-                out.push(line);
-                continue;
-            }
-            out.push(m.clone());
-        }
+    let lone = |l: &Line| {
         let t = l.text.trim();
-        let lone = l.size < body * 0.8
+        l.size < body * 0.8
             && (1..=3).contains(&t.chars().count())
             && t.chars()
-                .all(|c| c.is_ascii_digit() || "∗*†‡§¶".contains(c));
-        if lone {
-            marker = Some(l);
-        } else {
-            out.push(l.clone());
+                .all(|c| c.is_ascii_digit() || "∗*†‡§¶".contains(c))
+    };
+    let beside = |m: &Line, l: &Line| {
+        m.page == l.page
+            && l.lead_marker.is_none()
+            && l.size < body * 0.93
+            && !lone(l)
+            && (l.x0 - m.x1).abs() < l.size
+            && (0.0..1.5 * l.size).contains(&(l.bottom - m.bottom))
+    };
+    let mut out: Vec<Line> = lines.iter().map(|l| (*l).clone()).collect();
+    let mut dropped = vec![false; out.len()];
+    for i in 0..out.len() {
+        if !lone(&out[i]) {
+            continue;
+        }
+        // The nearest line beside it, the next one first.
+        let near = |j: &usize| (*j as i64 - i as i64 - 1).unsigned_abs();
+        let mut candidates: Vec<usize> = (0..out.len())
+            .filter(|&j| j != i && !dropped[j] && beside(&out[i], &out[j]))
+            .collect();
+        candidates.sort_by_key(near);
+        if let Some(&j) = candidates.first() {
+            out[j].lead_marker = Some(out[i].text.trim().to_string());
+            dropped[i] = true;
         }
     }
-    out.extend(marker.cloned());
-    out
+    out.into_iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(l, _)| l)
+        .map(|l| split_glued_marker(l, body))
+        .collect()
+}
+
+/// A small line that opens with a note number run into its first word
+/// (`5We should note`, where the PDF sets the marker at the line's size)
+/// gets that number as its lead marker.
+fn split_glued_marker(mut l: Line, body: f32) -> Line {
+    if l.lead_marker.is_some() || l.size >= body * 0.93 {
+        return l;
+    }
+    let digits = l.text.chars().take_while(char::is_ascii_digit).count();
+    let mut rest = l.text.chars().skip(digits);
+    let word = matches!(
+        (rest.next(), rest.next()),
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase()
+    );
+    if (1..=2).contains(&digits) && word {
+        let (number, text) = l.text.split_at(digits);
+        l.lead_marker = Some(number.to_string());
+        l.text = text.to_string();
+    }
+    l
 }
 
 pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
@@ -364,6 +477,11 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let lines: Vec<&Line> = owned.iter().collect();
     let lines = lines.as_slice();
     let vocab = vocabulary(lines);
+    // Whether some font dropped its ligatures: a word the paper writes
+    // also appears with a ligature missing from its start.
+    let dropped_ligatures = vocab
+        .iter()
+        .any(|w| w.len() >= 5 && LIGATURES.iter().any(|l| vocab.contains(&format!("{l}{w}"))));
     let margins = Margins::new(lines, body);
     let notes = footnote_lines(lines, body);
     // Blocks.
@@ -408,7 +526,10 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && !caption_like(&t)
             && !b.lines[0].shares_row
             && !b.lines.iter().any(|l| l.mono)
-            && (!ends_sentence(&t) || t.ends_with(':') && words <= 3)
+            // A question can title a section ("2. What is a vignette?").
+            && (!ends_sentence(&t)
+                || t.ends_with(':') && words <= 3
+                || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some())
             && (b.size() >= body * 1.12 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9)
     };
     let mut pieces: Vec<Placed> = Vec::new();
@@ -431,7 +552,9 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             || key.starts_with("abstract") && b.lines[0].bold
             || heading_like(b)
                 && (Numbering::parse(&t).is_some()
-                    || outline.iter().any(|(k, _)| *k == outline_key(&t)))
+                    || outline.iter().any(|(k, _)| *k == outline_key(&t))
+                    // An unnumbered "Introduction" opens the body as "1" would.
+                    || key == "introduction")
     });
     // Without a numbered heading or an abstract, the front matter ends at the
     // first paragraph of body text.
@@ -488,11 +611,17 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         .count()
         >= 3;
     let mut in_refs = false;
+    let mut interrupted = false;
     let mut refs_lines: Vec<Line> = Vec::new();
     // Returns the number the list would go on with, where it is numbered.
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
         let mut next = None;
         for (entry, _) in split_references(refs_lines, &margins, &vocab) {
+            let entry = if dropped_ligatures {
+                repair_ligatures(&entry, &vocab)
+            } else {
+                entry
+            };
             next = label_number(&entry).map(|n| n + 1);
             pieces.push((Piece::Reference(entry), line + 1));
         }
@@ -502,10 +631,16 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     // A numbered list the flow interrupts (an appendix set in the other
     // column) goes on where its next number starts a block.
     let mut resume_at: Option<u32> = None;
+    let mut list_page = 0;
     let mut refs_start = 0;
     for (k, b) in blocks.iter().enumerate() {
         let line = line_of[k];
         let text = b.text(&vocab);
+        let text = if dropped_ligatures {
+            repair_ligatures(&text, &vocab)
+        } else {
+            text
+        };
         if k < front_end {
             s.front.extend(b.lines.iter().cloned());
             pieces.push((
@@ -555,18 +690,31 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let a_word = text
             .split_whitespace()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-        let is_heading = heading_like(b)
-            && a_word
-            && (outlined.is_some()
-                || numbered.is_some()
-                || plain_title
-                || unnumbered_ok && !figure_title)
-            && (outlined.is_some()
-                || !use_outline
-                || plain_title
-                || b.size() >= body * 1.12 && numbered.is_some());
+        // The word "Abstract" on a line of its own heads the abstract
+        // whatever its size (journals set it small, or in the body font).
+        let abstract_title =
+            !b.note && b.lines.len() == 1 && normalise(&text) == "abstract" && k == front_end;
+        // An unnumbered title starting in lower case is a table cell or a
+        // note's continuation (`bold`, `also at ...`), not a heading.
+        let lower_start = numbered.is_none()
+            && outlined.is_none()
+            && text.trim_start().starts_with(char::is_lowercase);
+        let is_heading = !is_date(&text)
+            && !lower_start
+            && (abstract_title
+                || heading_like(b)
+                    && a_word
+                    && (outlined.is_some()
+                        || numbered.is_some()
+                        || plain_title
+                        || unnumbered_ok && !figure_title)
+                    && (outlined.is_some()
+                        || !use_outline
+                        || plain_title
+                        || b.size() >= body * 1.12 && numbered.is_some()));
         if is_heading {
             if in_refs {
+                list_page = refs_lines.last().map_or(0, |l| l.page);
                 resume_at = flush_refs(&mut refs_lines, &mut pieces, refs_start);
             }
             let style = ((b.size() * 2.0).round() as i32, b.lines[0].bold);
@@ -598,7 +746,13 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             ));
             continue;
         }
-        if !in_refs && resume_at.is_some() && label_number(&b.lines[0].text) == resume_at {
+        // Only on the list's page or the next: numbered examples pages
+        // later (a style guide's annex) are not the list going on.
+        if !in_refs
+            && resume_at.is_some()
+            && b.lines[0].page <= list_page + 1
+            && label_number(&b.lines[0].text) == resume_at
+        {
             in_refs = true;
             refs_start = line;
         }
@@ -614,7 +768,21 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 line,
             ));
         }
-        if in_refs {
+        // Running text at the body size inside a list set smaller is the
+        // text the list interrupts (an appendix going on in the next
+        // column), not an entry.
+        // A numbered list stays interrupted until a block opens with a label.
+        let list_size = refs_lines.first().map(|l| l.size);
+        let labelled = numeric_label(&b.lines[0].text);
+        let interrupts = list_size.is_some_and(|sz| {
+            (sz - body).abs() > 0.6
+                && (b.size() - body).abs() <= 0.3
+                && b.chars() >= 100
+                && !labelled
+        });
+        let numbered_list = refs_lines.first().is_some_and(|l| numeric_label(&l.text));
+        interrupted = in_refs && (interrupts || interrupted && numbered_list && !labelled);
+        if in_refs && !interrupted {
             refs_lines.extend(b.lines.iter().cloned());
             continue;
         }
@@ -692,17 +860,50 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     if in_refs {
         flush_refs(&mut refs_lines, &mut pieces, refs_start);
     }
+    open_untitled(&mut pieces);
     s.pieces = pieces;
     s.line_pages = line_pages;
     s
 }
 
+/// A paper in which no heading was found still has a body: it starts, as an
+/// untitled section, at its first text (the text importer does the same).
+fn open_untitled(pieces: &mut Vec<Placed>) {
+    if pieces.iter().any(|(p, _)| matches!(p, Piece::Heading(_))) {
+        return;
+    }
+    let Some(at) = pieces.iter().position(|(p, _)| {
+        matches!(
+            p,
+            Piece::Text { .. } | Piece::Footnote { .. } | Piece::Reference(_)
+        )
+    }) else {
+        return;
+    };
+    let line = pieces[at].1;
+    let heading = Heading {
+        number: None,
+        title: crate::import::classify::UNTITLED.to_string(),
+        level: 1,
+    };
+    pieces.insert(at, (Piece::Heading(heading), line));
+}
+
+/// A long paragraph that addresses its reader ("we", "you") is prose about
+/// references, not a work in a list.
+fn prose(t: &str) -> bool {
+    t.len() > 350
+        && t.split(|c: char| !c.is_alphabetic())
+            .any(|w| matches!(w, "we" | "We" | "you" | "You" | "our" | "your" | "Please"))
+}
+
 /// Whether entries read as a reference list: most carry a year or a number.
 fn looks_like_list(entries: &[(String, usize)]) -> bool {
     let work = |t: &str| {
-        numeric_label(t)
-            || t.split(|c: char| !c.is_ascii_digit())
-                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        !prose(t)
+            && (numeric_label(t)
+                || t.split(|c: char| !c.is_ascii_digit())
+                    .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
     };
     let works = entries.iter().filter(|(t, _)| work(t)).count();
     works > 0 && works * 5 >= entries.len() * 3
@@ -801,6 +1002,267 @@ mod tests {
     }
 
     #[test]
+    fn ligatures_a_font_dropped_come_back_from_the_papers_words() {
+        let vocab: HashSet<String> = [
+            "significance",
+            "fluctuation",
+            "modifications",
+            "office",
+            "the",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        assert_eq!(
+            repair_ligatures(
+                "Signi cance testing with empirical uctuation processes",
+                &vocab
+            ),
+            "Significance testing with empirical fluctuation processes"
+        );
+        assert_eq!(
+            repair_ligatures("xts modi cations.", &vocab),
+            "xts modifications."
+        );
+        // Words that make no known word stay as they are.
+        assert_eq!(
+            repair_ligatures("the nest of the rey", &vocab),
+            "the nest of the rey"
+        );
+    }
+
+    #[test]
+    fn a_numbered_question_is_a_heading() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool| {
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 2.0;
+            lines.push(l);
+        };
+        push("1. Introduction", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("2. What is a vignette?", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("Why would one ask?", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let titles: Vec<String> = segment(&refs, &[])
+            .pieces
+            .into_iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Heading(h) => Some(h.title),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Introduction", "What is a vignette?"]);
+    }
+
+    #[test]
+    fn a_bold_word_in_lower_case_is_no_heading() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool| {
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 2.0;
+            lines.push(l);
+        };
+        push("Introduction", 12.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("bold", 10.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        push("Results", 10.0, true);
+        push(
+            "Body text of the paper set in the size most of its lines have.",
+            10.0,
+            false,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let titles: Vec<String> = segment(&refs, &[])
+            .pieces
+            .into_iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Heading(h) => Some(h.title),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Introduction", "Results"]);
+    }
+
+    #[test]
+    fn a_date_line_is_no_numbered_heading() {
+        assert!(is_date("20 April 1999"));
+        assert!(is_date("June 8, 2018"));
+        assert!(is_date("Dec. 2010"));
+        assert!(!is_date("2 Installation"));
+        assert!(!is_date("4 May the results hold"));
+        assert!(!is_date("1999 Annual report"));
+    }
+
+    #[test]
+    fn an_unnumbered_introduction_ends_the_front_matter() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool| {
+            let mut l = line(t, 50.0, y, size);
+            l.page = 0;
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 1.3;
+            lines.push(l);
+        };
+        push("A Paper Title", 16.0, true);
+        push("Ann Author and Bob Writer", 10.0, false);
+        push("Introduction", 12.0, true);
+        for _ in 0..8 {
+            push(
+                "Body text of the paper set in the size most of its lines have and",
+                10.0,
+                false,
+            );
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &[]);
+        assert!(seg.pieces.iter().any(|(p, _)| matches!(
+            p,
+            Piece::Heading(h) if h.title == "Introduction"
+        )));
+    }
+
+    #[test]
+    fn paragraphs_about_citing_are_no_reference_list() {
+        let about = "There are three options for citing references: arabic numbers, i.e. [1], [3-5], \
+            labels, i.e. [CE1], author/year system, (Smith et al. 2000), (Miller 1999a, 12; Brown 2018). \
+            We prefer citations with arabic numbers, i.e. the usage of bibitem without an optional \
+            parameter. If you want to use the author/year system, you can use the class option, \
+            which redefines the bibitem command to take the publication year as a parameter.";
+        assert!(!looks_like_list(&[(about.to_string(), 1)]));
+        let works = [
+            (
+                "Chambers JM (2008). Software for Data Analysis. Springer.".to_string(),
+                1,
+            ),
+            ("[2] E. Witten, (2001), hep-th/0106109.".to_string(), 2),
+        ];
+        assert!(looks_like_list(&works));
+    }
+
+    #[test]
+    fn body_text_interrupting_a_numbered_list_is_not_an_entry() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut push = |t: &str, size: f32, bold: bool, lines: &mut Vec<Line>| {
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            l.x1 = 300.0;
+            y += size * 1.3;
+            lines.push(l);
+        };
+        push("1 Introduction", 12.0, true, &mut lines);
+        for _ in 0..6 {
+            push(
+                "Body text of the paper set in the size most of its lines have",
+                10.0,
+                false,
+                &mut lines,
+            );
+        }
+        push("References", 12.0, true, &mut lines);
+        push("[1] E. Witten, Some work (2001).", 8.0, false, &mut lines);
+        // The appendix going on beside the list, at the body size.
+        for t in [
+            "appendixes instead of regular sections. Therefore, the appendix command",
+            "should be used only once to set up the section commands to act as appendixes.",
+        ] {
+            push(t, 10.0, false, &mut lines);
+        }
+        push(
+            "[2] R. Feynman, Phys. Rev. 94, 262 (1954).",
+            8.0,
+            false,
+            &mut lines,
+        );
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &[]);
+        let entries: Vec<&str> = seg
+            .pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Reference(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                "[1] E. Witten, Some work (2001).",
+                "[2] R. Feynman, Phys. Rev. 94, 262 (1954)."
+            ]
+        );
+        assert!(seg.pieces.iter().any(|(p, _)| matches!(
+            p,
+            Piece::Text { text, .. } if text.starts_with("appendixes instead")
+        )));
+    }
+
+    #[test]
+    fn a_paper_without_headings_opens_an_untitled_section_at_its_first_text() {
+        let text = |t: &str| Piece::Text {
+            kind: PassageKind::Paragraph,
+            text: t.to_string(),
+            page_start: false,
+        };
+        let front = Piece::Front {
+            text: "A title".into(),
+            joins_previous: false,
+        };
+        let mut pieces = vec![(front.clone(), 1), (text("Body."), 3)];
+        open_untitled(&mut pieces);
+        assert!(matches!(&pieces[1].0, Piece::Heading(h) if h.title == "Text"));
+        assert_eq!(pieces[1].1, 3);
+        assert_eq!(pieces.len(), 3);
+        // A paper with a heading is left alone.
+        let mut pieces = vec![(front, 1), (text("Body."), 3)];
+        pieces.insert(
+            1,
+            (
+                Piece::Heading(Heading {
+                    number: None,
+                    title: "Intro".into(),
+                    level: 1,
+                }),
+                2,
+            ),
+        );
+        open_untitled(&mut pieces);
+        assert_eq!(pieces.len(), 3);
+    }
+
+    #[test]
     fn a_caption_is_a_label_not_a_sentence_about_the_figure() {
         assert!(caption_kind("Figure 2: Time series used"));
         assert!(caption_kind("Fig. 2. Results of the bootstrapping"));
@@ -828,7 +1290,12 @@ mod tests {
             5.5,
         );
         let figure = line("12", 461.0, 900.0, 5.0);
-        let lines = [&body, &figure, &marker, &note];
+        // A second marker, taken for the left column, reads before its note.
+        let mut marker2 = line("2", 458.0, 1046.0, 5.0);
+        marker2.column = 1;
+        let note2 = line("Within base R, profiling can be", 461.0, 1049.0, 5.5);
+        let glued = line("5We should note that this", 461.0, 1060.0, 5.5);
+        let lines = [&body, &figure, &marker2, &marker, &note, &note2, &glued];
         let got = attach_lone_markers(&lines, 8.5);
         let texts: Vec<(&str, Option<&str>)> = got
             .iter()
@@ -840,6 +1307,8 @@ mod tests {
                 (body.text.as_str(), None),
                 ("12", None),
                 ("Theoretical analysis is often directed to", Some("1")),
+                ("Within base R, profiling can be", Some("2")),
+                ("We should note that this", Some("5")),
             ]
         );
     }
