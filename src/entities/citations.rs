@@ -336,6 +336,23 @@ mod tests {
     }
 
     #[test]
+    fn a_list_naming_authors_given_name_first_is_cited_by_surname() {
+        let r = resolver(&[
+            "Don Edwards and Jack J. Berry. The efficiency of comparisons. Biometrics, 43:913-928, 1987.",
+            "Alan Genz. Numerical computation of normal probabilities. JCGS, 1:141-149, 1992.",
+            "Zhang Wei. A study of Dalian. 1992.",
+            "Venables WN, Ripley BD (2002). Modern Applied Statistics with S.",
+        ]);
+        assert_eq!(r.resolve("Genz", 1992, None), Some(1));
+        assert_eq!(r.resolve("Edwards and Berry", 1987, None), Some(0));
+        // Still cited as printed, and only by the first author's surname.
+        assert_eq!(r.resolve("Zhang", 1992, None), Some(2));
+        assert_eq!(r.resolve("Venables and Ripley", 2002, None), Some(3));
+        assert_eq!(r.resolve("Ripley", 2002, None), None);
+        assert_eq!(r.resolve("Berry", 1987, None), None);
+    }
+
+    #[test]
     fn numbered_citations_resolve_each_number() {
         let r = numbered_list();
         let text = "as shown [12], and later [3, 15] and [36\u{2013}38]; not [x] or [0].";

@@ -24,8 +24,18 @@ pub struct Resolver {
 #[derive(Debug, Clone)]
 struct Entry {
     author: Box<[u32]>,
+    /// The authors' surnames where the list names them given name first
+    /// (`Alan Genz and Frank Bretz`), which a citation cites by surname.
+    given_first: Option<Box<[u32]>>,
     /// The last character of the entry's id: the `a` of `smith2008a`.
     id_ends: Option<char>,
+}
+
+impl Entry {
+    /// The author words as printed, and as surnames where they differ.
+    fn readings(&self) -> impl Iterator<Item = &[u32]> {
+        std::iter::once(&self.author[..]).chain(self.given_first.as_deref())
+    }
 }
 
 /// Stands for a cited word that no entry has.
@@ -42,6 +52,34 @@ fn words(s: &str) -> Vec<String> {
         // "Dahl, K. and L. Moe"), and so does the word joining two names.
         .filter(|w| w.chars().count() > 1 && !matches!(w.as_str(), "et" | "al" | "and"))
         .collect()
+}
+
+/// The surnames of an author list written given name first: the last full
+/// word of each name (`Don Edwards and Jack J. Berry` gives edwards, berry).
+/// `None` when the first name is one word (`Genz, A.`), starts with
+/// initials (`A. Genz`, which [`words`] reads already) or ends with them
+/// (`Venables WN`).
+fn given_first_surnames(authors: &str) -> Option<Vec<String>> {
+    let full = |w: &&str| w.chars().count() > 1 && !w.chars().all(|c| c.is_uppercase());
+    let names: Vec<Vec<&str>> = authors
+        .split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(|name| {
+            name.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|name| !name.is_empty() && !matches!(name[..], ["and"] | ["et", "al"]))
+        .collect();
+    let first = names.first()?;
+    let given_first = first.len() >= 2 && first.iter().all(|w| full(w));
+    given_first.then(|| {
+        names
+            .iter()
+            .filter_map(|name| name.iter().rev().find(|w| full(w)))
+            .flat_map(|surname| words(surname))
+            .collect()
+    })
 }
 
 impl Resolver {
@@ -62,21 +100,33 @@ impl Resolver {
             if !(author.is_empty() || author.starts_with("---")) {
                 last = author.to_string();
             }
-            let author = words(&last)
-                .into_iter()
-                .map(|w| {
-                    // Fewer than u32::MAX words: the paper is at most 1 GiB.
-                    let next = resolver.words.len() as u32;
-                    *resolver.words.entry(w).or_insert(next)
-                })
-                .collect();
+            let mut name = |words: Vec<String>| -> Box<[u32]> {
+                words
+                    .into_iter()
+                    .map(|w| {
+                        // Fewer than u32::MAX words: the paper is at most 1 GiB.
+                        let next = resolver.words.len() as u32;
+                        *resolver.words.entry(w).or_insert(next)
+                    })
+                    .collect()
+            };
+            let author = name(words(&last));
+            let given_first = given_first_surnames(&last)
+                .map(&mut name)
+                .filter(|surnames| !surnames.is_empty() && *surnames != author);
             let entry = Entry {
                 author,
+                given_first,
                 id_ends: r.id.chars().last(),
             };
+            let mut firsts: Vec<u32> = entry
+                .readings()
+                .filter_map(|r| r.first().copied())
+                .collect();
+            firsts.dedup();
             // Entries past u32::MAX are not matched by author and year.
-            let first = entry.author.first().zip(u32::try_from(i).ok());
-            if let Some((&first, i)) = first {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for first in firsts.into_iter().filter(|_| i != u32::MAX) {
                 if let Some(y) = r.year {
                     resolver.by_year.entry((first, y)).or_default().push(i);
                 }
@@ -127,15 +177,14 @@ impl Resolver {
         for &i in candidates {
             let i = i as usize;
             let e = &self.entries[i];
-            let common = cited
-                .iter()
-                .zip(e.author.iter())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let whole = common == cited.len().min(e.author.len());
-            if common == 0 || !(whole || common >= 3) {
+            let agree = |author: &[u32]| {
+                let common = cited.iter().zip(author).take_while(|(a, b)| a == b).count();
+                let whole = common == cited.len().min(author.len());
+                (common > 0 && (whole || common >= 3)).then_some(common)
+            };
+            let Some(common) = e.readings().filter_map(agree).max() else {
                 continue;
-            }
+            };
             let suffix_ok = suffix.is_none_or(|s| e.id_ends == Some(s));
             let score = common * 2 + usize::from(suffix_ok);
             if best.is_none_or(|(_, b)| score > b) {
