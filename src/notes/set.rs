@@ -99,8 +99,11 @@ fn newer(a: &Note, b: &Note) -> bool {
         (n.modified, n.created, &n.text, &n.tags, &n.codes)
     }
     match key(a).cmp(&key(b)) {
-        // Targets are compared as printed only when all else is equal.
-        std::cmp::Ordering::Equal => format!("{:?}", a.target) > format!("{:?}", b.target),
+        // Targets are compared as printed only when all else is equal and
+        // they differ (never for the unchanged notes a save merges back).
+        std::cmp::Ordering::Equal => {
+            a.target != b.target && format!("{:?}", a.target) > format!("{:?}", b.target)
+        }
         order => order == std::cmp::Ordering::Greater,
     }
 }
