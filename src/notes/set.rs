@@ -6,6 +6,7 @@
 //! back. Equal times fall back to comparing content, so every copy converges.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -13,7 +14,9 @@ use super::model::Note;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NoteSet {
-    notes: BTreeMap<String, Note>,
+    /// Shared, so that a copy of the set (the one a save takes to its
+    /// worker thread) costs a count per note, not the notes.
+    notes: BTreeMap<String, Arc<Note>>,
     deleted: BTreeMap<String, Timestamp>,
 }
 
@@ -31,12 +34,12 @@ impl NoteSet {
     }
 
     pub fn get(&self, id: &str) -> Option<&Note> {
-        self.notes.get(id)
+        self.notes.get(id).map(Arc::as_ref)
     }
 
     /// Notes in order of creation (ties by id).
     pub fn notes(&self) -> Vec<&Note> {
-        let mut all: Vec<&Note> = self.notes.values().collect();
+        let mut all: Vec<&Note> = self.notes.values().map(Arc::as_ref).collect();
         all.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
         all
     }
@@ -49,7 +52,7 @@ impl NoteSet {
     /// Adds or replaces a note, under the merge rule.
     pub fn upsert(&mut self, note: Note) {
         if self.takes(&note) {
-            self.notes.insert(note.id.clone(), note);
+            self.notes.insert(note.id.clone(), Arc::new(note));
         }
     }
 
@@ -82,11 +85,11 @@ impl NoteSet {
         for (id, &at) in &other.deleted {
             self.bury(id, at);
         }
-        // Only what wins is copied: a save merges every note of the
+        // Only what wins is taken: a save merges every note of the
         // session back, nearly all of them unchanged.
         for note in other.notes.values() {
             if self.takes(note) {
-                self.notes.insert(note.id.clone(), note.clone());
+                self.notes.insert(note.id.clone(), Arc::clone(note));
             }
         }
     }
