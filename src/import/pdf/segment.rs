@@ -594,8 +594,16 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             heading_like(&blocks[k]) && is_references_title(t)
         })
         .collect();
-    let list_heads: HashSet<usize> = titled.iter().copied().filter(|&k| holds_list(k)).collect();
-    let headless = if titled.is_empty() {
+    let mut list_heads: HashSet<usize> =
+        titled.iter().copied().filter(|&k| holds_list(k)).collect();
+    // A list's title set in the list's small type ("References:") is no
+    // heading by its size; the list under it makes it one.
+    list_heads.extend((front_end..blocks.len()).filter(|&k| {
+        let b = &blocks[k];
+        let t = b.text(&vocab);
+        b.lines.len() == 1 && !b.note && is_references_title(&t) && holds_list(k)
+    }));
+    let headless = if list_heads.is_empty() && titled.is_empty() {
         (front_end..blocks.len()).rev().find(|&k| {
             !blocks[k].note
                 && blocks[k].lines[0].text.trim_start().starts_with("[1]")
@@ -699,19 +707,20 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let lower_start = numbered.is_none()
             && outlined.is_none()
             && text.trim_start().starts_with(char::is_lowercase);
-        let is_heading = !is_date(&text)
-            && !lower_start
-            && (abstract_title
-                || heading_like(b)
-                    && a_word
-                    && (outlined.is_some()
-                        || numbered.is_some()
-                        || plain_title
-                        || unnumbered_ok && !figure_title)
-                    && (outlined.is_some()
-                        || !use_outline
-                        || plain_title
-                        || b.size() >= body * 1.12 && numbered.is_some()));
+        let is_heading = list_heads.contains(&k)
+            || !is_date(&text)
+                && !lower_start
+                && (abstract_title
+                    || heading_like(b)
+                        && a_word
+                        && (outlined.is_some()
+                            || numbered.is_some()
+                            || plain_title
+                            || unnumbered_ok && !figure_title)
+                        && (outlined.is_some()
+                            || !use_outline
+                            || plain_title
+                            || b.size() >= body * 1.12 && numbered.is_some()));
         if is_heading {
             if in_refs {
                 list_page = refs_lines.last().map_or(0, |l| l.page);
@@ -1226,6 +1235,59 @@ mod tests {
         assert!(seg.pieces.iter().any(|(p, _)| matches!(
             p,
             Piece::Text { text, .. } if text.starts_with("appendixes instead")
+        )));
+    }
+
+    #[test]
+    fn a_list_title_in_the_lists_small_type_heads_the_list() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        // (text, size, bold, indent, space before)
+        let mut push = |t: &str, size: f32, bold: bool, x0: f32, gap: f32| {
+            y += gap;
+            let mut l = line(t, x0, y, size);
+            l.bold = bold;
+            // Full lines run to the margin; a title is as long as its words.
+            if t.len() > 20 {
+                l.x1 = 300.0;
+            }
+            y += size * 1.2;
+            lines.push(l);
+        };
+        push("1 Introduction", 12.0, true, 50.0, 0.0);
+        for _ in 0..6 {
+            let body = "Body text of the paper set in the size most of its lines have";
+            push(body, 10.0, false, 50.0, 0.0);
+        }
+        push("References:", 8.0, false, 50.0, 12.0);
+        for (first, rest) in [
+            (
+                "Anderson, Thomas C. 1997. \u{201c}Kierkegaard and Knowledge.\u{201d} In",
+                "Postscript. Macon, GA: Mercer University Press.",
+            ),
+            (
+                "Aquinas. 1951. Super Evangelium S. Matthaei lectura, Reportatio",
+                "Leodegarii Bissuntini. Turin: Marietti.",
+            ),
+            (
+                "Bourget, David. 2012. \u{201c}What Do Philosophers Believe?\u{201d}",
+                "Philosophical Studies (in press).",
+            ),
+        ] {
+            push(first, 8.0, false, 50.0, 4.0);
+            push(rest, 8.0, false, 60.0, 0.0);
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &[]);
+        let entries = seg
+            .pieces
+            .iter()
+            .filter(|(p, _)| matches!(p, Piece::Reference(_)))
+            .count();
+        assert_eq!(entries, 3);
+        assert!(seg.pieces.iter().any(|(p, _)| matches!(
+            p,
+            Piece::Heading(h) if h.title == "References"
         )));
     }
 
