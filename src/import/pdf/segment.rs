@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::layout::Line;
-use crate::corpus::ids::Numbering;
+use crate::corpus::ids::{Numbering, Style};
 use crate::import::classify::{Piece, Placed};
 use crate::import::headings::Heading;
 use crate::model::PassageKind;
@@ -368,6 +368,16 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
     if l.lead_marker.is_some() {
         return true;
     }
+    // `A RESEARCH METHODS` over `A.1 Part One`: a heading straight under
+    // another opens with its own number.
+    let display = |x: &Line| x.bold || x.size > body * 1.1;
+    let decimal = |t: &str| {
+        Numbering::parse(t).is_some_and(|(n, _)| matches!(n.style, Style::Decimal { .. }))
+            || appendix_numbering(t, false).is_some()
+    };
+    if display(prev) && display(l) && decimal(l.text.trim()) {
+        return true;
+    }
     let (left, right) = margins.get(l);
     let em = l.size.max(1.0);
     let same_flow = prev.page == l.page && prev.column == l.column && l.top > prev.top;
@@ -679,7 +689,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         }
         let key = outline_key(&text);
         let outlined = outline.iter().find(|(o, _)| *o == key && !key.is_empty());
-        let numbered = Numbering::parse(&text);
+        let numbered =
+            Numbering::parse(&text).or_else(|| appendix_numbering(&text, numbers_headings));
         let plain_title = UNNUMBERED.contains(&normalise(&text).as_str());
         // Where the paper numbers its headings, an unnumbered one is set
         // larger than the body (`Computational details`) or is a usual title;
@@ -873,6 +884,55 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     s.pieces = pieces;
     s.line_pages = line_pages;
     s
+}
+
+/// An appendix's number: `APPENDIX A.`, `Appendix B:`, `Annexe C:`, `A.1`,
+/// `B.2.3`; a bare letter (`A First section`) only in a paper that numbers
+/// its headings, where a title never starts with a lone capital otherwise.
+fn appendix_numbering(t: &str, numbers_headings: bool) -> Option<(Numbering, &str)> {
+    let t = t.trim();
+    let (word, after) = t.split_once(' ')?;
+    let prefixed = ["appendix", "annex", "annexe"].contains(&word.to_lowercase().as_str());
+    let (label_at, label_rest) = if prefixed {
+        (word.len() + 1, after)
+    } else {
+        (0, t)
+    };
+    let mut cs = label_rest.char_indices();
+    let letter = cs.next().map(|(_, c)| c).filter(char::is_ascii_uppercase)?;
+    // Sub-numbers: `.1`, `.1.2`.
+    let mut parts = vec![letter as u32 - 'A' as u32 + 1];
+    let mut end = letter.len_utf8();
+    while let Some(rest) = label_rest.get(end..).and_then(|r| r.strip_prefix('.')) {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        parts.push(rest.get(..digits)?.parse().ok()?);
+        end += 1 + digits;
+    }
+    // A closing `.` or `:` belongs to the number.
+    let closer = label_rest
+        .get(end..)
+        .is_some_and(|r| r.starts_with(['.', ':']));
+    let number_end = end + usize::from(closer);
+    let rest = label_rest.get(number_end..)?;
+    let title = rest.strip_prefix(' ')?.trim_start();
+    let opens = title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let bare = !prefixed && parts.len() == 1;
+    if !opens || bare && (!numbers_headings || closer) {
+        return None;
+    }
+    let style = if parts.len() > 1 {
+        Style::Decimal {
+            depth: parts.len() as u8,
+            dot: false,
+        }
+    } else {
+        Style::Letter
+    };
+    let text = t.get(..label_at + number_end)?.to_string();
+    Some((Numbering { text, style, parts }, title))
 }
 
 /// A paper in which no heading was found still has a body: it starts, as an
@@ -1236,6 +1296,55 @@ mod tests {
             p,
             Piece::Text { text, .. } if text.starts_with("appendixes instead")
         )));
+    }
+
+    #[test]
+    fn appendix_numbers_with_and_without_the_word() {
+        let n = |t: &str, numbered: bool| {
+            appendix_numbering(t, numbered).map(|(n, rest)| (n.text, n.parts, rest.to_string()))
+        };
+        assert_eq!(
+            n("APPENDIX A. MISCELLANEOUS DETAILS", false),
+            Some((
+                "APPENDIX A.".into(),
+                vec![1],
+                "MISCELLANEOUS DETAILS".into()
+            ))
+        );
+        assert_eq!(
+            n("Annexe C: Discours Préliminaire", false),
+            Some(("Annexe C:".into(), vec![3], "Discours Préliminaire".into()))
+        );
+        assert_eq!(
+            n("B.3 Uppercase letters", false),
+            Some(("B.3".into(), vec![2, 3], "Uppercase letters".into()))
+        );
+        // A bare letter only where the paper numbers its headings.
+        assert_eq!(
+            n("B Problems and Bugs", true),
+            Some(("B".into(), vec![2], "Problems and Bugs".into()))
+        );
+        assert_eq!(n("A Study of Things", false), None);
+        assert_eq!(n("A. Background", true), None);
+        assert_eq!(n("A.1 lower case", true), None);
+        assert_eq!(n("Appendix", true), None);
+        assert_eq!(n("Ü", true), None);
+    }
+
+    #[test]
+    fn a_numbered_heading_under_another_is_a_block_of_its_own() {
+        let mut a = line("A RESEARCH METHODS", 50.0, 100.0, 12.0);
+        let mut b = line("A.1 Part One", 50.0, 114.0, 12.0);
+        a.bold = true;
+        b.bold = true;
+        let c = line("Body text", 50.0, 130.0, 10.0);
+        let ls = [&a, &b, &c];
+        let margins = Margins::new(&ls, 10.0);
+        assert!(breaks(&a, &b, &margins, 10.0));
+        // A heading wrapped onto a second line goes on.
+        let mut w = line("Methods and Materials", 50.0, 114.0, 12.0);
+        w.bold = true;
+        assert!(!breaks(&a, &w, &margins, 10.0));
     }
 
     #[test]
