@@ -126,6 +126,27 @@ pub fn name_like(n: &str) -> bool {
             .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// `CV Radhakrishnan`: two or three capitals for initials, then capitalised names.
+fn initials_name(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    (2..=3).contains(&first.chars().count())
+        && first.chars().all(|c| c.is_uppercase())
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(|w| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || "-'’".contains(c))
+        })
+        && !rest
+            .iter()
+            .any(|w| ORG_WORDS.contains(w) || NOT_NAMES.contains(w))
+}
+
 fn title_case(t: &str) -> String {
     t.split(' ')
         .map(|w| {
@@ -224,7 +245,15 @@ pub fn authors(front: &[Line], after: usize) -> Vec<String> {
         } else {
             names
         };
-        if !names.is_empty() && names.iter().all(|n| name_like(n)) {
+        // Initials set without full stops (`CV Radhakrishnan²`) make a name
+        // where the line carries an author mark; unmarked, `ETH Zurich` is a place.
+        let marked = l.text.trim_end().ends_with(|c: char| {
+            "*∗†‡§¶⋆".contains(c)
+                || c.is_ascii_digit()
+                || crate::corpus::markdown::is_superscript_digit(c)
+        });
+        let name_ok = |n: &String| name_like(n) || marked && initials_name(n);
+        if !names.is_empty() && names.iter().all(name_ok) {
             for n in names {
                 if !out.contains(&n) {
                     out.push(n);
@@ -315,6 +344,8 @@ mod tests {
         assert_eq!(strip_marks("Contributor¹,"), "Contributor");
         assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
         assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
+        assert!(initials_name("CV Radhakrishnan"));
+        assert!(!initials_name("ETH Research") && !initials_name("USA"));
     }
 
     #[test]
@@ -393,6 +424,25 @@ mod tests {
         assert_eq!(
             title(&front, 800.0).map(|(t, _)| t).as_deref(),
             Some("Computing with Sandwich Covariance Matrix Estimators")
+        );
+    }
+
+    #[test]
+    fn one_author_a_line_between_affiliations_with_unstopped_initials() {
+        let front = [
+            at("A Specimen Title", 14.0),
+            at("Jos Migchielsen\u{b9},\u{2217}", 10.0),
+            at(
+                "Elsevier B.V., Radarweg 29, 1043 NX Amsterdam, The Netherlands",
+                9.0,
+            ),
+            at("CV Radhakrishnan\u{b2}", 10.0),
+            at("ETH Zurich", 9.0),
+            at("CV Rajagopal1,3", 10.0),
+        ];
+        assert_eq!(
+            authors(&front, 0),
+            ["Jos Migchielsen", "CV Radhakrishnan", "CV Rajagopal"]
         );
     }
 
