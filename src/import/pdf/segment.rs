@@ -718,6 +718,10 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let lower_start = numbered.is_none()
             && outlined.is_none()
             && text.trim_start().starts_with(char::is_lowercase);
+        // `Appendix A: Title` says what it is, whatever the outline calls it.
+        let worded_appendix = numbered
+            .as_ref()
+            .is_some_and(|(n, _)| n.style == Style::Letter && n.text.contains(' '));
         let is_heading = list_heads.contains(&k)
             || !is_date(&text)
                 && !lower_start
@@ -731,6 +735,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                         && (outlined.is_some()
                             || !use_outline
                             || plain_title
+                            || worded_appendix
                             || b.size() >= body * 1.12 && numbered.is_some()));
         if is_heading {
             if in_refs {
@@ -1329,6 +1334,57 @@ mod tests {
         assert_eq!(n("A.1 lower case", true), None);
         assert_eq!(n("Appendix", true), None);
         assert_eq!(n("Ü", true), None);
+    }
+
+    #[test]
+    fn a_worded_appendix_is_a_heading_the_outline_names_otherwise() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        for (t, size, bold) in [
+            ("1 Introduction", 10.0, true),
+            (
+                "Body text of the paper set in the size most of its lines have.",
+                9.0,
+                false,
+            ),
+            ("2 Methods", 10.0, true),
+            (
+                "Body text of the paper set in the size most of its lines have.",
+                9.0,
+                false,
+            ),
+            ("Appendix A: Extra Things [27]", 10.0, true),
+            (
+                "Body text of the paper set in the size most of its lines have.",
+                9.0,
+                false,
+            ),
+        ] {
+            y += 20.0;
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            lines.push(l);
+        }
+        let outline: Vec<(String, u8)> = [
+            "1 Introduction",
+            "2 Methods",
+            "Appendices",
+            "A Extra Things",
+        ]
+        .iter()
+        .map(|t| (t.to_string(), 1))
+        .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &outline);
+        let titles: Vec<&str> = seg
+            .pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Heading(h) => Some(h.title.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Introduction", "Methods", "Extra Things [27]"]);
     }
 
     #[test]
