@@ -137,10 +137,10 @@ pub fn title_marks(text: &str, defined: &dyn Fn(&str) -> bool) -> Vec<(Range<usi
                 out.push((byte(k)..byte(j), label));
             } else if !digit && chars[k + 1..j].iter().all(|&(_, d)| d != c) {
                 // `∗†`: each symbol its own note (`⋆⋆` is one note or none).
-                for m in k..j {
-                    let one = chars[m].1.to_string();
+                for &(at, sym) in &chars[k..j] {
+                    let one = sym.to_string();
                     if defined(&one) {
-                        out.push((byte(m)..byte(m + 1), one));
+                        out.push((at..at + sym.len_utf8(), one));
                     }
                 }
             }
