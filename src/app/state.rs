@@ -267,9 +267,8 @@ impl<'s> App<'s> {
     pub fn notes_changed(&mut self) {
         self.notes_on = self
             .notebook
-            .list(&Default::default())
-            .into_iter()
-            .filter_map(|(_, a)| a.passage())
+            .anchors()
+            .filter_map(crate::notes::Anchor::passage)
             .collect();
         if let Some(index) = self.search_index.as_mut() {
             index.replace_kind(HitKind::Note, docs_from_notes(self.notebook.set().notes()));

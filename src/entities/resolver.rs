@@ -72,7 +72,7 @@ fn given_first_surnames(authors: &str) -> Option<Vec<String>> {
         .filter(|name| !name.is_empty() && !matches!(name[..], ["and"] | ["et", "al"]))
         .collect();
     let first = names.first()?;
-    let given_first = first.len() >= 2 && first.iter().all(|w| full(w));
+    let given_first = first.len() >= 2 && first.iter().all(&full);
     given_first.then(|| {
         names
             .iter()

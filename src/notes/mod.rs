@@ -167,6 +167,14 @@ impl Notebook {
         out
     }
 
+    /// Where every note is, in no particular order.
+    pub fn anchors(&self) -> impl Iterator<Item = &Anchor> {
+        self.anchors
+            .iter()
+            .filter(|(id, _)| self.set.get(id).is_some())
+            .map(|(_, anchor)| anchor)
+    }
+
     fn entries(&self) -> impl Iterator<Item = (&Note, &Anchor)> {
         self.set
             .notes()

@@ -48,17 +48,18 @@ impl NoteSet {
 
     /// Adds or replaces a note, under the merge rule.
     pub fn upsert(&mut self, note: Note) {
-        if let Some(&gone) = self.deleted.get(&note.id) {
-            if note.modified <= gone {
-                return;
-            }
+        if self.takes(&note) {
+            self.notes.insert(note.id.clone(), note);
         }
-        match self.notes.get(&note.id) {
-            Some(old) if !newer(&note, old) => {}
-            _ => {
-                self.notes.insert(note.id.clone(), note);
-            }
-        }
+    }
+
+    /// Whether `note` would change this set under the merge rule.
+    fn takes(&self, note: &Note) -> bool {
+        let buried = self
+            .deleted
+            .get(&note.id)
+            .is_some_and(|&gone| note.modified <= gone);
+        !buried && self.notes.get(&note.id).is_none_or(|old| newer(note, old))
     }
 
     /// Deletes a note, leaving a tombstone dated `at`. Returns whether it existed.
@@ -81,25 +82,30 @@ impl NoteSet {
         for (id, &at) in &other.deleted {
             self.bury(id, at);
         }
+        // Only what wins is copied: a save merges every note of the
+        // session back, nearly all of them unchanged.
         for note in other.notes.values() {
-            self.upsert(note.clone());
+            if self.takes(note) {
+                self.notes.insert(note.id.clone(), note.clone());
+            }
         }
     }
 }
 
-/// Whether `a` should replace `b` (same id).
+/// Whether `a` should replace `b` (same id): the later `modified`, then
+/// `created`, then the content, so that every copy picks the same version.
 fn newer(a: &Note, b: &Note) -> bool {
-    let key = |n: &Note| {
-        (
-            n.modified,
-            n.created,
-            n.text.clone(),
-            n.tags.clone(),
-            n.codes.clone(),
-            format!("{:?}", n.target),
-        )
-    };
-    key(a) > key(b)
+    fn key(n: &Note) -> (Timestamp, Timestamp, &String, &Vec<String>, &Vec<String>) {
+        (n.modified, n.created, &n.text, &n.tags, &n.codes)
+    }
+    match key(a).cmp(&key(b)) {
+        // Targets are compared as printed only when all else is equal and
+        // they differ (never for the unchanged notes a save merges back).
+        std::cmp::Ordering::Equal => {
+            a.target != b.target && format!("{:?}", a.target) > format!("{:?}", b.target)
+        }
+        order => order == std::cmp::Ordering::Greater,
+    }
 }
 
 #[cfg(test)]
