@@ -6,9 +6,10 @@
 # tests/devset/<name>.toml.
 #
 # The development set also holds TeX Live journal and conference classes
-# (ACM, TUGboat, REVTeX, IEEE PES, LNCS, JACoW). A held-out set of other
-# classes (elsarticle, Quantum, EJP/ECP, ASME, SPIE, Res Philosophica), never
-# used to fit the rules, goes to DIR/heldout with its truth files in
+# (ACM, TUGboat, REVTeX, IEEE PES, LNCS, JACoW, elsarticle, Quantum, EJP/ECP,
+# ASME, SPIE, Res Philosophica). A held-out set of other classes (AIAA, JPSJ,
+# Archives of Forensic Psychology, IAG proceedings, OUP, La Gaceta de la RSME),
+# never used to fit the rules, goes to DIR/heldout with its truth files in
 # tests/heldout/<name>.toml.
 #
 #   scripts/devset.sh [DIR]     (default: $CASEBOOK_DEVSET or /tmp/casebook-devset)
@@ -40,14 +41,20 @@ aps-revtex texlive-publishers-doc=2022.20230122-4 $tl/revtex4-1/sample/aps/apssa
 ieeepes-doc texlive-publishers-doc=2022.20230122-4 $tl/ieeepes/ieeepes_doc.pdf 897572314b17263fc1d29539b1559d33bf85c3fdbf44ff2a0a844ffc9c91cc38
 llncs-doc texlive-publishers-doc=2022.20230122-4 $tl/llncs/llncsdoc.pdf ae2f8d45f42a39bc8674ead7cc3d6e7da3f241cf67dfbb78f0217520e4ffa0ac
 jacow texlive-publishers-doc=2022.20230122-4 $tl/jacow/JACoW_LaTeX_A4.pdf a7accb7f2095da1212ee88492fc79be9d2eca92fac0915bf87b698069f3e1a3a
-"
-heldout="
 elsarticle-5p texlive-publishers-doc=2022.20230122-4 $tl/elsarticle/elstest-5p.pdf 47641df5dd96df7b8f036f379df2a5ae3138c64be88335e8de802ea2bd1fe572
 quantum texlive-publishers-doc=2022.20230122-4 $tl/quantumarticle/quantum-template.pdf ed51d73a04acdee383159298f03ff3857d790b225ac0e7747dc9c54b32d80e94
 ejpecp texlive-publishers-doc=2022.20230122-4 $tl/ejpecp/sample.pdf c73a08cb93bc20649baf6e3e8223fc118fac87bd1cdce12a30424a8b2a0dfd16
 asmejour texlive-publishers-doc=2022.20230122-4 $tl/asmejour/asmejour-template.pdf a7bc4aef1a296edb3613c4d74f76915369d82c7582ea37c005ff9e0a5d687851
 spie texlive-publishers-doc=2022.20230122-4 $tl/spie/article.pdf 905d4e4927bde380686b3ec29e8c85e8f41db103416f081be880450564d23f2e
 resphilosophica texlive-publishers-doc=2022.20230122-4 $tl/resphilosophica/rpsample.pdf d1939ba85eee5541fd2f8eec1326506ab336a2e641a285bd1b92ec3b83bea836
+"
+heldout="
+aiaa-basic texlive-publishers-doc=2022.20230122-4 $tl/aiaa/template_basic.pdf 16147246e6eebd722ba7d823c91cfd2e5c3089dc42daf522a77a82053b47dde6
+jpsj texlive-publishers-doc=2022.20230122-4 $tl/jpsj/injpsj2.pdf be963d361b40baa4bc59a853736cc463e3f4761b06ac925d4ce3e694203a5c93
+afparticle texlive-publishers-doc=2022.20230122-4 $tl/afparticle/afpsample.pdf 633e115d585a739737c28ca459a189bf0718e41a19cdb2a311126889cd140057
+prociagssymp texlive-publishers-doc=2022.20230122-4 $tl/prociagssymp/TestprocIAGssymp.pdf f9ec65a53c93a406bf896652bcb358e5bbc8a13f017cae753affe40e5c6c1534
+oup-authoring texlive-publishers-doc=2022.20230122-4 $tl/oup-authoring-template/oup-authoring-template.pdf 8f1682708332fc3873604b8fed64b762d9931d664052004e015e03b363585f40
+gaceta texlive-publishers-doc=2022.20230122-4 $tl/gaceta/plantilla-articulo-suelto.pdf 009b91a7e9b3be0a39a5fa5a660b90bc01eb0b2e275ad88cd0ca872ba6389e0e
 "
 mkdir -p "$dir/heldout"
 status=0

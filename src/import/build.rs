@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::classify::{Piece, Placed};
-use super::footnotes::markers;
+use super::footnotes::{markers, title_marks};
 use super::front::Front;
 use super::inline;
 use crate::corpus::ids::{passage_id, section_id, slug};
@@ -25,7 +25,7 @@ pub fn build(pieces: Vec<Placed>) -> Built {
             _ => None,
         })
         .collect();
-    let cited: HashSet<String> = pieces
+    let mut cited: HashSet<String> = pieces
         .iter()
         .filter_map(|(p, _)| match p {
             Piece::Text { text, .. } => Some(markers(text)),
@@ -35,6 +35,28 @@ pub fn build(pieces: Vec<Placed>) -> Built {
         .map(|(_, label)| label)
         .filter(|label| defined.contains(label))
         .collect();
+    // Notes marked in the title block (a title or author note): the title
+    // and byline go to meta.toml, so the lines that carry the marks become
+    // the first passage, which cites the notes. Only where a section will
+    // hold it.
+    let is_defined = |l: &str| defined.contains(l);
+    let marked_front: Vec<String> = if pieces.iter().any(|(p, _)| matches!(p, Piece::Heading(_))) {
+        pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Front { text, .. } if !title_marks(text, &is_defined).is_empty() => {
+                    Some(text.trim().to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut front_passage = (!marked_front.is_empty()).then(|| marked_front.join(" "));
+    if let Some(t) = &front_passage {
+        cited.extend(title_marks(t, &is_defined).into_iter().map(|(_, l)| l));
+    }
     let mut b = Built {
         doc: Document::default(),
         front: Vec::new(),
@@ -75,6 +97,28 @@ pub fn build(pieces: Vec<Placed>) -> Built {
                     line,
                 });
                 counts.push(0);
+                if let Some(raw) = front_passage.take() {
+                    let (text, emphasis) = inline::parse(&raw);
+                    let mut footnote_refs = Vec::new();
+                    for (span, label) in title_marks(&text, &is_defined) {
+                        footnote_refs.push(FootnoteRef {
+                            footnote: usize::MAX,
+                            span,
+                        });
+                        notes.push((label, String::new(), passages.len()));
+                    }
+                    let s = sections.len() - 1;
+                    counts[s] += 1;
+                    passages.push(Passage {
+                        id: passage_id(&sections[s].id, counts[s]),
+                        section: s,
+                        kind: PassageKind::Paragraph,
+                        text,
+                        footnote_refs,
+                        emphasis,
+                        line,
+                    });
+                }
             }
             Piece::Text { kind, text, .. } => {
                 let Some(section) = sections.len().checked_sub(1) else {
@@ -221,5 +265,56 @@ pub fn kind_suffix(kind: PassageKind) -> &'static str {
         PassageKind::Code => " code",
         PassageKind::Table => " table",
         PassageKind::Figure => " figure",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::headings::Heading;
+
+    #[test]
+    fn notes_marked_in_the_title_block_are_cited_by_a_first_passage() {
+        let front = |t: &str| Piece::Front {
+            text: t.to_string(),
+            joins_previous: false,
+        };
+        let note = |l: &str, t: &str| Piece::Footnote {
+            label: l.to_string(),
+            text: t.to_string(),
+        };
+        let pieces: Vec<Placed> = vec![
+            (front("A Study of Things∗†"), 1),
+            (front("Ann Smith‡"), 2),
+            (
+                Piece::Heading(Heading {
+                    number: None,
+                    title: "Abstract".into(),
+                    level: 1,
+                }),
+                3,
+            ),
+            (
+                Piece::Text {
+                    kind: PassageKind::Paragraph,
+                    text: "Body text.".into(),
+                    page_start: false,
+                },
+                4,
+            ),
+            (note("∗", "Supported by a grant."), 5),
+            (note("†", "A second title note."), 6),
+            (note("‡", "Ann's address."), 7),
+        ];
+        let b = build(pieces);
+        let p = &b.doc.passages[0];
+        assert_eq!(p.text, "A Study of Things∗† Ann Smith‡");
+        assert_eq!(p.footnote_refs.len(), 3);
+        let labels: Vec<&str> = b.doc.footnotes.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["∗", "†", "‡"]);
+        assert_eq!(b.doc.footnotes[2].text, "Ann's address.");
+        // The title block is still read for the meta data.
+        assert_eq!(b.front.len(), 2);
+        assert!(!b.doubts.iter().any(|(_, m)| m.contains("never cited")));
     }
 }

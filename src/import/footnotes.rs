@@ -74,6 +74,83 @@ pub fn markers(text: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
+/// Note marks at the ends of a title-block line's words, restricted to the
+/// notes the page defines: `Class Version 1.11.1*†`, `Migchielsen¹,∗`,
+/// `Rajagopal1,3`, `title⋆,⋆⋆`. Plain digits count only right after a letter
+/// (a version number's last digit is no mark); a run of different symbols
+/// (`∗†`) is one mark per symbol unless the run itself is a defined label.
+pub fn title_marks(text: &str, defined: &dyn Fn(&str) -> bool) -> Vec<(Range<usize>, String)> {
+    let markish =
+        |c: char| NOTE_SYMBOLS.contains(c) || c == '*' || c == ',' || is_superscript_digit(c);
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        // The end of this word.
+        let mut end = i;
+        while end < chars.len() && !chars[end].1.is_whitespace() {
+            end += 1;
+        }
+        // Its trailing marks: symbols, commas, raised digits, and plain
+        // digits right after a letter.
+        let mut start = end;
+        while start > i && markish(chars[start - 1].1) {
+            start -= 1;
+        }
+        let mut wide = end;
+        while wide > i && (markish(chars[wide - 1].1) || chars[wide - 1].1.is_ascii_digit()) {
+            wide -= 1;
+        }
+        if wide < start && wide > i && chars[wide - 1].1.is_alphabetic() {
+            start = wide;
+        }
+        let byte = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+        // Split the run into labels at commas, and between unlike kinds of mark.
+        let mut k = start;
+        while k < end {
+            let c = chars[k].1;
+            if c == ',' {
+                k += 1;
+                continue;
+            }
+            let digit = c.is_ascii_digit() || is_superscript_digit(c);
+            let mut j = k + 1;
+            while j < end && chars[j].1 != ',' {
+                let d = chars[j].1;
+                let same = if digit {
+                    d.is_ascii_digit() || is_superscript_digit(d)
+                } else {
+                    !(d.is_ascii_digit() || is_superscript_digit(d))
+                };
+                if !same {
+                    break;
+                }
+                j += 1;
+            }
+            let run: String = chars[k..j].iter().map(|&(_, c)| c).collect();
+            let label = if digit {
+                from_superscript(&run).unwrap_or(run)
+            } else {
+                run
+            };
+            if defined(&label) {
+                out.push((byte(k)..byte(j), label));
+            } else if !digit && chars[k + 1..j].iter().all(|&(_, d)| d != c) {
+                // `∗†`: each symbol its own note (`⋆⋆` is one note or none).
+                for &(at, sym) in &chars[k..j] {
+                    let one = sym.to_string();
+                    if defined(&one) {
+                        out.push((at..at + sym.len_utf8(), one));
+                    }
+                }
+            }
+            k = j;
+        }
+        i = end + 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +179,29 @@ mod tests {
         let t = "name.† End";
         let (span, _) = &markers(t)[0];
         assert_eq!(&t[span.clone()], "†");
+    }
+
+    #[test]
+    fn title_block_marks_are_the_defined_notes_after_words() {
+        let defined = |l: &str| ["*", "†", "‡", "1", "3", "⋆", "⋆⋆", "∗"].contains(&l);
+        let labels = |t: &str| -> Vec<String> {
+            title_marks(t, &defined)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect()
+        };
+        assert_eq!(labels("The Class Version 1.11.1*†"), ["*", "†"]);
+        assert_eq!(labels("A TEMPLATE∗†"), ["∗", "†"]);
+        assert_eq!(
+            labels("Jos Migchielsen¹,∗ and CV Rajagopal1,3"),
+            ["1", "∗", "1", "3"]
+        );
+        assert_eq!(labels("A specimen title⋆,⋆⋆"), ["⋆", "⋆⋆"]);
+        // A version's last digit, a postcode, an undefined mark: no notes.
+        assert!(labels("Version 1.11.1 at 1043 NX Amsterdam§").is_empty());
+        assert!(title_marks("title∗∗", &|l: &str| l == "∗").is_empty());
+        let t = "Chafaï‡ x";
+        let (span, _) = &title_marks(t, &defined)[0];
+        assert_eq!(&t[span.clone()], "‡");
     }
 }

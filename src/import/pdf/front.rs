@@ -66,6 +66,10 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
             if last.is_some_and(|j: usize| j + 1 != *i) && !parts.is_empty() {
                 break;
             }
+            // A byline set in the title's size ends the title: it is names only.
+            if !parts.is_empty() && byline(&l.text) {
+                break;
+            }
             parts.push(l.text.trim().to_string());
             last = Some(*i);
         }
@@ -122,6 +126,27 @@ pub fn name_like(n: &str) -> bool {
             .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
 }
 
+/// `CV Radhakrishnan`: two or three capitals for initials, then capitalised names.
+fn initials_name(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    (2..=3).contains(&first.chars().count())
+        && first.chars().all(|c| c.is_uppercase())
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(|w| {
+            w.chars().count() >= 2
+                && w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || "-'’".contains(c))
+        })
+        && !rest
+            .iter()
+            .any(|w| ORG_WORDS.contains(w) || NOT_NAMES.contains(w))
+}
+
 fn title_case(t: &str) -> String {
     t.split(' ')
         .map(|w| {
@@ -152,6 +177,35 @@ const AFFILIATION_WORDS: [&str; 12] = [
     "Faculty",
 ];
 
+/// The names of a byline line, marks stripped: split at commas, `&`, `;` and "and".
+fn split_names(t: &str) -> Vec<String> {
+    t.split([',', '&', ';'])
+        // A byline in capitals, title-cased, says "And".
+        .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" And ")))
+        .map(|n| {
+            let n = n.trim();
+            n.strip_prefix("and ")
+                .or_else(|| n.strip_prefix("And "))
+                .unwrap_or(n)
+        })
+        .map(|n| {
+            n.split_whitespace()
+                .map(strip_marks)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|n| !n.is_empty() && !["Jr.", "Jr"].contains(&n.as_str()))
+        .collect()
+}
+
+/// A line of two or more personal names only (`Boris Veytsman, A. U. Thør, and
+/// C. O. Rëspondent‡`); one name-shaped line may be a title's last words.
+fn byline(t: &str) -> bool {
+    let names = split_names(t.trim());
+    names.len() >= 2 && names.iter().all(|n| name_like(n))
+}
+
 pub fn authors(front: &[Line], after: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for l in front.iter().skip(after + 1) {
@@ -178,25 +232,7 @@ pub fn authors(front: &[Line], after: usize) -> Vec<String> {
         } else {
             t
         };
-        let names: Vec<String> = t
-            .split([',', '&', ';'])
-            // A byline in capitals, title-cased, says "And".
-            .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" And ")))
-            .map(|n| {
-                let n = n.trim();
-                n.strip_prefix("and ")
-                    .or_else(|| n.strip_prefix("And "))
-                    .unwrap_or(n)
-            })
-            .map(|n| {
-                n.split_whitespace()
-                    .map(strip_marks)
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|n| !n.is_empty() && !["Jr.", "Jr"].contains(&n.as_str()))
-            .collect();
+        let names = split_names(t);
         // `A. N. Author, H. Coauthor, Name of Institute, City, Country`: the
         // names before an affiliation on the same line.
         let leading = names.iter().take_while(|n| name_like(n)).count();
@@ -209,7 +245,15 @@ pub fn authors(front: &[Line], after: usize) -> Vec<String> {
         } else {
             names
         };
-        if !names.is_empty() && names.iter().all(|n| name_like(n)) {
+        // Initials set without full stops (`CV Radhakrishnan²`) make a name
+        // where the line carries an author mark; unmarked, `ETH Zurich` is a place.
+        let marked = l.text.trim_end().ends_with(|c: char| {
+            "*∗†‡§¶⋆".contains(c)
+                || c.is_ascii_digit()
+                || crate::corpus::markdown::is_superscript_digit(c)
+        });
+        let name_ok = |n: &String| name_like(n) || marked && initials_name(n);
+        if !names.is_empty() && names.iter().all(name_ok) {
             for n in names {
                 if !out.contains(&n) {
                     out.push(n);
@@ -237,12 +281,53 @@ pub fn year(first_page: &[Line]) -> Option<i32> {
             || t.to_lowercase().contains("copyright")
             || t.contains("Volume")
             || t.contains("Vol.")
+            || iso_date(t).is_some()
     };
+    // A journal's issue line at the head of the page, `Probab. 0 (2020), 1–5`,
+    // dates the paper before a "Submitted ... 2013" line below it.
+    let issue = first_page.iter().take(3).find_map(|l| issue_year(&l.text));
     // Only a dated line counts: a year in a citation is not the paper's.
-    first_page
-        .iter()
-        .filter(|l| dated(&l.text))
-        .find_map(|l| years(&l.text).next())
+    issue.or_else(|| {
+        first_page
+            .iter()
+            .filter(|l| dated(&l.text))
+            .find_map(|l| iso_date(&l.text).or_else(|| years(&l.text).next()))
+    })
+}
+
+/// The year of an ISO date `2017-05-09` in the line.
+fn iso_date(t: &str) -> Option<i32> {
+    let cs: Vec<char> = t.chars().collect();
+    (0..cs.len()).find_map(|i| {
+        let w = cs.get(i..i + 10)?;
+        let digits = |r: std::ops::Range<usize>| r.clone().all(|j| w[j].is_ascii_digit());
+        let alone = i == 0 || !cs[i - 1].is_ascii_digit();
+        let after = cs.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        (alone
+            && after
+            && digits(0..4)
+            && w[4] == '-'
+            && digits(5..7)
+            && w[7] == '-'
+            && digits(8..10))
+        .then(|| w[..4].iter().collect::<String>().parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2099).contains(y))
+    })
+}
+
+/// The year of an issue line: a volume number followed by the year in brackets, `25 (2020)`.
+fn issue_year(t: &str) -> Option<i32> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.windows(2).find_map(|w| {
+        let volume = w[0].chars().all(|c| c.is_ascii_digit());
+        let inner = w[1].strip_prefix('(')?;
+        let y = inner.split(')').next()?;
+        (volume && y.len() == 4 && inner.len() > 4)
+            .then(|| y.parse().ok())
+            .flatten()
+            .filter(|y| (1900..=2099).contains(y))
+    })
 }
 
 #[cfg(test)]
@@ -259,6 +344,8 @@ mod tests {
         assert_eq!(strip_marks("Contributor¹,"), "Contributor");
         assert!(!name_like("R Enthusiasts") && !name_like("WU Wirtschafts-"));
         assert_eq!(title_case("ALAN GENZ"), "Alan Genz");
+        assert!(initials_name("CV Radhakrishnan"));
+        assert!(!initials_name("ETH Research") && !initials_name("USA"));
     }
 
     #[test]
@@ -293,6 +380,97 @@ mod tests {
             title(&front, 800.0).map(|(t, _)| t).as_deref(),
             Some("Introduction to the Class Version 1.11.1")
         );
+    }
+
+    fn at(text: &str, size: f32) -> Line {
+        Line {
+            page: 0,
+            text: text.to_string(),
+            x0: 0.0,
+            x1: 300.0,
+            top: 100.0,
+            bottom: 110.0,
+            size,
+            bold: false,
+            italic: false,
+            mono: false,
+            lead_marker: None,
+            bold_lead: String::new(),
+            column: 0,
+            shares_row: false,
+            row: 0,
+        }
+    }
+
+    #[test]
+    fn a_byline_in_the_title_size_is_no_part_of_the_title() {
+        let front = [
+            at("A STUDY OF THINGS:", 14.0),
+            at("A FIRST LOOK\u{2217}\u{2020}", 14.0),
+            at("Ann Smith, B. C. Jones, and D. E. Müller\u{2021}", 14.0),
+            at("Abstract: text.", 10.0),
+        ];
+        let (t, last) = title(&front, 800.0).unwrap_or_default();
+        assert_eq!(t, "A STUDY OF THINGS: A FIRST LOOK");
+        assert_eq!(
+            authors(&front, last),
+            ["Ann Smith", "B. C. Jones", "D. E. Müller"]
+        );
+        // Capitalised last words of a title are no byline.
+        let front = [
+            at("Computing with Sandwich", 14.0),
+            at("Covariance Matrix Estimators", 14.0),
+        ];
+        assert_eq!(
+            title(&front, 800.0).map(|(t, _)| t).as_deref(),
+            Some("Computing with Sandwich Covariance Matrix Estimators")
+        );
+    }
+
+    #[test]
+    fn one_author_a_line_between_affiliations_with_unstopped_initials() {
+        let front = [
+            at("A Specimen Title", 14.0),
+            at("Jos Migchielsen\u{b9},\u{2217}", 10.0),
+            at(
+                "Elsevier B.V., Radarweg 29, 1043 NX Amsterdam, The Netherlands",
+                9.0,
+            ),
+            at("CV Radhakrishnan\u{b2}", 10.0),
+            at("ETH Zurich", 9.0),
+            at("CV Rajagopal1,3", 10.0),
+        ];
+        assert_eq!(
+            authors(&front, 0),
+            ["Jos Migchielsen", "CV Radhakrishnan", "CV Rajagopal"]
+        );
+    }
+
+    #[test]
+    fn the_year_of_an_issue_line_or_an_iso_date() {
+        // The issue line at the head wins over a later "Submitted" date.
+        let page = [
+            at(
+                "Electron. J. Probab. 12 (2020), paper no. 3, 1\u{2013}5.",
+                9.0,
+            ),
+            at("A Title", 14.0),
+            at("Submitted on January 2, 2013, accepted 2014.", 9.0),
+        ];
+        assert_eq!(year(&page), Some(2020));
+        // Only an ISO date dates a footer with no month name.
+        let page = [
+            at("A Title", 14.0),
+            at("Cited as in Smith 2009.", 10.0),
+            at(
+                "Accepted in Journal 2017-05-09, click title to verify.",
+                8.0,
+            ),
+        ];
+        assert_eq!(year(&page), Some(2017));
+        assert_eq!(iso_date("v 12017-05-091"), None);
+        assert_eq!(issue_year("Vol. 00 (0000)"), None);
+        assert_eq!(issue_year("see [12] (2003)"), None);
     }
 
     #[test]

@@ -117,17 +117,23 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
         }
     }
     // A gutter: a stretch of the page few rows set any text across (in one
-    // column nearly every row runs across any stretch of its middle).
+    // column nearly every row runs across any stretch of its middle), on the
+    // whole page or around this row (a first page's title block and abstract
+    // run across the gutter of the two columns under them).
     let spans: Vec<Vec<(f32, f32)>> = rows
         .iter()
         .map(|(_, _, _, m)| m.iter().map(|&i| (runs[i].x0, runs[i].x1)).collect())
         .collect();
-    let gutter = |a: f32, b: f32| {
-        let across = spans
+    let clear = |rows: &[Vec<(f32, f32)>], a: f32, b: f32| {
+        let across = rows
             .iter()
             .filter(|row| row.iter().any(|&(x0, x1)| x0 < b && x1 > a))
             .count();
-        spans.len() >= 10 && across * 4 < spans.len()
+        rows.len() >= 10 && across * 4 < rows.len()
+    };
+    let gutter = |a: f32, b: f32, row: usize| {
+        let near = &spans[row.saturating_sub(12)..(row + 13).min(spans.len())];
+        clear(&spans, a, b) || clear(near, a, b)
     };
     let mut out = Vec::new();
     for (row, (_, _, _, mut members)) in rows.into_iter().enumerate() {
@@ -139,8 +145,9 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
                 let em = prev.size.max(r.size);
                 let gap = r.x0 - prev.x1;
                 // Two columns set in different sizes meet at a narrow gutter.
-                let other_size =
-                    (prev.size - r.size).abs() > 0.6 && gap > 0.8 * em && gutter(prev.x1, r.x0);
+                let other_size = (prev.size - r.size).abs() > 0.6
+                    && gap > 0.8 * em
+                    && gutter(prev.x1, r.x0, row);
                 // Program output keeps its columns on one line.
                 (gap > 1.4 * em || other_size) && !(prev.mono && r.mono)
             });
@@ -575,6 +582,31 @@ mod tests {
             furniture_key("Roger Koenker 21"),
             furniture_key("Roger Koenker")
         );
+    }
+
+    #[test]
+    fn a_gutter_under_a_one_column_title_block_still_splits_the_row() {
+        // A first page: twenty rows of title block and abstract across the
+        // page, then twelve rows of two columns, one of which meets a
+        // larger heading in the right column.
+        let mut runs: Vec<Run> = (0..20)
+            .map(|k| run(&"w".repeat(120), 56.0, 100.0 + 12.0 * k as f32, 8.5))
+            .collect();
+        for k in 0..12 {
+            let top = 350.0 + 12.0 * k as f32;
+            runs.push(run(&"l".repeat(57), 56.0, top, 8.5));
+            runs.push(run(&"r".repeat(58), 315.0, top, 8.5));
+        }
+        runs.push(run("journal.org,", 250.0, 500.0, 8.5));
+        runs.push(run("2 Sectioning", 315.0, 499.0, 12.0));
+        let lines = page_lines(0, &runs);
+        let last: Vec<&str> = lines
+            .iter()
+            .rev()
+            .take(2)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(last, ["2 Sectioning", "journal.org,"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::layout::Line;
-use crate::corpus::ids::Numbering;
+use crate::corpus::ids::{Numbering, Style};
 use crate::import::classify::{Piece, Placed};
 use crate::import::headings::Heading;
 use crate::model::PassageKind;
@@ -368,6 +368,16 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
     if l.lead_marker.is_some() {
         return true;
     }
+    // `A RESEARCH METHODS` over `A.1 Part One`: a heading straight under
+    // another opens with its own number.
+    let display = |x: &Line| x.bold || x.size > body * 1.1;
+    let decimal = |t: &str| {
+        Numbering::parse(t).is_some_and(|(n, _)| matches!(n.style, Style::Decimal { .. }))
+            || appendix_numbering(t, false).is_some()
+    };
+    if display(prev) && display(l) && decimal(l.text.trim()) {
+        return true;
+    }
     let (left, right) = margins.get(l);
     let em = l.size.max(1.0);
     let same_flow = prev.page == l.page && prev.column == l.column && l.top > prev.top;
@@ -594,8 +604,16 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             heading_like(&blocks[k]) && is_references_title(t)
         })
         .collect();
-    let list_heads: HashSet<usize> = titled.iter().copied().filter(|&k| holds_list(k)).collect();
-    let headless = if titled.is_empty() {
+    let mut list_heads: HashSet<usize> =
+        titled.iter().copied().filter(|&k| holds_list(k)).collect();
+    // A list's title set in the list's small type ("References:") is no
+    // heading by its size; the list under it makes it one.
+    list_heads.extend((front_end..blocks.len()).filter(|&k| {
+        let b = &blocks[k];
+        let t = b.text(&vocab);
+        b.lines.len() == 1 && !b.note && is_references_title(&t) && holds_list(k)
+    }));
+    let headless = if list_heads.is_empty() && titled.is_empty() {
         (front_end..blocks.len()).rev().find(|&k| {
             !blocks[k].note
                 && blocks[k].lines[0].text.trim_start().starts_with("[1]")
@@ -671,7 +689,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         }
         let key = outline_key(&text);
         let outlined = outline.iter().find(|(o, _)| *o == key && !key.is_empty());
-        let numbered = Numbering::parse(&text);
+        let numbered =
+            Numbering::parse(&text).or_else(|| appendix_numbering(&text, numbers_headings));
         let plain_title = UNNUMBERED.contains(&normalise(&text).as_str());
         // Where the paper numbers its headings, an unnumbered one is set
         // larger than the body (`Computational details`) or is a usual title;
@@ -699,19 +718,25 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let lower_start = numbered.is_none()
             && outlined.is_none()
             && text.trim_start().starts_with(char::is_lowercase);
-        let is_heading = !is_date(&text)
-            && !lower_start
-            && (abstract_title
-                || heading_like(b)
-                    && a_word
-                    && (outlined.is_some()
-                        || numbered.is_some()
-                        || plain_title
-                        || unnumbered_ok && !figure_title)
-                    && (outlined.is_some()
-                        || !use_outline
-                        || plain_title
-                        || b.size() >= body * 1.12 && numbered.is_some()));
+        // `Appendix A: Title` says what it is, whatever the outline calls it.
+        let worded_appendix = numbered
+            .as_ref()
+            .is_some_and(|(n, _)| n.style == Style::Letter && n.text.contains(' '));
+        let is_heading = list_heads.contains(&k)
+            || !is_date(&text)
+                && !lower_start
+                && (abstract_title
+                    || heading_like(b)
+                        && a_word
+                        && (outlined.is_some()
+                            || numbered.is_some()
+                            || plain_title
+                            || unnumbered_ok && !figure_title)
+                        && (outlined.is_some()
+                            || !use_outline
+                            || plain_title
+                            || worded_appendix
+                            || b.size() >= body * 1.12 && numbered.is_some()));
         if is_heading {
             if in_refs {
                 list_page = refs_lines.last().map_or(0, |l| l.page);
@@ -864,6 +889,55 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     s.pieces = pieces;
     s.line_pages = line_pages;
     s
+}
+
+/// An appendix's number: `APPENDIX A.`, `Appendix B:`, `Annexe C:`, `A.1`,
+/// `B.2.3`; a bare letter (`A First section`) only in a paper that numbers
+/// its headings, where a title never starts with a lone capital otherwise.
+fn appendix_numbering(t: &str, numbers_headings: bool) -> Option<(Numbering, &str)> {
+    let t = t.trim();
+    let (word, after) = t.split_once(' ')?;
+    let prefixed = ["appendix", "annex", "annexe"].contains(&word.to_lowercase().as_str());
+    let (label_at, label_rest) = if prefixed {
+        (word.len() + 1, after)
+    } else {
+        (0, t)
+    };
+    let mut cs = label_rest.char_indices();
+    let letter = cs.next().map(|(_, c)| c).filter(char::is_ascii_uppercase)?;
+    // Sub-numbers: `.1`, `.1.2`.
+    let mut parts = vec![letter as u32 - 'A' as u32 + 1];
+    let mut end = letter.len_utf8();
+    while let Some(rest) = label_rest.get(end..).and_then(|r| r.strip_prefix('.')) {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        parts.push(rest.get(..digits)?.parse().ok()?);
+        end += 1 + digits;
+    }
+    // A closing `.` or `:` belongs to the number.
+    let closer = label_rest
+        .get(end..)
+        .is_some_and(|r| r.starts_with(['.', ':']));
+    let number_end = end + usize::from(closer);
+    let rest = label_rest.get(number_end..)?;
+    let title = rest.strip_prefix(' ')?.trim_start();
+    let opens = title.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let bare = !prefixed && parts.len() == 1;
+    if !opens || bare && (!numbers_headings || closer) {
+        return None;
+    }
+    let style = if parts.len() > 1 {
+        Style::Decimal {
+            depth: parts.len() as u8,
+            dot: false,
+        }
+    } else {
+        Style::Letter
+    };
+    let text = t.get(..label_at + number_end)?.to_string();
+    Some((Numbering { text, style, parts }, title))
 }
 
 /// A paper in which no heading was found still has a body: it starts, as an
@@ -1226,6 +1300,159 @@ mod tests {
         assert!(seg.pieces.iter().any(|(p, _)| matches!(
             p,
             Piece::Text { text, .. } if text.starts_with("appendixes instead")
+        )));
+    }
+
+    #[test]
+    fn appendix_numbers_with_and_without_the_word() {
+        let n = |t: &str, numbered: bool| {
+            appendix_numbering(t, numbered).map(|(n, rest)| (n.text, n.parts, rest.to_string()))
+        };
+        assert_eq!(
+            n("APPENDIX A. MISCELLANEOUS DETAILS", false),
+            Some((
+                "APPENDIX A.".into(),
+                vec![1],
+                "MISCELLANEOUS DETAILS".into()
+            ))
+        );
+        assert_eq!(
+            n("Annexe C: Discours Préliminaire", false),
+            Some(("Annexe C:".into(), vec![3], "Discours Préliminaire".into()))
+        );
+        assert_eq!(
+            n("B.3 Uppercase letters", false),
+            Some(("B.3".into(), vec![2, 3], "Uppercase letters".into()))
+        );
+        // A bare letter only where the paper numbers its headings.
+        assert_eq!(
+            n("B Problems and Bugs", true),
+            Some(("B".into(), vec![2], "Problems and Bugs".into()))
+        );
+        assert_eq!(n("A Study of Things", false), None);
+        assert_eq!(n("A. Background", true), None);
+        assert_eq!(n("A.1 lower case", true), None);
+        assert_eq!(n("Appendix", true), None);
+        assert_eq!(n("Ü", true), None);
+    }
+
+    #[test]
+    fn a_worded_appendix_is_a_heading_the_outline_names_otherwise() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        for (t, size, bold) in [
+            ("1 Introduction", 10.0, true),
+            (
+                "Body text of the paper set in the size most of its lines have.",
+                9.0,
+                false,
+            ),
+            ("2 Methods", 10.0, true),
+            (
+                "Body text of the paper set in the size most of its lines have.",
+                9.0,
+                false,
+            ),
+            ("Appendix A: Extra Things [27]", 10.0, true),
+            (
+                "Body text of the paper set in the size most of its lines have.",
+                9.0,
+                false,
+            ),
+        ] {
+            y += 20.0;
+            let mut l = line(t, 50.0, y, size);
+            l.bold = bold;
+            lines.push(l);
+        }
+        let outline: Vec<(String, u8)> = [
+            "1 Introduction",
+            "2 Methods",
+            "Appendices",
+            "A Extra Things",
+        ]
+        .iter()
+        .map(|t| (t.to_string(), 1))
+        .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &outline);
+        let titles: Vec<&str> = seg
+            .pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Heading(h) => Some(h.title.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Introduction", "Methods", "Extra Things [27]"]);
+    }
+
+    #[test]
+    fn a_numbered_heading_under_another_is_a_block_of_its_own() {
+        let mut a = line("A RESEARCH METHODS", 50.0, 100.0, 12.0);
+        let mut b = line("A.1 Part One", 50.0, 114.0, 12.0);
+        a.bold = true;
+        b.bold = true;
+        let c = line("Body text", 50.0, 130.0, 10.0);
+        let ls = [&a, &b, &c];
+        let margins = Margins::new(&ls, 10.0);
+        assert!(breaks(&a, &b, &margins, 10.0));
+        // A heading wrapped onto a second line goes on.
+        let mut w = line("Methods and Materials", 50.0, 114.0, 12.0);
+        w.bold = true;
+        assert!(!breaks(&a, &w, &margins, 10.0));
+    }
+
+    #[test]
+    fn a_list_title_in_the_lists_small_type_heads_the_list() {
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        // (text, size, bold, indent, space before)
+        let mut push = |t: &str, size: f32, bold: bool, x0: f32, gap: f32| {
+            y += gap;
+            let mut l = line(t, x0, y, size);
+            l.bold = bold;
+            // Full lines run to the margin; a title is as long as its words.
+            if t.len() > 20 {
+                l.x1 = 300.0;
+            }
+            y += size * 1.2;
+            lines.push(l);
+        };
+        push("1 Introduction", 12.0, true, 50.0, 0.0);
+        for _ in 0..6 {
+            let body = "Body text of the paper set in the size most of its lines have";
+            push(body, 10.0, false, 50.0, 0.0);
+        }
+        push("References:", 8.0, false, 50.0, 12.0);
+        for (first, rest) in [
+            (
+                "Anderson, Thomas C. 1997. \u{201c}Kierkegaard and Knowledge.\u{201d} In",
+                "Postscript. Macon, GA: Mercer University Press.",
+            ),
+            (
+                "Aquinas. 1951. Super Evangelium S. Matthaei lectura, Reportatio",
+                "Leodegarii Bissuntini. Turin: Marietti.",
+            ),
+            (
+                "Bourget, David. 2012. \u{201c}What Do Philosophers Believe?\u{201d}",
+                "Philosophical Studies (in press).",
+            ),
+        ] {
+            push(first, 8.0, false, 50.0, 4.0);
+            push(rest, 8.0, false, 60.0, 0.0);
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let seg = segment(&refs, &[]);
+        let entries = seg
+            .pieces
+            .iter()
+            .filter(|(p, _)| matches!(p, Piece::Reference(_)))
+            .count();
+        assert_eq!(entries, 3);
+        assert!(seg.pieces.iter().any(|(p, _)| matches!(
+            p,
+            Piece::Heading(h) if h.title == "References"
         )));
     }
 
