@@ -350,55 +350,27 @@ mod tests {
 
     #[test]
     fn a_title_leaves_its_note_marks_behind() {
-        let line = |text: &str, size: f32| Line {
-            page: 0,
-            text: text.to_string(),
-            x0: 0.0,
-            x1: 300.0,
-            top: 100.0,
-            bottom: 110.0,
-            size,
-            bold: false,
-            italic: false,
-            mono: false,
-            lead_marker: None,
-            bold_lead: String::new(),
-            column: 0,
-            shares_row: false,
-            row: 0,
-        };
         let front = [
-            line("PREPARATION OF PAPERS FOR JACoW CONFERENCES∗", 14.0),
-            line("A. N. Author", 12.0),
+            at("PREPARATION OF PAPERS FOR JACoW CONFERENCES∗", 14.0),
+            at("A. N. Author", 12.0),
         ];
         assert_eq!(
             title(&front, 800.0).map(|(t, _)| t).as_deref(),
             Some("PREPARATION OF PAPERS FOR JACoW CONFERENCES")
         );
-        let front = [line("Introduction to the Class Version 1.11.1*†", 14.0)];
+        let front = [at("Introduction to the Class Version 1.11.1*†", 14.0)];
         assert_eq!(
             title(&front, 800.0).map(|(t, _)| t).as_deref(),
             Some("Introduction to the Class Version 1.11.1")
         );
     }
 
+    /// A front-page line 300 points wide in `size`.
     fn at(text: &str, size: f32) -> Line {
         Line {
-            page: 0,
-            text: text.to_string(),
-            x0: 0.0,
             x1: 300.0,
             top: 100.0,
-            bottom: 110.0,
-            size,
-            bold: false,
-            italic: false,
-            mono: false,
-            lead_marker: None,
-            bold_lead: String::new(),
-            column: 0,
-            shares_row: false,
-            row: 0,
+            ..Line::sample(text, 0.0, 110.0, size)
         }
     }
 
@@ -476,21 +448,8 @@ mod tests {
     #[test]
     fn names_before_an_affiliation_on_their_line() {
         let line = |text: &str| Line {
-            page: 0,
-            text: text.to_string(),
-            x0: 0.0,
             x1: 300.0,
-            top: 0.0,
-            bottom: 10.0,
-            size: 10.0,
-            bold: false,
-            italic: false,
-            mono: false,
-            lead_marker: None,
-            bold_lead: String::new(),
-            column: 0,
-            shares_row: false,
-            row: 0,
+            ..Line::sample(text, 0.0, 10.0, 10.0)
         };
         let front = [
             line("PREPARATION OF PAPERS"),

@@ -36,6 +36,31 @@ pub struct Line {
     pub row: usize,
 }
 
+#[cfg(test)]
+impl Line {
+    /// A plain line for tests: `text` at `x0`, its baseline at `bottom`,
+    /// half a size wide per character, on page 0 spanning the page.
+    pub fn sample(text: &str, x0: f32, bottom: f32, size: f32) -> Line {
+        Line {
+            page: 0,
+            text: text.to_string(),
+            x0,
+            x1: x0 + text.chars().count() as f32 * size * 0.5,
+            top: bottom - size,
+            bottom,
+            size,
+            bold: false,
+            italic: false,
+            mono: false,
+            lead_marker: None,
+            bold_lead: String::new(),
+            column: 0,
+            shares_row: false,
+            row: 0,
+        }
+    }
+}
+
 pub fn ligatures(s: &str) -> String {
     if !s.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
         return s.to_string();

@@ -1058,20 +1058,8 @@ mod tests {
     fn line(text: &str, x0: f32, bottom: f32, size: f32) -> Line {
         Line {
             page: 2,
-            text: text.to_string(),
-            x0,
-            x1: x0 + text.chars().count() as f32 * size * 0.5,
-            top: bottom - size,
-            bottom,
-            size,
-            bold: false,
-            italic: false,
-            mono: false,
-            lead_marker: None,
-            bold_lead: String::new(),
             column: 2,
-            shares_row: false,
-            row: 0,
+            ..Line::sample(text, x0, bottom, size)
         }
     }
 
@@ -1105,86 +1093,71 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_numbered_question_is_a_heading() {
-        let mut lines = Vec::new();
+    const BODY: (&str, f32, bool) = (
+        "Body text of the paper set in the size most of its lines have.",
+        10.0,
+        false,
+    );
+
+    /// Lines of (text, size, bold) one under another, `leading` times their
+    /// size apart, on page `page`.
+    fn stacked(rows: &[(&str, f32, bool)], leading: f32, page: usize) -> Vec<Line> {
         let mut y = 100.0;
-        let mut push = |t: &str, size: f32, bold: bool| {
-            let mut l = line(t, 50.0, y, size);
-            l.bold = bold;
-            l.x1 = 300.0;
-            y += size * 2.0;
-            lines.push(l);
-        };
-        push("1. Introduction", 12.0, true);
-        push(
-            "Body text of the paper set in the size most of its lines have.",
-            10.0,
-            false,
-        );
-        push("2. What is a vignette?", 12.0, true);
-        push(
-            "Body text of the paper set in the size most of its lines have.",
-            10.0,
-            false,
-        );
-        push("Why would one ask?", 12.0, true);
-        push(
-            "Body text of the paper set in the size most of its lines have.",
-            10.0,
-            false,
-        );
+        rows.iter()
+            .map(|&(t, size, bold)| {
+                let mut l = line(t, 50.0, y, size);
+                l.page = page;
+                l.bold = bold;
+                l.x1 = 300.0;
+                y += size * leading;
+                l
+            })
+            .collect()
+    }
+
+    /// The titles of the headings `segment` finds in `lines`.
+    fn heading_titles(lines: &[Line], outline: &[(String, u8)]) -> Vec<String> {
         let refs: Vec<&Line> = lines.iter().collect();
-        let titles: Vec<String> = segment(&refs, &[])
+        segment(&refs, outline)
             .pieces
             .into_iter()
             .filter_map(|(p, _)| match p {
                 Piece::Heading(h) => Some(h.title),
                 _ => None,
             })
-            .collect();
-        assert_eq!(titles, ["Introduction", "What is a vignette?"]);
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_question_is_a_heading() {
+        let rows = [
+            ("1. Introduction", 12.0, true),
+            BODY,
+            ("2. What is a vignette?", 12.0, true),
+            BODY,
+            ("Why would one ask?", 12.0, true),
+            BODY,
+        ];
+        assert_eq!(
+            heading_titles(&stacked(&rows, 2.0, 2), &[]),
+            ["Introduction", "What is a vignette?"]
+        );
     }
 
     #[test]
     fn a_bold_word_in_lower_case_is_no_heading() {
-        let mut lines = Vec::new();
-        let mut y = 100.0;
-        let mut push = |t: &str, size: f32, bold: bool| {
-            let mut l = line(t, 50.0, y, size);
-            l.bold = bold;
-            l.x1 = 300.0;
-            y += size * 2.0;
-            lines.push(l);
-        };
-        push("Introduction", 12.0, true);
-        push(
-            "Body text of the paper set in the size most of its lines have.",
-            10.0,
-            false,
+        let rows = [
+            ("Introduction", 12.0, true),
+            BODY,
+            ("bold", 10.0, true),
+            BODY,
+            ("Results", 10.0, true),
+            BODY,
+        ];
+        assert_eq!(
+            heading_titles(&stacked(&rows, 2.0, 2), &[]),
+            ["Introduction", "Results"]
         );
-        push("bold", 10.0, true);
-        push(
-            "Body text of the paper set in the size most of its lines have.",
-            10.0,
-            false,
-        );
-        push("Results", 10.0, true);
-        push(
-            "Body text of the paper set in the size most of its lines have.",
-            10.0,
-            false,
-        );
-        let refs: Vec<&Line> = lines.iter().collect();
-        let titles: Vec<String> = segment(&refs, &[])
-            .pieces
-            .into_iter()
-            .filter_map(|(p, _)| match p {
-                Piece::Heading(h) => Some(h.title),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(titles, ["Introduction", "Results"]);
     }
 
     #[test]
@@ -1199,32 +1172,14 @@ mod tests {
 
     #[test]
     fn an_unnumbered_introduction_ends_the_front_matter() {
-        let mut lines = Vec::new();
-        let mut y = 100.0;
-        let mut push = |t: &str, size: f32, bold: bool| {
-            let mut l = line(t, 50.0, y, size);
-            l.page = 0;
-            l.bold = bold;
-            l.x1 = 300.0;
-            y += size * 1.3;
-            lines.push(l);
-        };
-        push("A Paper Title", 16.0, true);
-        push("Ann Author and Bob Writer", 10.0, false);
-        push("Introduction", 12.0, true);
-        for _ in 0..8 {
-            push(
-                "Body text of the paper set in the size most of its lines have and",
-                10.0,
-                false,
-            );
-        }
-        let refs: Vec<&Line> = lines.iter().collect();
-        let seg = segment(&refs, &[]);
-        assert!(seg.pieces.iter().any(|(p, _)| matches!(
-            p,
-            Piece::Heading(h) if h.title == "Introduction"
-        )));
+        let mut rows = vec![
+            ("A Paper Title", 16.0, true),
+            ("Ann Author and Bob Writer", 10.0, false),
+            ("Introduction", 12.0, true),
+        ];
+        rows.extend([BODY; 8]);
+        let titles = heading_titles(&stacked(&rows, 1.3, 0), &[]);
+        assert!(titles.iter().any(|t| t == "Introduction"), "{titles:?}");
     }
 
     #[test]
@@ -1374,17 +1329,10 @@ mod tests {
         .iter()
         .map(|t| (t.to_string(), 1))
         .collect();
-        let refs: Vec<&Line> = lines.iter().collect();
-        let seg = segment(&refs, &outline);
-        let titles: Vec<&str> = seg
-            .pieces
-            .iter()
-            .filter_map(|(p, _)| match p {
-                Piece::Heading(h) => Some(h.title.as_str()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(titles, ["Introduction", "Methods", "Extra Things [27]"]);
+        assert_eq!(
+            heading_titles(&lines, &outline),
+            ["Introduction", "Methods", "Extra Things [27]"]
+        );
     }
 
     #[test]
