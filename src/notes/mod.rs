@@ -82,20 +82,20 @@ impl Notebook {
     /// the text itself changed, build a new notebook.
     pub fn reload(&mut self, set: NoteSet, doc: &Document) {
         let anchorer = Anchorer::new(doc);
-        let mut anchors = HashMap::with_capacity(set.len());
-        for note in set.notes() {
+        // In place: after a save nearly every note is unchanged, and its
+        // anchor and id stay where they are.
+        self.anchors.retain(|id, _| set.get(id).is_some());
+        for note in set.iter() {
             let unchanged = self
                 .set
                 .get(&note.id)
                 .is_some_and(|old| old.target == note.target);
-            let anchor = match self.anchors.get(&note.id) {
-                Some(a) if unchanged => a.clone(),
-                _ => anchorer.anchor(&note.target),
-            };
-            anchors.insert(note.id.clone(), anchor);
+            if !(unchanged && self.anchors.contains_key(&note.id)) {
+                let anchor = anchorer.anchor(&note.target);
+                self.anchors.insert(note.id.clone(), anchor);
+            }
         }
         self.set = set;
-        self.anchors = anchors;
     }
 
     pub fn codebook(&self) -> &CodeBook {

@@ -37,6 +37,11 @@ impl NoteSet {
         self.notes.get(id).map(Arc::as_ref)
     }
 
+    /// Notes in order of id, which is no order a reader sees.
+    pub fn iter(&self) -> impl Iterator<Item = &Note> {
+        self.notes.values().map(Arc::as_ref)
+    }
+
     /// Notes in order of creation (ties by id).
     pub fn notes(&self) -> Vec<&Note> {
         let mut all: Vec<&Note> = self.notes.values().map(Arc::as_ref).collect();
