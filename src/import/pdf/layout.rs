@@ -24,6 +24,8 @@ pub struct Line {
     pub bold: bool,
     pub italic: bool,
     pub mono: bool,
+    /// Most of the line is in a sans-serif face.
+    pub sans: bool,
     /// A raised marker the line starts with (`1` of a footnote, `∗` of an author note).
     pub lead_marker: Option<String>,
     /// The bold words the line starts with, when the rest is not bold (a run-in heading).
@@ -52,6 +54,7 @@ impl Line {
             bold: false,
             italic: false,
             mono: false,
+            sans: false,
             lead_marker: None,
             bold_lead: String::new(),
             column: 0,
@@ -212,7 +215,7 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         .fold(f32::MIN, f32::max);
     let mut text = String::new();
     let mut lead_marker = None;
-    let (mut bold, mut italic, mut mono, mut total) = (0, 0, 0, 0);
+    let (mut bold, mut italic, mut mono, mut sans, mut total) = (0, 0, 0, 0, 0);
     let mut prev_x1: Option<f32> = None;
     let mut bold_lead = String::new();
     let mut in_bold_lead = true;
@@ -300,6 +303,9 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
             if r.mono {
                 mono += n;
             }
+            if r.sans {
+                sans += n;
+            }
         }
     }
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -322,6 +328,7 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         bold: total > 0 && bold * 10 >= total * 8,
         italic: total > 0 && italic * 10 >= total * 8,
         mono: total > 0 && mono * 10 >= total * 6,
+        sans: total > 0 && sans * 10 >= total * 8,
         lead_marker,
         bold_lead,
         column: 0,
@@ -506,6 +513,7 @@ mod tests {
             bold: false,
             italic: false,
             mono: false,
+            sans: false,
         }
     }
 

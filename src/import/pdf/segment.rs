@@ -481,9 +481,38 @@ fn split_glued_marker(mut l: Line, body: f32) -> Line {
     l
 }
 
+/// Lines set in the other family than the body's (sans-serif headings over
+/// a serif body, or the reverse) stand out the way bold lines do, so they
+/// count as bold. Only where the body keeps to one family (four fifths of
+/// the body-size text).
+fn mark_other_face(lines: &mut [Line], body: f32) {
+    let (mut sans, mut total) = (0usize, 0usize);
+    for l in lines
+        .iter()
+        .filter(|l| (l.size - body).abs() < 0.6 && !l.mono)
+    {
+        let n = l.text.chars().filter(|c| c.is_alphabetic()).count();
+        total += n;
+        if l.sans {
+            sans += n;
+        }
+    }
+    if total == 0 || (sans * 5 > total && sans * 5 < total * 4) {
+        return;
+    }
+    let body_sans = sans * 2 > total;
+    for l in lines.iter_mut() {
+        if !l.mono && l.sans != body_sans {
+            l.bold = true;
+            l.bold_lead.clear();
+        }
+    }
+}
+
 pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let body = body_size(lines);
-    let owned = attach_lone_markers(lines, body);
+    let mut owned = attach_lone_markers(lines, body);
+    mark_other_face(&mut owned, body);
     let lines: Vec<&Line> = owned.iter().collect();
     let lines = lines.as_slice();
     let vocab = vocabulary(lines);
@@ -1142,6 +1171,39 @@ mod tests {
             heading_titles(&stacked(&rows, 2.0, 2), &[]),
             ["Introduction", "What is a vignette?"]
         );
+    }
+
+    #[test]
+    fn a_body_size_heading_in_the_other_family_is_a_heading() {
+        // A serif body with numbered headings set in a sans-serif face at
+        // the body's size, neither bold nor larger.
+        let rows = [
+            ("1 Introduction", 10.0, false),
+            BODY,
+            BODY,
+            BODY,
+            ("2 Methods", 10.0, false),
+            BODY,
+            BODY,
+            ("2.1 References and footnotes", 10.0, false),
+            BODY,
+            BODY,
+        ];
+        let mut lines = stacked(&rows, 1.6, 2);
+        // The same face: all text, under an untitled section.
+        assert!(!heading_titles(&lines, &[]).contains(&"Methods".to_string()));
+        for l in lines.iter_mut().filter(|l| !l.text.starts_with("Body")) {
+            l.sans = true;
+        }
+        assert_eq!(
+            heading_titles(&lines, &[]),
+            ["Introduction", "Methods", "References and footnotes"]
+        );
+        // Where the body mixes the two families, the family says nothing.
+        for l in lines.iter_mut().skip(1).step_by(2) {
+            l.sans = true;
+        }
+        assert!(!heading_titles(&lines, &[]).contains(&"Methods".to_string()));
     }
 
     #[test]
