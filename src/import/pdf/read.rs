@@ -158,9 +158,11 @@ fn combining(accent: char) -> Option<char> {
     Some(match accent {
         '´' | '\u{2ca}' => '\u{301}',
         '`' | '\u{2cb}' => '\u{300}',
+        // `^` and `~` of code are characters of their own; only their
+        // modifier forms are accents.
         '¨' => '\u{308}',
-        'ˆ' | '^' => '\u{302}',
-        '˜' | '~' => '\u{303}',
+        'ˆ' => '\u{302}',
+        '˜' => '\u{303}',
         '¸' => '\u{327}',
         'ˇ' => '\u{30c}',
         '˘' => '\u{306}',
@@ -185,44 +187,52 @@ fn compose(base: char, accent: char) -> Option<char> {
     unicode_normalization::char::compose(base, mark)
 }
 
-/// Whether an accent's box sits over a letter's (its middle within the letter).
+/// Whether a text accent sits over a letter: the same font (a formula's
+/// accent comes from another font than its letter), its middle within the
+/// letter, its baseline near the letter's (raised a little over a capital).
 fn over(accent: &TextChar, base: &TextChar) -> bool {
     let mid = accent.bbox.x + accent.bbox.width.abs() / 2.0;
-    let slack = 0.1 * base.font_size.max(1.0);
+    let size = base.font_size.max(1.0);
+    let slack = 0.1 * size;
     base.char.is_alphabetic()
+        && accent.font_name == base.font_name
+        && (accent.origin_y - base.origin_y).abs() < 0.35 * size
         && mid >= base.bbox.x - slack
         && mid <= base.bbox.x + base.bbox.width.abs() + slack
 }
 
-/// The characters with each spacing accent set over a neighbouring letter
-/// composed into that letter; the accent itself is dropped.
+/// The characters with each spacing accent set over a letter composed into
+/// that letter, the accent itself dropped. TeX puts the accent right before
+/// its letter; some fonts (small capitals) draw a word's accents after
+/// its letters, so the letter is looked for among the nearest characters.
 fn composed(chars: &[TextChar]) -> Vec<(char, &TextChar)> {
-    let mut out: Vec<(char, &TextChar)> = Vec::with_capacity(chars.len());
-    let mut skip_next = false;
+    let mut letters: Vec<char> = chars.iter().map(|c| c.char).collect();
+    let mut dropped = vec![false; chars.len()];
     for (i, c) in chars.iter().enumerate() {
-        if skip_next {
-            skip_next = false;
+        if combining(c.char).is_none() {
             continue;
         }
-        if combining(c.char).is_some() {
-            // TeX puts the accent first, then its letter; some producers the other way.
-            if let Some(next) = chars.get(i + 1).filter(|n| over(c, n)) {
-                if let Some(ch) = compose(next.char, c.char) {
-                    out.push((ch, next));
-                    skip_next = true;
-                    continue;
-                }
-            }
-            if let Some(last) = out.last_mut().filter(|(_, p)| over(c, p)) {
-                if let Some(ch) = compose(last.0, c.char) {
-                    last.0 = ch;
-                    continue;
-                }
+        let near = (1..=40).flat_map(|d| [i.checked_add(d), i.checked_sub(d)]);
+        let base = near
+            .flatten()
+            .filter(|&j| j < chars.len() && !dropped[j])
+            // A grave accent is also the backquote of code: only right before its letter.
+            .filter(|&j| c.char != '`' || j == i + 1)
+            .find(|&j| over(c, &chars[j]));
+        if let Some(j) = base {
+            if let Some(ch) = compose(letters[j], c.char) {
+                letters[j] = ch;
+                dropped[i] = true;
             }
         }
-        out.push((c.char, c));
     }
-    out
+    chars
+        .iter()
+        .zip(letters)
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|((c, ch), _)| (ch, c))
+        .collect()
 }
 
 /// Characters grouped into words: a word ends at a space, a gap, a change of
@@ -282,7 +292,54 @@ fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
 
 #[cfg(test)]
 mod tests {
-    use super::{compose, font_flags};
+    use super::{compose, composed, font_flags};
+    use pdf_oxide::layout::TextChar;
+
+    /// A character of the font `F` at size 10, `w` wide at `x` on the baseline `y`.
+    fn ch(c: char, x: f32, w: f32, y: f32) -> TextChar {
+        let mut t = TextChar {
+            char: c,
+            font_name: "F".into(),
+            font_size: 10.0,
+            origin_y: y,
+            ..TextChar::default()
+        };
+        t.bbox.x = x;
+        t.bbox.width = w;
+        t
+    }
+
+    fn text(chars: &[TextChar]) -> String {
+        composed(chars).into_iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn accents_over_letters_compose_wherever_the_stream_puts_them() {
+        // TeX: the accent right before its letter (`c´odigo`).
+        let word = [
+            ch('c', 0.0, 5.0, 100.0),
+            ch('´', 5.0, 5.0, 100.0),
+            ch('o', 5.0, 5.0, 100.0),
+            ch('d', 10.0, 5.0, 100.0),
+        ];
+        assert_eq!(text(&word), "cód");
+        // Small capitals: the word's letters first, its accents after them.
+        let word = [
+            ch('p', 0.0, 5.0, 100.0),
+            ch('a', 5.0, 5.0, 100.0),
+            ch('g', 10.0, 5.0, 100.0),
+            ch('ı', 15.0, 3.0, 100.0),
+            ch('´', 5.5, 4.0, 100.0),
+            ch('´', 14.5, 4.0, 100.0),
+        ];
+        assert_eq!(text(&word), "págí");
+        // An accent of another font (a formula's hat) or on another
+        // baseline stays where it is.
+        let mut hat = ch('ˆ', 5.0, 5.0, 100.0);
+        hat.font_name = "M".into();
+        let other = [ch('a', 5.0, 5.0, 100.0), hat, ch('˜', 5.0, 5.0, 112.0)];
+        assert_eq!(text(&other), "aˆ˜");
+    }
 
     #[test]
     fn font_names_say_bold_italic_and_mono() {
