@@ -361,8 +361,28 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
     out
 }
 
+/// `2.1 Discarded`: a subsection's number (two parts or more) before a
+/// capitalised title of a few words.
+fn sub_numbered(t: &str) -> bool {
+    Numbering::parse(t).is_some_and(|(n, rest)| {
+        matches!(n.style, Style::Decimal { .. })
+            && n.parts.len() >= 2
+            && rest.trim_start().starts_with(char::is_uppercase)
+            && rest.split_whitespace().count() <= 10
+            && !ends_sentence(rest)
+    })
+}
+
+/// A subsection heading some classes set in italic at the body's size.
+fn italic_subsection(l: &Line, body: f32) -> bool {
+    l.italic && !l.bold && (l.size - body).abs() < 0.6 && sub_numbered(&l.text)
+}
+
 fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
     if (prev.size - l.size).abs() > 0.6 || prev.mono != l.mono || prev.bold != l.bold {
+        return true;
+    }
+    if italic_subsection(prev, body) || italic_subsection(l, body) {
         return true;
     }
     if l.lead_marker.is_some() {
@@ -569,7 +589,9 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && (!ends_sentence(&t)
                 || t.ends_with(':') && words <= 3
                 || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some())
-            && (b.size() >= body * 1.12 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9)
+            && (b.size() >= body * 1.12
+                || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9
+                || b.lines.len() == 1 && italic_subsection(&b.lines[0], body))
     };
     let mut pieces: Vec<Placed> = Vec::new();
     let mut line_pages = vec![0; lines.len() + 1];
@@ -1204,6 +1226,33 @@ mod tests {
             l.sans = true;
         }
         assert!(!heading_titles(&lines, &[]).contains(&"Methods".to_string()));
+    }
+
+    #[test]
+    fn an_italic_numbered_subsection_at_body_size_is_a_heading() {
+        let rows = [
+            ("2. Changes", 10.0, true),
+            BODY,
+            ("2.1 Discarded", 10.0, false),
+            BODY,
+            ("2.2 Font selection", 10.0, false),
+            BODY,
+            ("3. Matrices", 10.0, true),
+            BODY,
+        ];
+        let mut lines = stacked(&rows, 1.3, 2);
+        for l in lines.iter_mut().filter(|l| l.text.starts_with("2.")) {
+            l.italic = true;
+        }
+        assert_eq!(
+            heading_titles(&lines, &[]),
+            ["Changes", "Discarded", "Font selection", "Matrices"]
+        );
+        // An italic sentence that starts with a number is text.
+        lines[2].text = "2.1 times the rate was measured in the first run.".into();
+        assert!(!heading_titles(&lines, &[])
+            .iter()
+            .any(|t| t.contains("times")));
     }
 
     #[test]
