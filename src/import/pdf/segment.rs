@@ -685,12 +685,24 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     // Returns the number the list would go on with, where it is numbered.
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
         let mut next = None;
-        for (entry, _) in split_references(refs_lines, &margins, &vocab) {
+        let entries = split_references(refs_lines, &margins, &vocab);
+        let end = list_end(&entries);
+        for (i, (entry, _)) in entries.into_iter().enumerate() {
             let entry = if dropped_ligatures {
                 repair_ligatures(&entry, &vocab)
             } else {
                 entry
             };
+            if i >= end {
+                // What follows the list is text again.
+                let text = Piece::Text {
+                    kind: PassageKind::Paragraph,
+                    text: entry,
+                    page_start: false,
+                };
+                pieces.push((text, line + 1));
+                continue;
+            }
             next = label_number(&entry).map(|n| n + 1);
             pieces.push((Piece::Reference(entry), line + 1));
         }
@@ -700,6 +712,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     // A numbered list the flow interrupts (an appendix set in the other
     // column) goes on where its next number starts a block.
     let mut resume_at: Option<u32> = None;
+    // Entries of a list with raised labels taken so far, and their lines.
+    let (mut raised_entries, mut raised_lines) = (0u32, 0usize);
     let mut list_page = 0;
     let mut refs_start = 0;
     for (k, b) in blocks.iter().enumerate() {
@@ -719,6 +733,28 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 },
                 line,
             ));
+            continue;
+        }
+        // A numbered list whose labels are raised (`¹Rebek, A., ...`) reads
+        // like notes at the page foot; under the list's heading they are entries.
+        let raised_label = b.lines[0]
+            .lead_marker
+            .as_deref()
+            .filter(|m| m.chars().all(|c| c.is_ascii_digit()));
+        // Only labels counting from 1 in a list of their own, so a page's
+        // real notes under a list stay notes.
+        let next_raised = raised_entries + 1;
+        if let Some(m) = raised_label.filter(|m| {
+            in_refs
+                && b.note
+                && refs_lines.len() == raised_lines
+                && m.parse::<u32>().ok() == Some(next_raised)
+        }) {
+            let mut entry = b.lines.clone();
+            entry[0].text = format!("[{m}] {}", entry[0].text);
+            raised_entries = next_raised;
+            raised_lines += entry.len();
+            refs_lines.extend(entry);
             continue;
         }
         if b.note {
@@ -811,6 +847,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 title
             };
             in_refs = list_heads.contains(&k);
+            (raised_entries, raised_lines) = (0, 0);
             refs_start = line;
             pieces.push((
                 Piece::Heading(Heading {
@@ -1022,14 +1059,33 @@ fn prose(t: &str) -> bool {
             .any(|w| matches!(w, "we" | "We" | "you" | "You" | "our" | "your" | "Please"))
 }
 
+/// An entry that reads as a work: a label or a year, not prose.
+fn work(t: &str) -> bool {
+    !prose(t)
+        && (numeric_label(t)
+            || t.split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+}
+
+/// Where a list ends: after its last work, when two or more blocks that are
+/// no works follow three works or more (author biographies set under the
+/// list); otherwise at its end.
+fn list_end(entries: &[(String, usize)]) -> usize {
+    let last = entries
+        .iter()
+        .rposition(|(t, _)| work(t))
+        .map_or(0, |i| i + 1);
+    let works = entries[..last].iter().filter(|(t, _)| work(t)).count();
+    if entries.len() - last >= 2 && works >= 3 {
+        last
+    } else {
+        entries.len()
+    }
+}
+
 /// Whether entries read as a reference list: most carry a year or a number.
 fn looks_like_list(entries: &[(String, usize)]) -> bool {
-    let work = |t: &str| {
-        !prose(t)
-            && (numeric_label(t)
-                || t.split(|c: char| !c.is_ascii_digit())
-                    .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
-    };
+    let entries = &entries[..list_end(entries)];
     let works = entries.iter().filter(|(t, _)| work(t)).count();
     works > 0 && works * 5 >= entries.len() * 3
 }
@@ -1253,6 +1309,70 @@ mod tests {
         assert!(!heading_titles(&lines, &[])
             .iter()
             .any(|t| t.contains("times")));
+    }
+
+    #[test]
+    fn a_list_ends_before_the_biographies_set_under_it() {
+        let e = |t: &str| (t.to_string(), 0);
+        let list = [
+            e("D. Bahdanau, K. Cho. Neural machine translation. arXiv, 2014."),
+            e("S. Horvath and K. Raj. Dna methylation. Nature Reviews Genetics, 2018."),
+            e("Y. LeCun, Y. Bengio, and G. Hinton. Deep learning. Nature, 2015."),
+            e("Author Name. This is sample author biography text."),
+            e("Author Name. This is another sample biography text."),
+        ];
+        assert_eq!(list_end(&list), 3);
+        assert!(looks_like_list(&list));
+        // One dated sentence among paragraphs is no list.
+        let text = [
+            e("There are three options, author/year (Smith et al. 2000)."),
+            e("Labels are used as well, as the class documents."),
+            e("No year is needed for them."),
+        ];
+        assert_eq!(list_end(&text), 3);
+        assert!(!looks_like_list(&text));
+    }
+
+    #[test]
+    fn a_list_with_raised_labels_under_its_heading_is_no_set_of_notes() {
+        let rows = [
+            ("1. Introduction", 12.0, true),
+            BODY,
+            BODY,
+            ("References", 12.0, true),
+            (
+                "Rebek, A., Fickle Rocks, Fink Publishing, Chesapeake, 1982.",
+                8.0,
+                false,
+            ),
+            (
+                "Other, B., Second Work, Publisher, Boston, 1990.",
+                8.0,
+                false,
+            ),
+        ];
+        let mut lines = stacked(&rows, 1.6, 2);
+        lines[4].lead_marker = Some("1".into());
+        lines[5].lead_marker = Some("2".into());
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        let entries: Vec<&str> = pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Reference(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(entries.len(), 2, "{pieces:?}");
+        assert!(entries[0].starts_with("[1] Rebek") && entries[1].starts_with("[2] Other"));
+        // A note numbered 3 on a list's page with no raised labels stays a note.
+        lines.remove(4);
+        lines[4].lead_marker = Some("3".into());
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        assert!(pieces
+            .iter()
+            .any(|(p, _)| matches!(p, Piece::Footnote { .. })));
     }
 
     #[test]
