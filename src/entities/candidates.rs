@@ -9,11 +9,29 @@
 use std::collections::HashMap;
 
 const JOINERS: [&str; 5] = ["of", "and", "&", "for", "de"];
-const LEADING: [&str; 40] = [
+const LEADING: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "This", "These", "That",
     "However", "Thus", "From", "With", "As", "While", "When", "Although", "Since", "After",
     "Before", "See", "All", "Both", "Each", "If", "Let", "But", "Within", "Many", "Once", "Unlike",
-    "Users", "Native", "Consult", "Another", "Appendix",
+    "Users", "Native", "Consult", "Another", "Appendix", "Some", "Several", "Most", "Other",
+    "Such", "Any", "Every", "Our", "Their", "Its", "Your", "We", "It",
+];
+/// Words that say what a field holds, not whose it is: a run ending in one
+/// is a label or a template's placeholder (`Author Name`, `Job Title`).
+const GENERIC_TAIL: [&str; 14] = [
+    "Name", "Names", "Title", "Grade", "Address", "Number", "Date", "Type", "Size", "Cap", "Caps",
+    "Text", "Value", "Level",
+];
+/// Names of events and series that go on with `on` (`Conference on Computer Vision`).
+const GOES_ON: [&str; 8] = [
+    "Conference",
+    "Symposium",
+    "Workshop",
+    "Transactions",
+    "Proceedings",
+    "Congress",
+    "Seminar",
+    "Meeting",
 ];
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 const FIRM: [&str; 8] = [
@@ -152,6 +170,7 @@ fn plausible(name: &str) -> bool {
         // Axis or level labels: `Aa Bb Cc`.
         && !words.iter().any(|w| doubled(w))
         && !words[0].ends_with("ing")
+        && !GENERIC_TAIL.contains(&last)
 }
 
 fn slug(name: &str) -> String {
@@ -201,11 +220,12 @@ fn runs(text: &str) -> Vec<(String, &str)> {
                 Some(stem) if !next_capital => stem,
                 _ => bare,
             };
+            let event_on = bare == "on" && words.last().is_some_and(|w| GOES_ON.contains(w));
             let ok = is_capitalised(bare)
                 && bare
                     .chars()
                     .all(|c| c.is_alphanumeric() || "-&.'’".contains(c))
-                || !words.is_empty() && JOINERS.contains(&bare);
+                || !words.is_empty() && (JOINERS.contains(&bare) || event_on);
             if !ok || (firmish && words.is_empty()) {
                 break;
             }
@@ -227,7 +247,10 @@ fn runs(text: &str) -> Vec<(String, &str)> {
                 words.drain(..2);
             }
         }
-        while words.last().is_some_and(|w| JOINERS.contains(w)) {
+        while words
+            .last()
+            .is_some_and(|w| JOINERS.contains(w) || *w == "on")
+        {
             words.pop();
         }
         // Sentence openers before a name, and the joiner they leave
@@ -239,7 +262,8 @@ fn runs(text: &str) -> Vec<(String, &str)> {
         {
             words.remove(0);
         }
-        while words.len() > 2 && words.last().is_some_and(|w| LEADING.contains(w)) {
+        // A lone word before an opener ("Subparagraph This") is no name either.
+        while words.len() >= 2 && words.last().is_some_and(|w| LEADING.contains(w)) {
             words.pop();
         }
         if let Some(last) = words.last_mut() {
@@ -266,8 +290,23 @@ fn abbreviation(after: &str) -> Option<&str> {
     .then_some(inner)
 }
 
+/// A paragraph that is only a few capitalised words without punctuation: a
+/// table's header row, figure lettering or a label, where adjacent words
+/// are no name. (A list of names has its commas, a sentence its stop.)
+fn label(paragraph: &str) -> bool {
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    words.len() <= 6
+        && !paragraph.contains([',', '.', ';', ':'])
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+}
+
 /// A TOML draft of candidate entities in `text`, in order of first appearance.
 pub fn candidates(text: &str) -> String {
+    let kept: Vec<&str> = text.split("\n\n").filter(|p| !label(p)).collect();
+    let text = kept.join("\n\n");
+    let text = text.as_str();
     let mut order: Vec<String> = Vec::new();
     let mut found: HashMap<String, Candidate> = HashMap::new();
     // `Douglas Bates and John Chambers` is two people.
@@ -349,6 +388,32 @@ mod tests {
         assert!(
             names.contains(&"Third-level Headings".to_string()),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn labels_placeholders_and_cut_names_are_no_candidates() {
+        let text = "Re Vary Fixed\n\n\
+                    Job Title, Department, Address, and AIAA Member Grade.\n\n\
+                    Some Conclusions here. Subparagraph This is set in the body.\n\n\
+                    Written by Author Name for the Proceedings of the IEEE International \
+                    Conference on Computer Vision in 2017.\n\n\
+                    Claretta Carrara, Nico Snew, Claudio Beccari.";
+        let draft = candidates(text);
+        let names: Vec<&str> = draft
+            .lines()
+            .filter_map(|l| l.strip_prefix("name = "))
+            .map(|n| n.trim_matches('"'))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "IEEE International Conference on Computer Vision",
+                "Claretta Carrara",
+                "Nico Snew",
+                "Claudio Beccari"
+            ],
+            "{draft}"
         );
     }
 

@@ -50,12 +50,18 @@ impl Imported {
 
     /// A draft catalogue of the names the paper uses, for the user to curate.
     pub fn entities_toml(&self) -> String {
-        // Code and table cells hold no names worth following.
+        // Code and table cells hold no names worth following; captions are
+        // set in title case, so their phrases read like names.
         let passages = self
             .doc
             .passages
             .iter()
-            .filter(|p| !matches!(p.kind, PassageKind::Code | PassageKind::Table))
+            .filter(|p| {
+                !matches!(
+                    p.kind,
+                    PassageKind::Code | PassageKind::Table | PassageKind::Caption
+                )
+            })
             .map(|p| p.text.as_str());
         let notes = self.doc.footnotes.iter().map(|f| f.text.as_str());
         let body: Vec<&str> = passages.chain(notes).collect();

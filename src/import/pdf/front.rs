@@ -282,6 +282,8 @@ pub fn year(first_page: &[Line]) -> Option<i32> {
             || t.contains("Volume")
             || t.contains("Vol.")
             || iso_date(t).is_some()
+            // A journal head with its pages: `Journal Title, 2022, pp. 1–9`.
+            || t.contains("pp.") && t.split_whitespace().count() <= 12
     };
     // A journal's issue line at the head of the page, `Probab. 0 (2020), 1–5`,
     // dates the paper before a "Submitted ... 2013" line below it.
@@ -441,6 +443,13 @@ mod tests {
         ];
         assert_eq!(year(&page), Some(2017));
         assert_eq!(iso_date("v 12017-05-091"), None);
+        // A journal head line with the pages dates the paper.
+        let page = [
+            at("Journal Title Here, 2022, pp. 1\u{2013}9", 8.0),
+            at("A Title", 14.0),
+            at("As Smith (2009) says.", 10.0),
+        ];
+        assert_eq!(year(&page), Some(2022));
         assert_eq!(issue_year("Vol. 00 (0000)"), None);
         assert_eq!(issue_year("see [12] (2003)"), None);
     }

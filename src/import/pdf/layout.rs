@@ -24,6 +24,8 @@ pub struct Line {
     pub bold: bool,
     pub italic: bool,
     pub mono: bool,
+    /// Most of the line is in a sans-serif face.
+    pub sans: bool,
     /// A raised marker the line starts with (`1` of a footnote, `∗` of an author note).
     pub lead_marker: Option<String>,
     /// The bold words the line starts with, when the rest is not bold (a run-in heading).
@@ -52,6 +54,7 @@ impl Line {
             bold: false,
             italic: false,
             mono: false,
+            sans: false,
             lead_marker: None,
             bold_lead: String::new(),
             column: 0,
@@ -212,7 +215,9 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         .fold(f32::MIN, f32::max);
     let mut text = String::new();
     let mut lead_marker = None;
-    let (mut bold, mut italic, mut mono, mut total) = (0, 0, 0, 0);
+    let (mut bold, mut italic, mut mono, mut sans, mut total) = (0, 0, 0, 0, 0);
+    // Characters of code that are not bold (`AMSMATH` in `3. AMSMATH Package`).
+    let mut plain_code = 0;
     let mut prev_x1: Option<f32> = None;
     let mut bold_lead = String::new();
     let mut in_bold_lead = true;
@@ -299,6 +304,12 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
             }
             if r.mono {
                 mono += n;
+                if !r.bold {
+                    plain_code += n;
+                }
+            }
+            if r.sans {
+                sans += n;
             }
         }
     }
@@ -319,9 +330,11 @@ fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
         top: runs.iter().map(|r| r.top).fold(f32::MAX, f32::min),
         bottom: base,
         size: main,
-        bold: total > 0 && bold * 10 >= total * 8,
+        // A code word in a bold heading leaves the heading bold.
+        bold: total > plain_code && bold * 10 >= (total - plain_code) * 8,
         italic: total > 0 && italic * 10 >= total * 8,
         mono: total > 0 && mono * 10 >= total * 6,
+        sans: total > 0 && sans * 10 >= total * 8,
         lead_marker,
         bold_lead,
         column: 0,
@@ -506,6 +519,7 @@ mod tests {
             bold: false,
             italic: false,
             mono: false,
+            sans: false,
         }
     }
 
@@ -554,6 +568,39 @@ mod tests {
             assert!(!m[1..].iter().any(|&x| x), "body lines are not");
         }
         assert_eq!(numbers[1].as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn a_code_word_in_a_bold_heading_leaves_it_bold() {
+        let bold = |t: &str, x0: f32| Run {
+            bold: true,
+            ..run(t, x0, 100.0, 10.0)
+        };
+        let code = |t: &str, x0: f32| Run {
+            mono: true,
+            ..run(t, x0, 100.0, 10.0)
+        };
+        let line = make_line(
+            0,
+            &[
+                &bold("3.", 72.0),
+                &code("AMSMATH", 90.0),
+                &bold("Package", 130.0),
+            ],
+        )
+        .expect("a line");
+        assert!(line.bold && !line.mono, "{line:?}");
+        // Body text with a code word is still no bold line.
+        let line = make_line(
+            0,
+            &[
+                &run("call", 72.0, 100.0, 10.0),
+                &code("AMSMATH", 95.0),
+                &bold("now", 135.0),
+            ],
+        )
+        .expect("a line");
+        assert!(!line.bold);
     }
 
     #[test]

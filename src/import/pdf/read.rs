@@ -18,6 +18,8 @@ pub struct Run {
     pub bold: bool,
     pub italic: bool,
     pub mono: bool,
+    /// A sans-serif face (a heading set apart from a serif body by its family).
+    pub sans: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -89,16 +91,21 @@ fn flatten(items: &[pdf_oxide::outline::OutlineItem], depth: u8, out: &mut Vec<O
     }
 }
 
-fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool) {
+/// Bold, italic, mono and sans-serif, as the font's name says.
+fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool, bool) {
     let name = name.to_ascii_lowercase();
+    // The subset tag (`ABCDEF+`) is no part of the name.
+    let name = name.split_once('+').map_or(name.as_str(), |(_, n)| n);
     // The name is the evidence: some PDFs declare every font bold. Small
     // capitals set headings apart the way bold does; URW's Type 1 fonts
     // (NimbusRomNo9L-Medi, -ReguItal) name their bold "Medi" and their italic "Ital".
+    // TeX's Computer Modern and EC fonts say bold extended as `bx`
+    // (CMSSBX10, SFBX1200) and sans bold extended as `sx` (SFSX1000).
+    let tex = ["cm", "sf", "ec", "lm"].iter().any(|p| name.starts_with(p));
     let bold = [
         "bold",
         "-medi",
         "medium",
-        "cmbx",
         "black",
         "heavy",
         "demi",
@@ -110,7 +117,8 @@ fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool) {
         "-sc",
     ]
     .iter()
-    .any(|m| name.contains(m));
+    .any(|m| name.contains(m))
+        || tex && (name.contains("bx") || name.starts_with("sfsx"));
     let italic = ["ital", "oblique", "cmti", "cmsl", "slant"]
         .iter()
         .any(|m| name.contains(m));
@@ -126,7 +134,105 @@ fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool) {
         ]
         .iter()
         .any(|m| name.contains(m));
-    (bold, italic, mono)
+    let sans = !mono
+        && ([
+            "sans",
+            "helvetica",
+            "arial",
+            "nimbussan",
+            "verdana",
+            "frutiger",
+            "futura",
+        ]
+        .iter()
+        .any(|m| name.contains(m))
+            || ["cmss", "lmss", "sfss", "sfsx", "sfsi"]
+                .iter()
+                .any(|p| name.starts_with(p)));
+    (bold, italic, mono, sans)
+}
+
+/// The combining mark of a spacing accent as TeX sets it (`\'o` is `´`
+/// placed over `o`).
+fn combining(accent: char) -> Option<char> {
+    Some(match accent {
+        '´' | '\u{2ca}' => '\u{301}',
+        '`' | '\u{2cb}' => '\u{300}',
+        // `^` and `~` of code are characters of their own; only their
+        // modifier forms are accents.
+        '¨' => '\u{308}',
+        'ˆ' => '\u{302}',
+        '˜' => '\u{303}',
+        '¸' => '\u{327}',
+        'ˇ' => '\u{30c}',
+        '˘' => '\u{306}',
+        '¯' | 'ˉ' => '\u{304}',
+        '˚' => '\u{30a}',
+        '˙' => '\u{307}',
+        '˝' => '\u{30b}',
+        '˛' => '\u{328}',
+        _ => return None,
+    })
+}
+
+/// A letter with an accent put on it, composed (Unicode NFC): `´` over a
+/// dotless `ı` is `í`. None where no single character is both.
+fn compose(base: char, accent: char) -> Option<char> {
+    let mark = combining(accent)?;
+    let base = match base {
+        'ı' => 'i',
+        'ȷ' => 'j',
+        c => c,
+    };
+    unicode_normalization::char::compose(base, mark)
+}
+
+/// Whether a text accent sits over a letter: the same font (a formula's
+/// accent comes from another font than its letter), its middle within the
+/// letter, its baseline near the letter's (raised a little over a capital).
+fn over(accent: &TextChar, base: &TextChar) -> bool {
+    let mid = accent.bbox.x + accent.bbox.width.abs() / 2.0;
+    let size = base.font_size.max(1.0);
+    let slack = 0.1 * size;
+    base.char.is_alphabetic()
+        && accent.font_name == base.font_name
+        && (accent.origin_y - base.origin_y).abs() < 0.35 * size
+        && mid >= base.bbox.x - slack
+        && mid <= base.bbox.x + base.bbox.width.abs() + slack
+}
+
+/// The characters with each spacing accent set over a letter composed into
+/// that letter, the accent itself dropped. TeX puts the accent right before
+/// its letter; some fonts (small capitals) draw a word's accents after
+/// its letters, so the letter is looked for among the nearest characters.
+fn composed(chars: &[TextChar]) -> Vec<(char, &TextChar)> {
+    let mut letters: Vec<char> = chars.iter().map(|c| c.char).collect();
+    let mut dropped = vec![false; chars.len()];
+    for (i, c) in chars.iter().enumerate() {
+        if combining(c.char).is_none() {
+            continue;
+        }
+        let near = (1..=40).flat_map(|d| [i.checked_add(d), i.checked_sub(d)]);
+        let base = near
+            .flatten()
+            .filter(|&j| j < chars.len() && !dropped[j])
+            // A grave accent is also the backquote of code: only right before its letter.
+            .filter(|&j| c.char != '`' || j == i + 1)
+            .find(|&j| over(c, &chars[j]));
+        if let Some(j) = base {
+            if let Some(ch) = compose(letters[j], c.char) {
+                letters[j] = ch;
+                dropped[i] = true;
+            }
+        }
+    }
+    chars
+        .iter()
+        .zip(letters)
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|((c, ch), _)| (ch, c))
+        .collect()
 }
 
 /// Characters grouped into words: a word ends at a space, a gap, a change of
@@ -135,12 +241,12 @@ fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut open = false;
     let mut last: Option<&TextChar> = None;
-    for c in chars {
+    for (ch, c) in composed(chars) {
         let b = &c.bbox;
         let ok = [b.x, b.y, b.width, c.font_size, c.origin_y]
             .iter()
             .all(|v| v.is_finite());
-        if !ok || c.char.is_whitespace() || c.char.is_control() || c.rotation_degrees.abs() > 1.0 {
+        if !ok || ch.is_whitespace() || ch.is_control() || c.rotation_degrees.abs() > 1.0 {
             open = false;
             continue;
         }
@@ -160,13 +266,13 @@ fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
             });
         if continues {
             if let Some(r) = out.last_mut() {
-                r.text.push(c.char);
+                r.text.push(ch);
                 r.x1 = r.x1.max(b.x + b.width.abs());
             }
         } else {
-            let (bold, italic, mono) = font_flags(&c.font_name, c.is_monospace);
+            let (bold, italic, mono, sans) = font_flags(&c.font_name, c.is_monospace);
             out.push(Run {
-                text: c.char.to_string(),
+                text: ch.to_string(),
                 x0: b.x,
                 x1: b.x + b.width.abs(),
                 top: baseline - size * 0.75,
@@ -175,6 +281,7 @@ fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
                 bold,
                 italic: italic || c.is_italic,
                 mono,
+                sans,
             });
         }
         open = true;
@@ -185,27 +292,118 @@ fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
 
 #[cfg(test)]
 mod tests {
-    use super::font_flags;
+    use super::{compose, composed, font_flags};
+    use pdf_oxide::layout::TextChar;
+
+    /// A character of the font `F` at size 10, `w` wide at `x` on the baseline `y`.
+    fn ch(c: char, x: f32, w: f32, y: f32) -> TextChar {
+        let mut t = TextChar {
+            char: c,
+            font_name: "F".into(),
+            font_size: 10.0,
+            origin_y: y,
+            ..TextChar::default()
+        };
+        t.bbox.x = x;
+        t.bbox.width = w;
+        t
+    }
+
+    fn text(chars: &[TextChar]) -> String {
+        composed(chars).into_iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn accents_over_letters_compose_wherever_the_stream_puts_them() {
+        // TeX: the accent right before its letter (`c´odigo`).
+        let word = [
+            ch('c', 0.0, 5.0, 100.0),
+            ch('´', 5.0, 5.0, 100.0),
+            ch('o', 5.0, 5.0, 100.0),
+            ch('d', 10.0, 5.0, 100.0),
+        ];
+        assert_eq!(text(&word), "cód");
+        // Small capitals: the word's letters first, its accents after them.
+        let word = [
+            ch('p', 0.0, 5.0, 100.0),
+            ch('a', 5.0, 5.0, 100.0),
+            ch('g', 10.0, 5.0, 100.0),
+            ch('ı', 15.0, 3.0, 100.0),
+            ch('´', 5.5, 4.0, 100.0),
+            ch('´', 14.5, 4.0, 100.0),
+        ];
+        assert_eq!(text(&word), "págí");
+        // An accent of another font (a formula's hat) or on another
+        // baseline stays where it is.
+        let mut hat = ch('ˆ', 5.0, 5.0, 100.0);
+        hat.font_name = "M".into();
+        let other = [ch('a', 5.0, 5.0, 100.0), hat, ch('˜', 5.0, 5.0, 112.0)];
+        assert_eq!(text(&other), "aˆ˜");
+    }
 
     #[test]
     fn font_names_say_bold_italic_and_mono() {
         assert_eq!(
             font_flags("PHSIWX+NimbusRomNo9L-Regu", false),
-            (false, false, false)
+            (false, false, false, false)
         );
         assert_eq!(
             font_flags("EGFPFT+NimbusRomNo9L-Medi", false),
-            (true, false, false)
+            (true, false, false, false)
         );
         assert_eq!(
             font_flags("IXFLOW+NimbusRomNo9L-ReguItal", false),
-            (false, true, false)
+            (false, true, false, false)
         );
         assert_eq!(
             font_flags("NimbusRomNo9L-MediItal", false),
-            (true, true, false)
+            (true, true, false, false)
         );
-        assert_eq!(font_flags("ABCDEF+CMBX12", false), (true, false, false));
-        assert_eq!(font_flags("ABCDEF+CMTT10", false), (false, false, true));
+        assert_eq!(
+            font_flags("ABCDEF+CMBX12", false),
+            (true, false, false, false)
+        );
+        assert_eq!(
+            font_flags("ABCDEF+CMTT10", false),
+            (false, false, true, false)
+        );
+    }
+
+    #[test]
+    fn font_names_say_sans_serif_and_tex_bold_extended() {
+        // Computer Modern sans bold extended: bold and sans.
+        assert_eq!(
+            font_flags("YPZDQV+CMSSBX10", false),
+            (true, false, false, true)
+        );
+        assert_eq!(
+            font_flags("NXORJE+LMSans12-Regular", false),
+            (false, false, false, true)
+        );
+        assert_eq!(
+            font_flags("ABCDEF+SFBX1200", false),
+            (true, false, false, false)
+        );
+        // EC roman is no sans face; a subset tag with `BX` in it is no bold.
+        assert_eq!(
+            font_flags("ABXDEF+SFRM1000", false),
+            (false, false, false, false)
+        );
+        assert_eq!(
+            font_flags("QBXABC+NimbusSanL-Regu", false),
+            (false, false, false, true)
+        );
+    }
+
+    #[test]
+    fn a_spacing_accent_composes_with_its_letter() {
+        assert_eq!(compose('o', '´'), Some('ó'));
+        assert_eq!(compose('ı', '´'), Some('í'));
+        assert_eq!(compose('n', '˜'), Some('ñ'));
+        assert_eq!(compose('u', '¨'), Some('ü'));
+        assert_eq!(compose('c', '¸'), Some('ç'));
+        // No letter is both: the two stay apart.
+        assert_eq!(compose('q', '¸'), None);
+        assert_eq!(compose('o', 'x'), None);
     }
 }

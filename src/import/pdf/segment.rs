@@ -361,8 +361,28 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
     out
 }
 
+/// `2.1 Discarded`: a subsection's number (two parts or more) before a
+/// capitalised title of a few words.
+fn sub_numbered(t: &str) -> bool {
+    Numbering::parse(t).is_some_and(|(n, rest)| {
+        matches!(n.style, Style::Decimal { .. })
+            && n.parts.len() >= 2
+            && rest.trim_start().starts_with(char::is_uppercase)
+            && rest.split_whitespace().count() <= 10
+            && !ends_sentence(rest)
+    })
+}
+
+/// A subsection heading some classes set in italic at the body's size.
+fn italic_subsection(l: &Line, body: f32) -> bool {
+    l.italic && !l.bold && (l.size - body).abs() < 0.6 && sub_numbered(&l.text)
+}
+
 fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
     if (prev.size - l.size).abs() > 0.6 || prev.mono != l.mono || prev.bold != l.bold {
+        return true;
+    }
+    if italic_subsection(prev, body) || italic_subsection(l, body) {
         return true;
     }
     if l.lead_marker.is_some() {
@@ -481,9 +501,38 @@ fn split_glued_marker(mut l: Line, body: f32) -> Line {
     l
 }
 
+/// Lines set in the other family than the body's (sans-serif headings over
+/// a serif body, or the reverse) stand out the way bold lines do, so they
+/// count as bold. Only where the body keeps to one family (four fifths of
+/// the body-size text).
+fn mark_other_face(lines: &mut [Line], body: f32) {
+    let (mut sans, mut total) = (0usize, 0usize);
+    for l in lines
+        .iter()
+        .filter(|l| (l.size - body).abs() < 0.6 && !l.mono)
+    {
+        let n = l.text.chars().filter(|c| c.is_alphabetic()).count();
+        total += n;
+        if l.sans {
+            sans += n;
+        }
+    }
+    if total == 0 || (sans * 5 > total && sans * 5 < total * 4) {
+        return;
+    }
+    let body_sans = sans * 2 > total;
+    for l in lines.iter_mut() {
+        if !l.mono && l.sans != body_sans {
+            l.bold = true;
+            l.bold_lead.clear();
+        }
+    }
+}
+
 pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let body = body_size(lines);
-    let owned = attach_lone_markers(lines, body);
+    let mut owned = attach_lone_markers(lines, body);
+    mark_other_face(&mut owned, body);
     let lines: Vec<&Line> = owned.iter().collect();
     let lines = lines.as_slice();
     let vocab = vocabulary(lines);
@@ -540,7 +589,9 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && (!ends_sentence(&t)
                 || t.ends_with(':') && words <= 3
                 || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some())
-            && (b.size() >= body * 1.12 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9)
+            && (b.size() >= body * 1.12
+                || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9
+                || b.lines.len() == 1 && italic_subsection(&b.lines[0], body))
     };
     let mut pieces: Vec<Placed> = Vec::new();
     let mut line_pages = vec![0; lines.len() + 1];
@@ -634,12 +685,24 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     // Returns the number the list would go on with, where it is numbered.
     let flush_refs = |refs_lines: &mut Vec<Line>, pieces: &mut Vec<Placed>, line: usize| {
         let mut next = None;
-        for (entry, _) in split_references(refs_lines, &margins, &vocab) {
+        let entries = split_references(refs_lines, &margins, &vocab);
+        let end = list_end(&entries);
+        for (i, (entry, _)) in entries.into_iter().enumerate() {
             let entry = if dropped_ligatures {
                 repair_ligatures(&entry, &vocab)
             } else {
                 entry
             };
+            if i >= end {
+                // What follows the list is text again.
+                let text = Piece::Text {
+                    kind: PassageKind::Paragraph,
+                    text: entry,
+                    page_start: false,
+                };
+                pieces.push((text, line + 1));
+                continue;
+            }
             next = label_number(&entry).map(|n| n + 1);
             pieces.push((Piece::Reference(entry), line + 1));
         }
@@ -649,6 +712,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     // A numbered list the flow interrupts (an appendix set in the other
     // column) goes on where its next number starts a block.
     let mut resume_at: Option<u32> = None;
+    // Entries of a list with raised labels taken so far, and their lines.
+    let (mut raised_entries, mut raised_lines) = (0u32, 0usize);
     let mut list_page = 0;
     let mut refs_start = 0;
     for (k, b) in blocks.iter().enumerate() {
@@ -668,6 +733,28 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 },
                 line,
             ));
+            continue;
+        }
+        // A numbered list whose labels are raised (`¹Rebek, A., ...`) reads
+        // like notes at the page foot; under the list's heading they are entries.
+        let raised_label = b.lines[0]
+            .lead_marker
+            .as_deref()
+            .filter(|m| m.chars().all(|c| c.is_ascii_digit()));
+        // Only labels counting from 1 in a list of their own, so a page's
+        // real notes under a list stay notes.
+        let next_raised = raised_entries + 1;
+        if let Some(m) = raised_label.filter(|m| {
+            in_refs
+                && b.note
+                && refs_lines.len() == raised_lines
+                && m.parse::<u32>().ok() == Some(next_raised)
+        }) {
+            let mut entry = b.lines.clone();
+            entry[0].text = format!("[{m}] {}", entry[0].text);
+            raised_entries = next_raised;
+            raised_lines += entry.len();
+            refs_lines.extend(entry);
             continue;
         }
         if b.note {
@@ -760,6 +847,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 title
             };
             in_refs = list_heads.contains(&k);
+            (raised_entries, raised_lines) = (0, 0);
             refs_start = line;
             pieces.push((
                 Piece::Heading(Heading {
@@ -971,14 +1059,33 @@ fn prose(t: &str) -> bool {
             .any(|w| matches!(w, "we" | "We" | "you" | "You" | "our" | "your" | "Please"))
 }
 
+/// An entry that reads as a work: a label or a year, not prose.
+fn work(t: &str) -> bool {
+    !prose(t)
+        && (numeric_label(t)
+            || t.split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+}
+
+/// Where a list ends: after its last work, when two or more blocks that are
+/// no works follow three works or more (author biographies set under the
+/// list); otherwise at its end.
+fn list_end(entries: &[(String, usize)]) -> usize {
+    let last = entries
+        .iter()
+        .rposition(|(t, _)| work(t))
+        .map_or(0, |i| i + 1);
+    let works = entries[..last].iter().filter(|(t, _)| work(t)).count();
+    if entries.len() - last >= 2 && works >= 3 {
+        last
+    } else {
+        entries.len()
+    }
+}
+
 /// Whether entries read as a reference list: most carry a year or a number.
 fn looks_like_list(entries: &[(String, usize)]) -> bool {
-    let work = |t: &str| {
-        !prose(t)
-            && (numeric_label(t)
-                || t.split(|c: char| !c.is_ascii_digit())
-                    .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
-    };
+    let entries = &entries[..list_end(entries)];
     let works = entries.iter().filter(|(t, _)| work(t)).count();
     works > 0 && works * 5 >= entries.len() * 3
 }
@@ -1142,6 +1249,130 @@ mod tests {
             heading_titles(&stacked(&rows, 2.0, 2), &[]),
             ["Introduction", "What is a vignette?"]
         );
+    }
+
+    #[test]
+    fn a_body_size_heading_in_the_other_family_is_a_heading() {
+        // A serif body with numbered headings set in a sans-serif face at
+        // the body's size, neither bold nor larger.
+        let rows = [
+            ("1 Introduction", 10.0, false),
+            BODY,
+            BODY,
+            BODY,
+            ("2 Methods", 10.0, false),
+            BODY,
+            BODY,
+            ("2.1 References and footnotes", 10.0, false),
+            BODY,
+            BODY,
+        ];
+        let mut lines = stacked(&rows, 1.6, 2);
+        // The same face: all text, under an untitled section.
+        assert!(!heading_titles(&lines, &[]).contains(&"Methods".to_string()));
+        for l in lines.iter_mut().filter(|l| !l.text.starts_with("Body")) {
+            l.sans = true;
+        }
+        assert_eq!(
+            heading_titles(&lines, &[]),
+            ["Introduction", "Methods", "References and footnotes"]
+        );
+        // Where the body mixes the two families, the family says nothing.
+        for l in lines.iter_mut().skip(1).step_by(2) {
+            l.sans = true;
+        }
+        assert!(!heading_titles(&lines, &[]).contains(&"Methods".to_string()));
+    }
+
+    #[test]
+    fn an_italic_numbered_subsection_at_body_size_is_a_heading() {
+        let rows = [
+            ("2. Changes", 10.0, true),
+            BODY,
+            ("2.1 Discarded", 10.0, false),
+            BODY,
+            ("2.2 Font selection", 10.0, false),
+            BODY,
+            ("3. Matrices", 10.0, true),
+            BODY,
+        ];
+        let mut lines = stacked(&rows, 1.3, 2);
+        for l in lines.iter_mut().filter(|l| l.text.starts_with("2.")) {
+            l.italic = true;
+        }
+        assert_eq!(
+            heading_titles(&lines, &[]),
+            ["Changes", "Discarded", "Font selection", "Matrices"]
+        );
+        // An italic sentence that starts with a number is text.
+        lines[2].text = "2.1 times the rate was measured in the first run.".into();
+        assert!(!heading_titles(&lines, &[])
+            .iter()
+            .any(|t| t.contains("times")));
+    }
+
+    #[test]
+    fn a_list_ends_before_the_biographies_set_under_it() {
+        let e = |t: &str| (t.to_string(), 0);
+        let list = [
+            e("D. Bahdanau, K. Cho. Neural machine translation. arXiv, 2014."),
+            e("S. Horvath and K. Raj. Dna methylation. Nature Reviews Genetics, 2018."),
+            e("Y. LeCun, Y. Bengio, and G. Hinton. Deep learning. Nature, 2015."),
+            e("Author Name. This is sample author biography text."),
+            e("Author Name. This is another sample biography text."),
+        ];
+        assert_eq!(list_end(&list), 3);
+        assert!(looks_like_list(&list));
+        // One dated sentence among paragraphs is no list.
+        let text = [
+            e("There are three options, author/year (Smith et al. 2000)."),
+            e("Labels are used as well, as the class documents."),
+            e("No year is needed for them."),
+        ];
+        assert_eq!(list_end(&text), 3);
+        assert!(!looks_like_list(&text));
+    }
+
+    #[test]
+    fn a_list_with_raised_labels_under_its_heading_is_no_set_of_notes() {
+        let rows = [
+            ("1. Introduction", 12.0, true),
+            BODY,
+            BODY,
+            ("References", 12.0, true),
+            (
+                "Rebek, A., Fickle Rocks, Fink Publishing, Chesapeake, 1982.",
+                8.0,
+                false,
+            ),
+            (
+                "Other, B., Second Work, Publisher, Boston, 1990.",
+                8.0,
+                false,
+            ),
+        ];
+        let mut lines = stacked(&rows, 1.6, 2);
+        lines[4].lead_marker = Some("1".into());
+        lines[5].lead_marker = Some("2".into());
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        let entries: Vec<&str> = pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Reference(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(entries.len(), 2, "{pieces:?}");
+        assert!(entries[0].starts_with("[1] Rebek") && entries[1].starts_with("[2] Other"));
+        // A note numbered 3 on a list's page with no raised labels stays a note.
+        lines.remove(4);
+        lines[4].lead_marker = Some("3".into());
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        assert!(pieces
+            .iter()
+            .any(|(p, _)| matches!(p, Piece::Footnote { .. })));
     }
 
     #[test]
