@@ -342,57 +342,26 @@ mod tests {
     }
 
     #[test]
-    fn font_names_say_bold_italic_and_mono() {
-        assert_eq!(
-            font_flags("PHSIWX+NimbusRomNo9L-Regu", false),
-            (false, false, false, false)
-        );
-        assert_eq!(
-            font_flags("EGFPFT+NimbusRomNo9L-Medi", false),
-            (true, false, false, false)
-        );
-        assert_eq!(
-            font_flags("IXFLOW+NimbusRomNo9L-ReguItal", false),
-            (false, true, false, false)
-        );
-        assert_eq!(
-            font_flags("NimbusRomNo9L-MediItal", false),
-            (true, true, false, false)
-        );
-        assert_eq!(
-            font_flags("ABCDEF+CMBX12", false),
-            (true, false, false, false)
-        );
-        assert_eq!(
-            font_flags("ABCDEF+CMTT10", false),
-            (false, false, true, false)
-        );
-    }
-
-    #[test]
-    fn font_names_say_sans_serif_and_tex_bold_extended() {
-        // Computer Modern sans bold extended: bold and sans.
-        assert_eq!(
-            font_flags("YPZDQV+CMSSBX10", false),
-            (true, false, false, true)
-        );
-        assert_eq!(
-            font_flags("NXORJE+LMSans12-Regular", false),
-            (false, false, false, true)
-        );
-        assert_eq!(
-            font_flags("ABCDEF+SFBX1200", false),
-            (true, false, false, false)
-        );
-        // EC roman is no sans face; a subset tag with `BX` in it is no bold.
-        assert_eq!(
-            font_flags("ABXDEF+SFRM1000", false),
-            (false, false, false, false)
-        );
-        assert_eq!(
-            font_flags("QBXABC+NimbusSanL-Regu", false),
-            (false, false, false, true)
-        );
+    fn font_names_say_bold_italic_mono_and_sans() {
+        // (name, (bold, italic, mono, sans))
+        let cases = [
+            ("PHSIWX+NimbusRomNo9L-Regu", (false, false, false, false)),
+            ("EGFPFT+NimbusRomNo9L-Medi", (true, false, false, false)),
+            ("IXFLOW+NimbusRomNo9L-ReguItal", (false, true, false, false)),
+            ("NimbusRomNo9L-MediItal", (true, true, false, false)),
+            ("ABCDEF+CMBX12", (true, false, false, false)),
+            ("ABCDEF+CMTT10", (false, false, true, false)),
+            // Computer Modern sans bold extended: bold and sans.
+            ("YPZDQV+CMSSBX10", (true, false, false, true)),
+            ("NXORJE+LMSans12-Regular", (false, false, false, true)),
+            ("ABCDEF+SFBX1200", (true, false, false, false)),
+            // EC roman is no sans face; a subset tag with `BX` in it is no bold.
+            ("ABXDEF+SFRM1000", (false, false, false, false)),
+            ("QBXABC+NimbusSanL-Regu", (false, false, false, true)),
+        ];
+        for (name, flags) in cases {
+            assert_eq!(font_flags(name, false), flags, "{name}");
+        }
     }
 
     #[test]
