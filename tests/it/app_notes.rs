@@ -270,6 +270,14 @@ fn failed(a: &mut App) -> Option<Effect> {
     )
 }
 
+/// Writes a note and saves it, and the save fails.
+fn note_whose_save_failed(a: &mut App) {
+    update(a, Action::Annotate);
+    type_text(a, "precious");
+    update(a, Action::Save);
+    failed(a);
+}
+
 #[test]
 fn a_failed_save_keeps_the_note_unsaved_and_quit_asks() {
     let s = study();
@@ -308,10 +316,7 @@ fn a_failed_save_keeps_the_note_unsaved_and_quit_asks() {
 fn save_again_on_quit_quits_only_when_saved_and_discard_forgets() {
     let s = study();
     let mut a = app(&s);
-    update(&mut a, Action::Annotate);
-    type_text(&mut a, "precious");
-    update(&mut a, Action::Save);
-    failed(&mut a);
+    note_whose_save_failed(&mut a);
     update(&mut a, Action::Quit);
     assert_eq!(update(&mut a, Action::Save), Some(Effect::SaveNotes));
     // It fails again: the question comes back.
@@ -379,10 +384,7 @@ fn leaving_for_another_case_study_saves_first_and_a_failure_asks() {
     use casebook::app::state::Arrive;
     let s = study();
     let mut a = app(&s);
-    update(&mut a, Action::Annotate);
-    type_text(&mut a, "precious");
-    update(&mut a, Action::Save);
-    failed(&mut a);
+    note_whose_save_failed(&mut a);
     assert_eq!(a.unsaved.len(), 1);
     // The other case study waits for the save.
     a.open_case("elsewhere", Arrive::Remembered);
