@@ -656,6 +656,19 @@ mod tests {
         );
     }
 
+    /// `rows` rows of two full columns of body text from `top` down.
+    fn two_columns(rows: usize, top: f32) -> Vec<Run> {
+        (0..rows)
+            .flat_map(|k| {
+                let top = top + 12.0 * k as f32;
+                [
+                    run(&"l".repeat(57), 56.0, top, 8.5),
+                    run(&"r".repeat(58), 315.0, top, 8.5),
+                ]
+            })
+            .collect()
+    }
+
     #[test]
     fn a_gutter_under_a_one_column_title_block_still_splits_the_row() {
         // A first page: twenty rows of title block and abstract across the
@@ -664,11 +677,7 @@ mod tests {
         let mut runs: Vec<Run> = (0..20)
             .map(|k| run(&"w".repeat(120), 56.0, 100.0 + 12.0 * k as f32, 8.5))
             .collect();
-        for k in 0..12 {
-            let top = 350.0 + 12.0 * k as f32;
-            runs.push(run(&"l".repeat(57), 56.0, top, 8.5));
-            runs.push(run(&"r".repeat(58), 315.0, top, 8.5));
-        }
+        runs.extend(two_columns(12, 350.0));
         runs.push(run("journal.org,", 250.0, 500.0, 8.5));
         runs.push(run("2 Sectioning", 315.0, 499.0, 12.0));
         let lines = page_lines(0, &runs);
@@ -685,12 +694,7 @@ mod tests {
     fn a_narrow_gutter_between_text_of_two_sizes_splits_the_row() {
         // Ten rows of two columns, then a row where body text in the left
         // column meets a smaller reference entry in the right one.
-        let mut runs: Vec<Run> = Vec::new();
-        for k in 0..10 {
-            let top = 100.0 + 12.0 * k as f32;
-            runs.push(run(&"l".repeat(57), 56.0, top, 8.5));
-            runs.push(run(&"r".repeat(58), 315.0, top, 8.5));
-        }
+        let mut runs = two_columns(10, 100.0);
         runs.push(run("packages.", 266.0, 356.0, 8.5));
         runs.push(run("Efron", 315.0, 358.0, 7.0));
         runs.push(run("B", 333.5, 358.0, 7.0));
