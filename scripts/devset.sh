@@ -8,10 +8,10 @@
 # The development set also holds TeX Live journal and conference classes
 # (ACM, TUGboat, REVTeX, IEEE PES, LNCS, JACoW, elsarticle, Quantum, EJP/ECP,
 # ASME, SPIE, Res Philosophica, AIAA, JPSJ, Archives of Forensic Psychology,
-# IAG proceedings, OUP, La Gaceta de la RSME). A held-out set of other classes
-# (SAGEEP, The PracTeX Journal, Philosophers' Imprint, Cascadilla, PMLR, LNI),
-# never used to fit the rules, goes to DIR/heldout with its truth files in
-# tests/heldout/<name>.toml.
+# IAG proceedings, OUP, La Gaceta de la RSME, SAGEEP, The PracTeX Journal,
+# Philosophers' Imprint, Cascadilla, PMLR, LNI). A held-out set of other
+# papers, never used to fit the rules, goes to DIR/heldout with its truth
+# files in tests/heldout/<name>.toml.
 #
 #   scripts/devset.sh [DIR]     (default: $CASEBOOK_DEVSET or /tmp/casebook-devset)
 set -euo pipefail
@@ -54,14 +54,14 @@ afparticle texlive-publishers-doc=2022.20230122-4 $tl/afparticle/afpsample.pdf 6
 prociagssymp texlive-publishers-doc=2022.20230122-4 $tl/prociagssymp/TestprocIAGssymp.pdf f9ec65a53c93a406bf896652bcb358e5bbc8a13f017cae753affe40e5c6c1534
 oup-authoring texlive-publishers-doc=2022.20230122-4 $tl/oup-authoring-template/oup-authoring-template.pdf 8f1682708332fc3873604b8fed64b762d9931d664052004e015e03b363585f40
 gaceta texlive-publishers-doc=2022.20230122-4 $tl/gaceta/plantilla-articulo-suelto.pdf 009b91a7e9b3be0a39a5fa5a660b90bc01eb0b2e275ad88cd0ca872ba6389e0e
-"
-heldout="
 sageep texlive-publishers-doc=2022.20230122-4 $tl/sageep/sample.pdf f992853773dd0918827566ef26e71283f0f37d18e770506fa4c06dd90b229318
 pracjourn texlive-publishers-doc=2022.20230122-4 $tl/pracjourn/pjsample.pdf aac6ab45dfb37c4ad7947da5ee393a89dc893c20cd29bfd1f577a1e99d51a0fc
 philosophersimprint texlive-publishers-doc=2022.20230122-4 $tl/philosophersimprint/sample.pdf 52354f023d0bf0a93438a324cb309ce2cbf70737b69536ea5baf9bc64cc3a80f
 cascadilla texlive-publishers-doc=2022.20230122-4 $tl/cascadilla/example.pdf a9595a6b1e18b039ad7422f05b1935f8551983b7455a49bafa83d13175c4241b
 jmlr-pmlr texlive-publishers-doc=2022.20230122-4 $tl/jmlr/pmlr-sample.pdf 9a979ba5ef59d876b186ac941b00ed4b01cf2ac102482f571e6fb4b29f44a9c3
 lni texlive-publishers-doc=2022.20230122-4 $tl/lni/lni.pdf 674f969412ec98f51a67b52bf684bfd3aa6e482d83873cfd874e367b9ca6203f
+"
+heldout="
 "
 mkdir -p "$dir/heldout"
 status=0
