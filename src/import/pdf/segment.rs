@@ -501,6 +501,41 @@ fn split_glued_marker(mut l: Line, body: f32) -> Line {
     l
 }
 
+/// A small line that opens with a note's number on the line itself, at the
+/// note's size (`1. See http://…`, `2 Either …`), gets that number as its
+/// lead marker where the body of its page, or of the page before, raises
+/// the same number: without that call a small numbered line is a list item.
+fn number_notes_on_the_line(lines: &mut [Line], body: f32) {
+    let called: HashSet<(usize, String)> = lines
+        .iter()
+        .filter(|l| l.size >= body * 0.93)
+        .flat_map(|l| {
+            crate::import::footnotes::markers(&l.text)
+                .into_iter()
+                .map(move |(_, label)| (l.page, label))
+        })
+        .collect();
+    for l in lines
+        .iter_mut()
+        .filter(|l| l.lead_marker.is_none() && l.size < body * 0.93)
+    {
+        let digits = l.text.chars().take_while(char::is_ascii_digit).count();
+        let rest = l.text[digits..].strip_prefix('.').unwrap_or(&l.text[digits..]);
+        let Some(text) = rest.strip_prefix(' ').map(str::trim_start) else {
+            continue;
+        };
+        let number = &l.text[..digits];
+        let is_called = |page: usize| called.contains(&(page, number.to_string()));
+        if (1..=2).contains(&digits)
+            && !text.is_empty()
+            && (is_called(l.page) || l.page > 0 && is_called(l.page - 1))
+        {
+            l.lead_marker = Some(number.to_string());
+            l.text = text.to_string();
+        }
+    }
+}
+
 /// Lines set in the other family than the body's (sans-serif headings over
 /// a serif body, or the reverse) stand out the way bold lines do, so they
 /// count as bold. Only where the body keeps to one family (four fifths of
@@ -532,6 +567,7 @@ fn mark_other_face(lines: &mut [Line], body: f32) {
 pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let body = body_size(lines);
     let mut owned = attach_lone_markers(lines, body);
+    number_notes_on_the_line(&mut owned, body);
     mark_other_face(&mut owned, body);
     let lines: Vec<&Line> = owned.iter().collect();
     let lines = lines.as_slice();
@@ -1715,6 +1751,30 @@ mod tests {
                 ("Theoretical analysis is often directed to", Some("1")),
                 ("Within base R, profiling can be", Some("2")),
                 ("We should note that this", Some("5")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_numbered_on_its_line_is_a_note_where_the_body_calls_it() {
+        let called = line("as the guide says.¹ And more text", 72.0, 500.0, 10.0);
+        let note = line("1. See the guide", 72.0, 700.0, 8.0);
+        // Not called on this page or the one before: a small list item.
+        let item = line("2. Set i = 0", 72.0, 710.0, 8.0);
+        let mut later = line("1 See the guide again", 72.0, 700.0, 8.0);
+        later.page = 4;
+        let mut lines = vec![called, note, item, later];
+        number_notes_on_the_line(&mut lines, 10.0);
+        let got: Vec<(&str, Option<&str>)> = lines[1..]
+            .iter()
+            .map(|l| (l.text.as_str(), l.lead_marker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("See the guide", Some("1")),
+                ("2. Set i = 0", None),
+                ("1 See the guide again", None),
             ]
         );
     }
