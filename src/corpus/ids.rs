@@ -47,6 +47,19 @@ impl Numbering {
         Some((numbering, rest))
     }
 
+    /// Whether this number comes straight after `prev` in a decimal outline:
+    /// its first child (`4.6` -> `4.6.1`) or the next at some level
+    /// (`4.6.1` -> `4.6.2`, `4.7`, `5`).
+    pub fn follows(&self, prev: &Numbering) -> bool {
+        let (p, n) = (&prev.parts, &self.parts);
+        let child = n.len() == p.len() + 1 && n[..p.len()] == p[..] && n[p.len()] == 1;
+        let next = !n.is_empty()
+            && n.len() <= p.len()
+            && n[..n.len() - 1] == p[..n.len() - 1]
+            && n[n.len() - 1] == p[n.len() - 1] + 1;
+        child || next
+    }
+
     /// The id component: `3.1` -> `"1"`, `(b)` -> `"b"`, `Chapter 4` -> `"4"`.
     pub fn key(&self) -> String {
         let last = *self.parts.last().unwrap_or(&0);
@@ -218,6 +231,18 @@ pub fn slug(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_follows_its_parent_or_the_one_before_it() {
+        let n = |t: &str| Numbering::parse(t).expect("numbered").0;
+        let prev = n("4.6 Main text");
+        for t in ["4.6.1 Headings", "4.7 Bibliography", "5 Trouble"] {
+            assert!(n(t).follows(&prev), "{t}");
+        }
+        for t in ["4.6.2 Footnotes", "4.8 Later", "6 Bugs", "4.6 Again", "3.1 Back"] {
+            assert!(!n(t).follows(&prev), "{t}");
+        }
+    }
+
     use super::*;
 
     fn split(s: &str) -> (String, String) {

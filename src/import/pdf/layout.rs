@@ -172,10 +172,12 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
             let split = pieces.last().and_then(|p| p.last()).is_none_or(|prev| {
                 let em = prev.size.max(r.size);
                 let gap = r.x0 - prev.x1;
-                // Two columns set in different sizes meet at a narrow gutter.
+                // Two columns set in different sizes meet at a narrow gutter;
+                // a margin note in another size and face (a macro's name
+                // beside its description) stands apart by the gap alone.
                 let other_size = (prev.size - r.size).abs() > 0.6
                     && gap > 0.8 * em
-                    && gutter(prev.x1, r.x0, row);
+                    && (prev.mono != r.mono || gutter(prev.x1, r.x0, row));
                 // Program output keeps its columns on one line.
                 (gap > 1.4 * em || other_size) && !(prev.mono && r.mono)
             });
@@ -710,6 +712,17 @@ mod tests {
         runs.push(run("= x", 316.0, 358.0, 7.0));
         let lines = page_lines(0, &runs);
         assert_eq!(lines.last().map(|l| l.text.as_str()), Some("yi = x"));
+        // A margin note in small monospace beside a line of the text, where
+        // other lines of the text start into the gap between them.
+        runs.extend((0..10).map(|k| run(&"w".repeat(120), 50.0, 400.0 + 12.0 * k as f32, 8.5)));
+        runs.push(Run {
+            mono: true,
+            ..run("\\section", 18.0, 380.0, 7.0)
+        });
+        runs.push(run("4.6.2 Notes", 56.0, 378.0, 10.0));
+        let lines = page_lines(0, &runs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).skip(11).take(2).collect();
+        assert_eq!(texts, ["\\section", "4.6.2 Notes"]);
     }
 
     #[test]

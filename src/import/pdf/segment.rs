@@ -752,6 +752,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     let (mut raised_entries, mut raised_lines) = (0u32, 0usize);
     let mut list_page = 0;
     let mut refs_start = 0;
+    let mut last_number: Option<Numbering> = None;
     for (k, b) in blocks.iter().enumerate() {
         let line = line_of[k];
         let text = b.text(&vocab);
@@ -845,7 +846,20 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let worded_appendix = numbered
             .as_ref()
             .is_some_and(|(n, _)| n.style == Style::Letter && n.text.contains(' '));
+        // `4.6.1 Headings` set plain at the body's size on a line of its own
+        // is a heading where its number goes on from the heading before.
+        let plain_subsection = b.lines.len() == 1
+            && !b.note
+            && !b.lines[0].mono
+            && b.size() > body - 0.6
+            && sub_numbered(&text)
+            && (outlined.is_some() || !use_outline)
+            && numbered
+                .as_ref()
+                .zip(last_number.as_ref())
+                .is_some_and(|((n, _), last)| n.follows(last));
         let is_heading = list_heads.contains(&k)
+            || plain_subsection
             || !is_date(&text)
                 && !lower_start
                 && (abstract_title
@@ -882,6 +896,9 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             } else {
                 title
             };
+            if number.is_some() {
+                last_number.clone_from(&number);
+            }
             in_refs = list_heads.contains(&k);
             (raised_entries, raised_lines) = (0, 0);
             refs_start = line;
