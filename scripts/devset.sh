@@ -62,6 +62,14 @@ jmlr-pmlr texlive-publishers-doc=2022.20230122-4 $tl/jmlr/pmlr-sample.pdf 9a979b
 lni texlive-publishers-doc=2022.20230122-4 $tl/lni/lni.pdf 674f969412ec98f51a67b52bf684bfd3aa6e482d83873cfd874e367b9ca6203f
 "
 heldout="
+coin-lego r-cran-coin=1.4-2-1+b1 usr/lib/R/site-library/coin/doc/LegoCondInf.pdf 6aa3d5fb8b5b99f373e80d48c75629e7c9e10060d895334a2889f6f76c1d2048
+forecast-jss r-cran-forecast=8.20-1 usr/lib/R/site-library/forecast/doc/JSS2008.pdf 396a0fc6ab2b5ef5fe602c963a5b1b4969d42cede7038010bbfe36cb91fd3a2f
+pscl-countreg r-cran-pscl=1.5.5-1+b1 usr/lib/R/site-library/pscl/doc/countreg.pdf 8ff9cb8331837ff2d21c4a840efbe4e5bdc10a1008edc0c39b8ba47d145cea04
+dafx-confproc texlive-publishers-doc=2022.20230122-4 $tl/confproc/example/papers/p_001.pdf c6224e51bbd7931827556abc42057faf49023aa29995b0d027b9968b342d7746
+cmpj texlive-publishers-doc=2022.20230122-4 $tl/cmpj/template.pdf b394781204a4c21c1eadc932ef3d9aa0f24c149f90d1942306862d9db25ed115
+ascelike texlive-publishers-doc=2022.20230122-4 $tl/ascelike/ascexmpl.pdf e5fa1fedb3c98c6665d740a4d5a716e0b0a52ed951896887ac9f3f59f89e0297
+iscram texlive-publishers-doc=2022.20230122-4 $tl/iscram/iscram-class-doc.pdf 7e401d0bed2698747b7640f6d3fdd6e290ed5a8629072ab8d9befad134a52e0e
+aguplus texlive-publishers-doc=2022.20230122-4 $tl/aguplus/aguplus.pdf 4d6c2589017c3f0dc69e1421b9b12602262bcb8cce0fd63e68b9be5dd0f64607
 "
 mkdir -p "$dir/heldout"
 status=0
