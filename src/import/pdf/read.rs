@@ -1,6 +1,8 @@
 //! The only place that talks to the PDF library: pages of positioned text
 //! runs with their font facts, the outline and the page labels.
 
+use std::collections::{HashMap, HashSet};
+
 use pdf_oxide::extractors::PageLabelExtractor;
 use pdf_oxide::layout::TextChar;
 use pdf_oxide::PdfDocument;
@@ -71,6 +73,7 @@ pub fn read(bytes: Vec<u8>, progress: &mut dyn FnMut(usize, usize)) -> Result<Pd
         });
         progress(i + 1, count);
     }
+    restore_ligatures(&mut pages);
     let mut outline = Vec::new();
     if let Ok(Some(items)) = doc.get_outline() {
         flatten(&items, 1, &mut outline);
@@ -235,13 +238,136 @@ fn composed(chars: &[TextChar]) -> Vec<(char, &TextChar)> {
         .collect()
 }
 
+/// Stand-ins for a ligature glyph the library read as its first letter (a
+/// font naming its glyphs `f_i`, `f_f_i` gives `f`): two letters wide and
+/// three letters wide. [`restore_ligatures`] spells them out.
+const LIGATURE_OF_TWO: char = '\u{E000}';
+const LIGATURE_OF_THREE: char = '\u{E001}';
+
+/// An `f` drawn half again as wide as the narrowest `f` of its font and size
+/// on the page is a ligature cut to its first letter; its stand-in says how
+/// many letters wide it is. An `f` the library already spelled a ligature
+/// with (`f` then `i`) is none. Fonts the library cannot name (Type 3)
+/// share one name, so their widths say nothing; monospace has no ligatures.
+fn widened_ligatures(chars: &[(char, &TextChar)]) -> Vec<char> {
+    let key = |c: &TextChar| (c.font_name.clone(), (c.font_size * 10.0).round() as i32);
+    let named =
+        |c: &TextChar| !c.is_monospace && !c.font_name.is_empty() && c.font_name != "Unknown";
+    let mut plain: HashMap<(String, i32), f32> = HashMap::new();
+    for (_, c) in chars.iter().filter(|(ch, c)| {
+        // No `f` is narrower than a fifth of its size: narrower is no glyph's width.
+        *ch == 'f' && c.bbox.width > 0.2 * c.font_size && named(c)
+    }) {
+        let w = plain.entry(key(c)).or_insert(f32::MAX);
+        *w = w.min(c.bbox.width);
+    }
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &(ch, c))| {
+            // The next letter drawn inside the `f`'s box is the ligature's own.
+            let spelled = chars.get(i + 1).is_some_and(|(n, next)| {
+                "fil".contains(*n) && next.bbox.x < c.bbox.x + c.bbox.width - 0.2 * c.font_size
+            });
+            let Some(&f) = plain.get(&key(c)).filter(|_| ch == 'f' && !spelled) else {
+                return ch;
+            };
+            match c.bbox.width / f {
+                r if r >= 2.3 => LIGATURE_OF_THREE,
+                r if r >= 1.5 => LIGATURE_OF_TWO,
+                _ => ch,
+            }
+        })
+        .collect()
+}
+
+/// The ligature a stand-in most likely is, by the letter after it, where
+/// no spelling is a word the document writes: `fl` before `o` and `u`
+/// (flow, influence), else `fi`, the commonest.
+fn likely_ligature(stand_in: char, next: Option<char>) -> &'static str {
+    match (stand_in, next) {
+        (LIGATURE_OF_THREE, _) => "ffi",
+        (_, Some('o' | 'u')) => "fl",
+        _ => "fi",
+    }
+}
+
+/// Spells out the ligature stand-ins: in each word, the ligatures that make
+/// a word the document writes elsewhere, else the likeliest.
+fn restore_ligatures(pages: &mut [Page]) {
+    let stand_in = |c: char| c == LIGATURE_OF_TWO || c == LIGATURE_OF_THREE;
+    let runs = || pages.iter().flat_map(|p| &p.runs);
+    if !runs().any(|r| r.text.chars().any(stand_in)) {
+        return;
+    }
+    let vocab: HashSet<String> = runs()
+        .flat_map(|r| r.text.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let spell = |word: &str| -> String {
+        let chars: Vec<char> = word.chars().collect();
+        let mut spellings = vec![String::new()];
+        for (i, &c) in chars.iter().enumerate() {
+            let options: &[&str] = match c {
+                LIGATURE_OF_TWO => &["fi", "fl", "ff"],
+                LIGATURE_OF_THREE => &["ffi", "ffl"],
+                _ => &[],
+            };
+            spellings = if options.is_empty() {
+                spellings
+                    .into_iter()
+                    .map(|s| s + c.encode_utf8(&mut [0; 4]))
+                    .collect()
+            } else {
+                // The likeliest first, so it is the one kept where none is known.
+                let likely = likely_ligature(c, chars.get(i + 1).copied());
+                let ordered =
+                    std::iter::once(likely).chain(options.iter().copied().filter(|o| *o != likely));
+                let ordered: Vec<&str> = ordered.collect();
+                spellings
+                    .iter()
+                    .flat_map(|s| ordered.iter().map(move |o| format!("{s}{o}")))
+                    .take(64)
+                    .collect()
+            };
+        }
+        let known = spellings.iter().find(|s| vocab.contains(&s.to_lowercase()));
+        known.unwrap_or(&spellings[0]).clone()
+    };
+    for run in pages.iter_mut().flat_map(|p| &mut p.runs) {
+        if !run.text.chars().any(stand_in) {
+            continue;
+        }
+        let mut text = String::with_capacity(run.text.len() + 4);
+        let mut word = String::new();
+        for c in run.text.chars().chain(std::iter::once(' ')) {
+            if c.is_alphabetic() || stand_in(c) {
+                word.push(c);
+                continue;
+            }
+            text.push_str(&if word.chars().any(stand_in) {
+                spell(&word)
+            } else {
+                word.clone()
+            });
+            word.clear();
+            text.push(c);
+        }
+        text.pop();
+        run.text = text;
+    }
+}
+
 /// Characters grouped into words: a word ends at a space, a gap, a change of
 /// font or size, or a change of baseline (a raised footnote marker).
 fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut open = false;
     let mut last: Option<&TextChar> = None;
-    for (ch, c) in composed(chars) {
+    let chars = composed(chars);
+    let letters = widened_ligatures(&chars);
+    for (ch, (_, c)) in letters.into_iter().zip(chars) {
         let b = &c.bbox;
         let ok = [b.x, b.y, b.width, c.font_size, c.origin_y]
             .iter()
@@ -292,7 +418,7 @@ fn words(chars: &[TextChar], page_y0: f32, height: f32) -> Vec<Run> {
 
 #[cfg(test)]
 mod tests {
-    use super::{compose, composed, font_flags};
+    use super::*;
     use pdf_oxide::layout::TextChar;
 
     /// A character of the font `F` at size 10, `w` wide at `x` on the baseline `y`.
@@ -374,5 +500,52 @@ mod tests {
         // No letter is both: the two stay apart.
         assert_eq!(compose('q', '¸'), None);
         assert_eq!(compose('o', 'x'), None);
+    }
+
+    #[test]
+    fn a_ligature_read_as_its_first_letter_is_found_by_its_width() {
+        // `of`, then `file` set with a ligature the library read as `f`,
+        // then `fi` the library spelled out, the `i` inside the `f`'s box.
+        let chars = [
+            ch('o', 0.0, 5.0, 100.0),
+            ch('f', 5.0, 3.0, 100.0),
+            ch('f', 20.0, 5.6, 100.0),
+            ch('l', 25.6, 2.7, 100.0),
+            ch('e', 28.3, 4.4, 100.0),
+            ch('f', 40.0, 5.6, 100.0),
+            ch('i', 42.8, 2.8, 100.0),
+            ch('f', 50.0, 8.4, 100.0),
+        ];
+        let pairs: Vec<(char, &TextChar)> = chars.iter().map(|c| (c.char, c)).collect();
+        let got: String = widened_ligatures(&pairs).into_iter().collect();
+        assert_eq!(got, format!("of{LIGATURE_OF_TWO}lefi{LIGATURE_OF_THREE}"));
+    }
+
+    #[test]
+    fn a_cut_ligature_is_spelled_as_the_paper_writes_the_word_else_the_likeliest() {
+        let run = |text: &str| Run {
+            text: text.replace('2', "\u{E000}").replace('3', "\u{E001}"),
+            x0: 0.0,
+            x1: 10.0,
+            top: 0.0,
+            bottom: 10.0,
+            size: 10.0,
+            bold: false,
+            italic: false,
+            mono: false,
+            sans: false,
+        };
+        let mut pages = vec![Page {
+            runs: ["effect", "e2ect", "2le", "2ow,", "O3cial", "(2nal)"]
+                .map(run)
+                .to_vec(),
+            ..Page::default()
+        }];
+        restore_ligatures(&mut pages);
+        let texts: Vec<&str> = pages[0].runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["effect", "effect", "file", "flow,", "Official", "(final)"]
+        );
     }
 }
