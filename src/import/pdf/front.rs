@@ -278,10 +278,13 @@ pub fn year(first_page: &[Line]) -> Option<i32> {
             t.split(|c: char| !c.is_alphabetic())
                 .any(|w| w == *m || w.len() == 3 && m.starts_with(w))
         }) || t.contains('©')
+            // A circled c drawn as a plain `c`, or typed `(c)`: `c 2008 John Doe`.
+            || copyright_c(t)
             || t.to_lowercase().contains("copyright")
             || t.contains("Volume")
             || t.contains("Vol.")
             || iso_date(t).is_some()
+            || tex_date_line(t).is_some()
             // A journal head with its pages: `Journal Title, 2022, pp. 1–9`.
             || t.contains("pp.") && t.split_whitespace().count() <= 12
     };
@@ -290,15 +293,39 @@ pub fn year(first_page: &[Line]) -> Option<i32> {
     let issue = first_page.iter().take(3).find_map(|l| issue_year(&l.text));
     // Only a dated line counts: a year in a citation is not the paper's.
     issue.or_else(|| {
-        first_page
-            .iter()
-            .filter(|l| dated(&l.text))
-            .find_map(|l| iso_date(&l.text).or_else(|| years(&l.text).next()))
+        first_page.iter().filter(|l| dated(&l.text)).find_map(|l| {
+            iso_date(&l.text)
+                .or_else(|| tex_date_line(&l.text))
+                .or_else(|| years(&l.text).next())
+        })
     })
 }
 
-/// The year of an ISO date `2017-05-09` in the line.
 fn iso_date(t: &str) -> Option<i32> {
+    iso_date_with(t, '-')
+}
+
+/// A date line of a few words in TeX's style: `Released 2021/03/02`. In a
+/// sentence such a date is some file's version (`v2.3 of 2019/01/15`).
+fn tex_date_line(t: &str) -> Option<i32> {
+    (t.split_whitespace().count() <= 4)
+        .then(|| iso_date_with(t, '/'))
+        .flatten()
+}
+
+/// `c 2008 John Doe`, `(c) 2008`: a copyright line whose sign lost its circle.
+fn copyright_c(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    matches!(words.next(), Some("c" | "(c)" | "(C)"))
+        && words.next().is_some_and(|w| {
+            let y = w.trim_end_matches([',', '.']);
+            y.len() == 4 && y.parse::<i32>().is_ok_and(|y| (1900..=2099).contains(&y))
+        })
+}
+
+/// The year of an ISO date `2017-05-09` in the line; with `sep` `/`, of a
+/// TeX-style date `2021/03/02`.
+fn iso_date_with(t: &str, sep: char) -> Option<i32> {
     let cs: Vec<char> = t.chars().collect();
     (0..cs.len()).find_map(|i| {
         let w = cs.get(i..i + 10)?;
@@ -308,9 +335,9 @@ fn iso_date(t: &str) -> Option<i32> {
         (alone
             && after
             && digits(0..4)
-            && w[4] == '-'
+            && w[4] == sep
             && digits(5..7)
-            && w[7] == '-'
+            && w[7] == sep
             && digits(8..10))
         .then(|| w[..4].iter().collect::<String>().parse().ok())
         .flatten()
@@ -452,6 +479,18 @@ mod tests {
         assert_eq!(year(&page), Some(2022));
         assert_eq!(issue_year("Vol. 00 (0000)"), None);
         assert_eq!(issue_year("see [12] (2003)"), None);
+        // A copyright sign that lost its circle; a release date with slashes.
+        let page = [
+            at("As Smith (2009) says.", 10.0),
+            at("c 2008 John Doe", 9.0),
+            at("Completed January 17, 2012", 9.0),
+        ];
+        assert_eq!(year(&page), Some(2008));
+        let page = [at("A Title", 14.0), at("Released 2021/03/02", 10.0)];
+        assert_eq!(year(&page), Some(2021));
+        assert_eq!(tex_date_line("2021/03-02"), None);
+        assert_eq!(tex_date_line("the jacow class (v2.3 of 2019/01/15)"), None);
+        assert!(!copyright_c("c 20 apples"));
     }
 
     #[test]
