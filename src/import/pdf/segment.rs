@@ -334,24 +334,38 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
     for idx in groups.values() {
         let mut sorted = idx.clone();
         sorted.sort_by(|&a, &b| lines[a].bottom.total_cmp(&lines[b].bottom));
-        let mut zone = Vec::new();
-        for &i in sorted.iter().rev() {
-            let l = lines[i];
-            // A justified note line may be cut at a wide word space, so a
-            // row shared with another piece does not end the zone.
-            if l.size >= body * 0.93 {
-                break;
-            }
-            zone.push(i);
-        }
-        zone.reverse();
-        let start = zone.iter().position(|&i| {
-            let l = lines[i];
+        let marked = |l: &Line| {
             l.lead_marker.as_deref().is_some_and(|m| {
                 m.chars().all(|c| c.is_ascii_digit())
                     || m.chars().all(|c| super::layout::MARK_SYMBOLS.contains(c))
             })
-        });
+        };
+        let rising: Vec<usize> = sorted.iter().rev().copied().collect();
+        let mut zone = Vec::new();
+        // Notes some classes set at the body's size (or a little larger):
+        // taken only up to a marked line with a gap above it.
+        let mut pending = Vec::new();
+        for (k, &i) in rising.iter().enumerate() {
+            let l = lines[i];
+            // A justified note line may be cut at a wide word space, so a
+            // row shared with another piece does not end the zone.
+            if l.size < body * 0.93 && pending.is_empty() {
+                zone.push(i);
+                continue;
+            }
+            if l.size > body * 1.15 || pending.len() >= 8 {
+                break;
+            }
+            pending.push(i);
+            let apart = rising
+                .get(k + 1)
+                .is_none_or(|&a| l.bottom - lines[a].bottom > 1.6 * l.size);
+            if marked(l) && apart {
+                zone.append(&mut pending);
+            }
+        }
+        zone.reverse();
+        let start = zone.iter().position(|&i| marked(lines[i]));
         if let Some(s) = start {
             for &i in &zone[s..] {
                 out.insert((lines[i].page, i));
@@ -520,7 +534,9 @@ fn number_notes_on_the_line(lines: &mut [Line], body: f32) {
         .filter(|l| l.lead_marker.is_none() && l.size < body * 0.93)
     {
         let digits = l.text.chars().take_while(char::is_ascii_digit).count();
-        let rest = l.text[digits..].strip_prefix('.').unwrap_or(&l.text[digits..]);
+        let rest = l.text[digits..]
+            .strip_prefix('.')
+            .unwrap_or(&l.text[digits..]);
         let Some(text) = rest.strip_prefix(' ').map(str::trim_start) else {
             continue;
         };
@@ -1794,5 +1810,40 @@ mod tests {
                 ("1 See the guide again", None),
             ]
         );
+    }
+
+    #[test]
+    fn notes_at_the_body_size_are_notes_below_a_gap_from_a_marked_line() {
+        let mut lines: Vec<Line> = (0..8)
+            .map(|k| {
+                line(
+                    "body text of the column set in its size",
+                    54.0,
+                    600.0 + 10.5 * k as f32,
+                    7.5,
+                )
+            })
+            .collect();
+        let mut first = line("https://data.gov.uk/", 54.0, 714.0, 8.0);
+        first.lead_marker = Some("1".into());
+        let mut second = line("Example of footnote text.", 54.0, 726.0, 8.0);
+        second.lead_marker = Some("2".into());
+        lines.extend([
+            first,
+            second,
+            line("permissions@example.com", 54.0, 752.0, 6.5),
+        ]);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let mut got: Vec<usize> = footnote_lines(&refs, 7.5)
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect();
+        got.sort();
+        assert_eq!(got, [8, 9, 10]);
+        // Without the gap above it, a marked line of the body's size is body text.
+        lines[8].bottom = 684.0;
+        lines[9].bottom = 694.5;
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert!(footnote_lines(&refs, 7.5).is_empty());
     }
 }
