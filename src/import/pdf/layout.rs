@@ -163,7 +163,7 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
         let near = &spans[row.saturating_sub(12)..(row + 13).min(spans.len())];
         clear(&spans, a, b) || clear(near, a, b)
     };
-    let mut out = Vec::new();
+    let mut cut: Vec<(usize, Vec<&Run>)> = Vec::new();
     for (row, (_, _, _, mut members)) in rows.into_iter().enumerate() {
         members.sort_by(|&a, &b| runs[a].x0.total_cmp(&runs[b].x0));
         let mut pieces: Vec<Vec<&Run>> = Vec::new();
@@ -187,16 +187,53 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
                 p.push(r);
             }
         }
-        let shares_row = pieces.len() > 1;
-        for p in pieces {
-            if let Some(mut line) = make_line(page, &p) {
-                line.shares_row = shares_row;
-                line.row = row;
-                out.push(line);
+        cut.extend(pieces.into_iter().map(|p| (row, p)));
+    }
+    rejoin_markers(&mut cut);
+    let mut per_row: HashMap<usize, usize> = HashMap::new();
+    for (row, _) in &cut {
+        *per_row.entry(*row).or_default() += 1;
+    }
+    cut.iter()
+        .filter_map(|(row, p)| {
+            let mut line = make_line(page, p)?;
+            line.shares_row = per_row[row] > 1;
+            line.row = *row;
+            Some(line)
+        })
+        .collect()
+}
+
+/// A note marker raised off its line can fall in a row of the other column
+/// (rows run across the page): alone there, it goes back to the end of the
+/// line it is raised over, the line ending where it starts just below it.
+fn rejoin_markers(cut: &mut Vec<(usize, Vec<&Run>)>) {
+    let mut k = 0;
+    while k < cut.len() {
+        let lone = match cut[k].1.as_slice() {
+            [m] if is_marker_text(&m.text) => Some(*m),
+            _ => None,
+        };
+        let host = lone.and_then(|m| {
+            cut.iter().position(|(_, p)| {
+                let (Some(first), Some(last)) = (p.first(), p.last()) else {
+                    return false;
+                };
+                let size = first.size;
+                m.size < 0.85 * size
+                    && (m.x0 - last.x1).abs() < 0.3 * size
+                    && (0.0..0.7 * size).contains(&(last.bottom - m.bottom))
+                    && !std::ptr::eq(*first, m)
+            })
+        });
+        match (lone, host) {
+            (Some(m), Some(h)) => {
+                cut[h].1.push(m);
+                cut.remove(k);
             }
+            _ => k += 1,
         }
     }
-    out
 }
 
 fn make_line(page: usize, runs: &[&Run]) -> Option<Line> {
@@ -672,6 +709,26 @@ mod tests {
     }
 
     #[test]
+    fn a_marker_raised_into_a_row_of_the_other_column_goes_back_to_its_line() {
+        // The right column's rows sit half a row below the left one's, so
+        // the raised marker falls in a left row's band.
+        let mut runs: Vec<Run> = (0..12)
+            .flat_map(|k| {
+                let top = 100.0 + 12.0 * k as f32;
+                [
+                    run(&"l".repeat(57), 56.0, top, 8.5),
+                    run(&"r".repeat(58), 315.0, top + 6.0, 8.5),
+                ]
+            })
+            .collect();
+        runs.push(run("4", 561.5, 117.5, 6.0));
+        let lines = page_lines(0, &runs);
+        let right = lines.iter().find(|l| l.text.ends_with('⁴'));
+        assert!(right.is_some_and(|l| l.text.starts_with('r')), "{lines:?}");
+        assert!(!lines.iter().any(|l| l.text == "4"));
+    }
+
+    #[test]
     fn a_gutter_under_a_one_column_title_block_still_splits_the_row() {
         // A first page: twenty rows of title block and abstract across the
         // page, then twelve rows of two columns, one of which meets a
@@ -721,7 +778,12 @@ mod tests {
         });
         runs.push(run("4.6.2 Notes", 56.0, 378.0, 10.0));
         let lines = page_lines(0, &runs);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).skip(11).take(2).collect();
+        let texts: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .skip(11)
+            .take(2)
+            .collect();
         assert_eq!(texts, ["\\section", "4.6.2 Notes"]);
     }
 

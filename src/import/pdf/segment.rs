@@ -459,7 +459,7 @@ fn attach_lone_markers(lines: &[&Line], body: f32) -> Vec<Line> {
         l.size < body * 0.8
             && (1..=3).contains(&t.chars().count())
             && t.chars()
-                .all(|c| c.is_ascii_digit() || "∗*†‡§¶".contains(c))
+                .all(|c| c.is_ascii_digit() || super::layout::MARK_SYMBOLS.contains(c))
     };
     let beside = |m: &Line, l: &Line| {
         m.page == l.page
