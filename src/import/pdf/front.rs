@@ -60,10 +60,18 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
         .collect();
     let max = upper.iter().map(|(_, l)| l.size).fold(0.0f32, f32::max);
     let mut parts = Vec::new();
-    let mut last = None;
+    let mut last: Option<(usize, &Line)> = None;
     for (i, l) in &upper {
         if (l.size - max).abs() < 0.6 {
-            if last.is_some_and(|j: usize| j + 1 != *i) && !parts.is_empty() {
+            // The title goes on in the next line read, or in the line set
+            // right under it where a byline beside it came between in reading.
+            let goes_on = |(j, prev): (usize, &Line)| {
+                j + 1 == *i
+                    || (0.0..1.6 * l.size).contains(&(l.bottom - prev.bottom))
+                        && l.x0 < prev.x1
+                        && prev.x0 < l.x1
+            };
+            if last.is_some_and(|p| !goes_on(p)) && !parts.is_empty() {
                 break;
             }
             // A byline set in the title's size ends the title: it is names only.
@@ -71,7 +79,7 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
                 break;
             }
             parts.push(l.text.trim().to_string());
-            last = Some(*i);
+            last = Some((*i, *l));
         }
     }
     let t = parts.join(" ");
@@ -81,7 +89,7 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
             "*∗†‡§¶⋆,".contains(c) || crate::corpus::markdown::is_superscript_digit(c)
         })
         .to_string();
-    (!t.is_empty()).then(|| (t, last.unwrap_or(0)))
+    (!t.is_empty()).then(|| (t, last.map_or(0, |(i, _)| i)))
 }
 
 fn strip_marks(w: &str) -> &str {
@@ -391,6 +399,29 @@ mod tests {
         assert_eq!(
             title(&front, 800.0).map(|(t, _)| t).as_deref(),
             Some("Introduction to the Class Version 1.11.1")
+        );
+    }
+
+    #[test]
+    fn a_title_goes_on_under_a_byline_read_between_its_lines() {
+        // The title on the right, the byline in a column on the left, its
+        // first line read between the title's two lines.
+        let placed = |text: &str, x0: f32, bottom: f32, size: f32| Line {
+            x1: x0 + 250.0,
+            ..Line::sample(text, x0, bottom, size)
+        };
+        let front = [
+            placed("Preprint Template for ASME", 228.0, 64.0, 24.0),
+            placed("Author Name", 60.0, 86.0, 12.5),
+            placed("Journal Papers: asmejour.cls", 228.0, 90.0, 24.0),
+            placed("An abstract in the body size", 228.0, 123.0, 9.0),
+        ];
+        assert_eq!(
+            title(&front, 800.0),
+            Some((
+                "Preprint Template for ASME Journal Papers: asmejour.cls".into(),
+                2
+            ))
         );
     }
 
