@@ -238,7 +238,13 @@ mod tests {
         for t in ["4.6.1 Headings", "4.7 Bibliography", "5 Trouble"] {
             assert!(n(t).follows(&prev), "{t}");
         }
-        for t in ["4.6.2 Footnotes", "4.8 Later", "6 Bugs", "4.6 Again", "3.1 Back"] {
+        for t in [
+            "4.6.2 Footnotes",
+            "4.8 Later",
+            "6 Bugs",
+            "4.6 Again",
+            "3.1 Back",
+        ] {
             assert!(!n(t).follows(&prev), "{t}");
         }
     }

@@ -626,6 +626,14 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         .filter(|(k, _)| !k.is_empty())
         .collect();
     let use_outline = outline.len() >= 3;
+    // A numbered heading deeper than the outline goes (`2.1.1` where the
+    // outline stops at `2.1`) cannot be in it.
+    let outline_depth = outline.iter().map(|(_, d)| *d as usize).max().unwrap_or(0);
+    let below_outline = |n: Option<&(Numbering, &str)>| {
+        n.is_some_and(|(n, _)| {
+            matches!(n.style, Style::Decimal { .. }) && n.parts.len() > outline_depth
+        })
+    };
     // Heading styles (size, bold) larger or bolder than the body, largest first.
     let heading_like = |b: &Block| {
         let t = b.text(&vocab);
@@ -637,10 +645,15 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && !caption_like(&t)
             && !b.lines[0].shares_row
             && !b.lines.iter().any(|l| l.mono)
-            // A question can title a section ("2. What is a vignette?").
+            // A question can title a section ("2. What is a vignette?"), and
+            // some classes close a bold numbered title with a full stop.
             && (!ends_sentence(&t)
                 || t.ends_with(':') && words <= 3
-                || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some())
+                || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some()
+                || t.ends_with('.')
+                    && words <= 12
+                    && b.lines.iter().all(|l| l.bold)
+                    && Numbering::parse(&t).is_some())
             && (b.size() >= body * 1.12
                 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9
                 || b.lines.len() == 1 && italic_subsection(&b.lines[0], body))
@@ -869,7 +882,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && !b.lines[0].mono
             && b.size() > body - 0.6
             && sub_numbered(&text)
-            && (outlined.is_some() || !use_outline)
+            && (outlined.is_some() || !use_outline || below_outline(numbered.as_ref()))
             && numbered
                 .as_ref()
                 .zip(last_number.as_ref())
@@ -1378,6 +1391,44 @@ mod tests {
         assert!(!heading_titles(&lines, &[])
             .iter()
             .any(|t| t.contains("times")));
+    }
+
+    #[test]
+    fn plain_subsections_going_on_from_the_heading_before_are_headings() {
+        let rows = [
+            ("1. Introduction", 10.0, true),
+            BODY,
+            ("1.1. Sagittis", 10.5, false),
+            BODY,
+            ("1.1.1 Numbers", 10.0, false),
+            BODY,
+            ("1.1.2 Letters", 10.0, false),
+            BODY,
+            // Out of sequence: a numbered line of the text.
+            ("1.1.5 Rates", 10.0, false),
+            BODY,
+            ("2. Bold title closed by a full stop.", 10.0, true),
+            BODY,
+        ];
+        // Every line apart from the next, as headings and paragraphs are.
+        let lines = stacked(&rows, 2.0, 2);
+        let all = [
+            "Introduction",
+            "Sagittis",
+            "Numbers",
+            "Letters",
+            "Bold title closed by a full stop.",
+        ];
+        assert_eq!(heading_titles(&lines, &[]), all);
+        // Where the outline stops at the second level, the third is still found.
+        let outline: Vec<(String, u8)> = [
+            ("1. Introduction", 1),
+            ("1.1. Sagittis", 2),
+            ("2. Bold title closed by a full stop.", 1),
+        ]
+        .map(|(t, d)| (t.to_string(), d))
+        .to_vec();
+        assert_eq!(heading_titles(&lines, &outline), all);
     }
 
     #[test]
