@@ -515,7 +515,15 @@ pub fn furniture(pages: &[Page], lines: &[Vec<Line>]) -> (Vec<Vec<bool>>, Vec<Op
         let m = ls
             .iter()
             .map(|l| {
-                if !zone(p, l) {
+                // A note's number raised just before its first line is no page number.
+                let marks_note = || {
+                    ls.iter().any(|n| {
+                        n.size > l.size
+                            && (n.x0 - l.x1).abs() < n.size
+                            && (0.0..1.5 * n.size).contains(&(n.bottom - l.bottom))
+                    })
+                };
+                if !zone(p, l) || marks_note() {
                     return false;
                 }
                 if let Some(n) = page_number(&l.text) {
@@ -607,6 +615,47 @@ mod tests {
             assert!(!m[1..].iter().any(|&x| x), "body lines are not");
         }
         assert_eq!(numbers[1].as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn a_note_number_at_the_page_foot_is_no_page_number() {
+        let page = || Page {
+            label: None,
+            width: 612.0,
+            height: 792.0,
+            runs: Vec::new(),
+        };
+        let pages = vec![page(), page(), page()];
+        let lines: Vec<Vec<Line>> = (0..3)
+            .map(|p| {
+                let mut runs: Vec<Run> = (0..5)
+                    .map(|k| {
+                        run(
+                            "Body text of the page",
+                            100.0,
+                            200.0 + 20.0 * k as f32,
+                            10.0,
+                        )
+                    })
+                    .collect();
+                if p == 1 {
+                    // Note 7 at the foot: its number raised just before its line.
+                    runs.push(run("7", 97.0, 718.0, 5.0));
+                    runs.push(run("The littler package has a script.", 100.0, 724.0, 5.5));
+                }
+                runs.push(run(&(p + 1).to_string(), 300.0, 760.0, 9.0));
+                page_lines(p, &runs)
+            })
+            .collect();
+        let (marks, numbers) = furniture(&pages, &lines);
+        let kept: Vec<&str> = lines[1]
+            .iter()
+            .zip(&marks[1])
+            .filter(|(_, m)| !**m)
+            .map(|(l, _)| l.text.as_str())
+            .collect();
+        assert!(kept.contains(&"7"), "{kept:?}");
+        assert_eq!(numbers[1].as_deref(), Some("2"));
     }
 
     #[test]
