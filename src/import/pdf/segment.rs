@@ -682,6 +682,19 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                     // An unnumbered "Introduction" opens the body as "1" would.
                     || key == "introduction")
     });
+    // A heading set like the first numbered one, after a paragraph (the
+    // abstract), opens the body before it: `Nomenclature` over `I. Introduction`.
+    let style_of = |b: &Block| ((b.size() * 2.0).round() as i32, b.lines[0].bold);
+    let first_heading = first_heading.map(|f| {
+        let after_paragraph = blocks[..f].iter().position(|b| b.chars() > 300);
+        after_paragraph
+            .and_then(|p| {
+                (p + 1..f).find(|&k| {
+                    heading_like(&blocks[k]) && style_of(&blocks[k]) == style_of(&blocks[f])
+                })
+            })
+            .unwrap_or(f)
+    });
     // Without a numbered heading or an abstract, the front matter ends at the
     // first paragraph of body text.
     let first_heading = first_heading.or_else(|| {
@@ -854,9 +867,10 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let figure_title = blocks.get(k + 1).is_some_and(|n| {
             let t = n.text(&vocab);
             // Axis ticks: numbers without a word.
-            let ticks = !t
-                .split_whitespace()
-                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+            let ticks = t.chars().any(|c| c.is_ascii_digit())
+                && !t
+                    .split_whitespace()
+                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
             !n.note && (n.size() < body * 0.85 || caption_kind(&t) || ticks)
         });
         let a_word = text
@@ -1429,6 +1443,27 @@ mod tests {
         .map(|(t, d)| (t.to_string(), d))
         .to_vec();
         assert_eq!(heading_titles(&lines, &outline), all);
+    }
+
+    #[test]
+    fn a_heading_set_like_the_sections_after_the_abstract_opens_the_body() {
+        let abstract_text = "An abstract long enough to be the paragraph it is. ".repeat(8);
+        let rows = [
+            ("A Title of the Paper", 16.0, true),
+            ("Ann Author", 10.0, false),
+            (abstract_text.as_str(), 10.0, false),
+            ("Nomenclature", 12.0, true),
+            ("J", 10.0, false),
+            ("I. Introduction", 12.0, true),
+            BODY,
+            ("II. Methods", 12.0, true),
+            BODY,
+        ];
+        let lines = stacked(&rows, 2.0, 0);
+        assert_eq!(
+            heading_titles(&lines, &[]),
+            ["Nomenclature", "Introduction", "Methods"]
+        );
     }
 
     #[test]
