@@ -378,9 +378,15 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
 /// `2.1 Discarded`: a subsection's number (two parts or more) before a
 /// capitalised title of a few words.
 fn sub_numbered(t: &str) -> bool {
+    numbered_title(t, 2)
+}
+
+/// A decimal number of at least `parts` parts before a capitalised title of
+/// a few words that is no sentence.
+fn numbered_title(t: &str, parts: usize) -> bool {
     Numbering::parse(t).is_some_and(|(n, rest)| {
         matches!(n.style, Style::Decimal { .. })
-            && n.parts.len() >= 2
+            && n.parts.len() >= parts
             && rest.trim_start().starts_with(char::is_uppercase)
             && rest.split_whitespace().count() <= 10
             && !ends_sentence(rest)
@@ -890,12 +896,20 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             .as_ref()
             .is_some_and(|(n, _)| n.style == Style::Letter && n.text.contains(' '));
         // `4.6.1 Headings` set plain at the body's size on a line of its own
-        // is a heading where its number goes on from the heading before.
+        // (or `2. Details` centred) is a heading where its number goes on
+        // from the heading before.
+        let centred = |l: &Line| {
+            let (left, right) = margins.get(l);
+            let em = l.size.max(1.0);
+            ((l.x0 + l.x1) - (left + right)).abs() / 2.0 < em
+                && l.x1 - l.x0 < 0.6 * (right - left)
+                && l.x0 > left + 2.0 * em
+        };
         let plain_subsection = b.lines.len() == 1
             && !b.note
             && !b.lines[0].mono
             && b.size() > body - 0.6
-            && sub_numbered(&text)
+            && (sub_numbered(&text) || centred(&b.lines[0]) && numbered_title(&text, 1))
             && (outlined.is_some() || !use_outline || below_outline(numbered.as_ref()))
             && numbered
                 .as_ref()
@@ -1423,18 +1437,25 @@ mod tests {
             BODY,
             ("2. Bold title closed by a full stop.", 10.0, true),
             BODY,
+            // Centred at the body's size.
+            ("3. Details", 10.0, false),
+            BODY,
         ];
         // Every line apart from the next, as headings and paragraphs are.
-        let lines = stacked(&rows, 2.0, 2);
+        let mut lines = stacked(&rows, 2.0, 2);
+        let last = lines.len() - 2;
+        (lines[last].x0, lines[last].x1) = (150.0, 200.0);
         let all = [
             "Introduction",
             "Sagittis",
             "Numbers",
             "Letters",
             "Bold title closed by a full stop.",
+            "Details",
         ];
         assert_eq!(heading_titles(&lines, &[]), all);
-        // Where the outline stops at the second level, the third is still found.
+        // Where the outline stops at the second level, the third is still
+        // found.
         let outline: Vec<(String, u8)> = [
             ("1. Introduction", 1),
             ("1.1. Sagittis", 2),
@@ -1442,7 +1463,8 @@ mod tests {
         ]
         .map(|(t, d)| (t.to_string(), d))
         .to_vec();
-        assert_eq!(heading_titles(&lines, &outline), all);
+        // A section the outline leaves out is not taken on its layout alone.
+        assert_eq!(heading_titles(&lines, &outline), all[..5]);
     }
 
     #[test]
