@@ -24,7 +24,10 @@ import argparse, json, os, re, subprocess, sys, time, tomllib, unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-CITATION = re.compile(r"\b[A-Z][A-Za-z\-]+(?: et al\.| and [A-Z][A-Za-z\-]+|, [A-Z][A-Za-z\-]+,? and [A-Z][A-Za-z\-]+)? \(?(?:19|20)\d\d[a-z]?\b|\[\d+(?:\s*[,–-]\s*\d+)*\]")
+# A month before a year is a date, not a citation (`January 1959`, `Mar 2007`).
+MONTH = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (?:19|20)\d\d)")
+CITATION = re.compile(r"\b" + MONTH + r"[A-Z][A-Za-z\-]+(?: et al\.| and [A-Z][A-Za-z\-]+|, [A-Z][A-Za-z\-]+,? and [A-Z][A-Za-z\-]+)? \(?(?:19|20)\d\d[a-z]?\b|\[\d+(?:\s*[,–-]\s*\d+)*\]")
 
 
 def norm(s):

@@ -23,6 +23,18 @@ pub fn import(
     let pdf = read::read(bytes, progress)?;
     let per_page = layout::lines(&pdf.pages);
     let (marks, printed) = layout::furniture(&pdf.pages, &per_page);
+    if std::env::var_os("CB_FURN").is_some() {
+        for (ls, ms) in per_page.iter().zip(&marks) {
+            for (l, m) in ls.iter().zip(ms) {
+                if *m {
+                    eprintln!(
+                        "F p{} x{:.0}-{:.0} b{:.0} s{:.1} | {}",
+                        l.page, l.x0, l.x1, l.bottom, l.size, l.text
+                    );
+                }
+            }
+        }
+    }
     let flow: Vec<&layout::Line> = per_page
         .iter()
         .zip(&marks)
