@@ -170,7 +170,19 @@ fn title_case(t: &str) -> String {
 
 /// Names on the lines after the title, before the abstract.
 /// Words that name an institution, never a person.
-const AFFILIATION_WORDS: [&str; 12] = [
+const AFFILIATION_WORDS: [&str; 24] = [
+    "Academy",
+    "Agency",
+    "Association",
+    "Corporation",
+    "Foundation",
+    "Hospital",
+    "Inc",
+    "Ltd",
+    "Ministry",
+    "Museum",
+    "Observatory",
+    "Society",
     "Institute",
     "University",
     "Universität",
@@ -534,8 +546,12 @@ mod tests {
             line("PREPARATION OF PAPERS"),
             line("A. N. Author\u{2020}, H. Coauthor, Name of Institute or Affiliation, City, Country"),
             line("Haidian Qu, Beijing Shi, China"),
+            line("Sam U. Llaun, Academy of Lagado, Lagado, Balnibarbi"),
         ];
-        assert_eq!(authors(&front, 0), ["A. N. Author", "H. Coauthor"]);
+        assert_eq!(
+            authors(&front, 0),
+            ["A. N. Author", "H. Coauthor", "Sam U. Llaun"]
+        );
         let front = [
             line("ON MULTIVARIATE t AND GAUSS PROBABILITIES IN R"),
             line("TORSTEN HOTHORN, FRANK BRETZ, AND ALAN GENZ"),
