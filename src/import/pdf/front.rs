@@ -101,9 +101,28 @@ fn strip_marks(w: &str) -> &str {
     })
 }
 
+/// `B.Benciolini`, `J.-P.Serre`: initials set without a space before the surname.
+fn glued_initials(w: &str) -> bool {
+    let Some((initials, surname)) = w.rsplit_once('.') else {
+        return false;
+    };
+    let mut s = surname.chars();
+    initials
+        .split(['.', '-'])
+        .filter(|p| !p.is_empty())
+        .all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase))
+        && !initials.is_empty()
+        && s.next().is_some_and(char::is_uppercase)
+        && s.clone().count() >= 2
+        && s.all(char::is_lowercase)
+}
+
 /// A personal name: two to five words, capitalised or initials, particles allowed.
 pub fn name_like(n: &str) -> bool {
     let words: Vec<&str> = n.split_whitespace().collect();
+    if let [word] = words.as_slice() {
+        return glued_initials(word);
+    }
     if !(2..=5).contains(&words.len()) {
         return false;
     }
@@ -387,6 +406,8 @@ mod tests {
     fn names_without_marks_and_not_institutions() {
         assert!(name_like("Dirk Eddelbuettel"));
         assert!(name_like("W. N. Venables"));
+        assert!(name_like("B.Benciolini") && name_like("J.-P.Serre"));
+        assert!(!name_like("U.S.") && !name_like("e.g.Smith") && !name_like("Smith"));
         assert!(!name_like("Debian Project"));
         assert!(!name_like("University of Illinois"));
         assert_eq!(strip_marks("Shell∗†"), "Shell");
