@@ -177,7 +177,10 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
                 // beside its description) stands apart by the gap alone.
                 let other_size = (prev.size - r.size).abs() > 0.6
                     && gap > 0.8 * em
-                    && (prev.mono != r.mono || gutter(prev.x1, r.x0, row));
+                    && (prev.mono != r.mono || gutter(prev.x1, r.x0, row))
+                    // A heading half again as large as the words before it, more
+                    // than an em off (a formula's sizes sit closer).
+                    || r.size > 1.5 * prev.size && gap > 1.2 * em;
                 // Program output keeps its columns on one line.
                 (gap > 1.4 * em || other_size) && !(prev.mono && r.mono)
             });
@@ -834,6 +837,13 @@ mod tests {
             .take(2)
             .collect();
         assert_eq!(texts, ["\\section", "4.6.2 Notes"]);
+        // A heading half again as large as the small words beside it, more
+        // than an em off, even where no gutter is clear around them.
+        runs.push(run("end,", 100.0, 600.0, 9.0));
+        runs.push(run("2 Sections", 138.0, 601.0, 14.3));
+        let lines = page_lines(0, &runs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.ends_with(&["end,", "2 Sections"]), "{texts:?}");
     }
 
     #[test]
