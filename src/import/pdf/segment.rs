@@ -656,6 +656,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && (!ends_sentence(&t)
                 || t.ends_with(':') && words <= 3
                 || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some()
+                // An FAQ's questions, set large.
+                || t.ends_with('?') && words <= 20 && b.size() >= body * 1.2
                 || t.ends_with('.')
                     && words <= 12
                     && b.lines.iter().all(|l| l.bold)
@@ -752,6 +754,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         (front_end..blocks.len()).rev().find(|&k| {
             !blocks[k].note
                 && blocks[k].lines[0].text.trim_start().starts_with("[1]")
+                // R prints a vector as `[1] 0.25 0.5`: code output is no list.
+                && !blocks[k].lines.iter().any(|l| l.mono)
                 && k > 0
                 && holds_list(k - 1)
         })
@@ -1138,20 +1142,21 @@ fn appendix_numbering(t: &str, numbers_headings: bool) -> Option<(Numbering, &st
     Some((Numbering { text, style, parts }, title))
 }
 
-/// A paper in which no heading was found still has a body: it starts, as an
-/// untitled section, at its first text (the text importer does the same).
+/// Text before the first heading (or in a paper where none was found) is
+/// body all the same: it starts, as an untitled section, at the first text
+/// (the text importer does the same), so no words are left without a home.
 fn open_untitled(pieces: &mut Vec<Placed>) {
-    if pieces.iter().any(|(p, _)| matches!(p, Piece::Heading(_))) {
-        return;
-    }
     let Some(at) = pieces.iter().position(|(p, _)| {
         matches!(
             p,
-            Piece::Text { .. } | Piece::Footnote { .. } | Piece::Reference(_)
+            Piece::Text { .. } | Piece::Footnote { .. } | Piece::Reference(_) | Piece::Heading(_)
         )
     }) else {
         return;
     };
+    if matches!(pieces[at].0, Piece::Heading(_)) {
+        return;
+    }
     let line = pieces[at].1;
     let heading = Heading {
         number: None,
@@ -1813,7 +1818,7 @@ mod tests {
     }
 
     #[test]
-    fn a_paper_without_headings_opens_an_untitled_section_at_its_first_text() {
+    fn text_before_any_heading_opens_an_untitled_section() {
         let text = |t: &str| Piece::Text {
             kind: PassageKind::Paragraph,
             text: t.to_string(),
@@ -1842,6 +1847,11 @@ mod tests {
             ),
         );
         open_untitled(&mut pieces);
+        assert_eq!(pieces.len(), 3);
+        // Text before the first heading is body all the same.
+        let mut pieces = vec![(text("Answer."), 2), pieces[1].clone()];
+        open_untitled(&mut pieces);
+        assert!(matches!(&pieces[0].0, Piece::Heading(h) if h.title == "Text"));
         assert_eq!(pieces.len(), 3);
     }
 
