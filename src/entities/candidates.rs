@@ -599,42 +599,78 @@ fn initials(w: &str) -> bool {
 /// case, reads like names.
 fn reference_entry(paragraph: &str) -> bool {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
+    // `1999`, `(1999);`, `2010a.`, `2010;3:1-10.`
     let year = |w: &str| {
-        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
-        digits.len() == 4
-            && (1800..2100).contains(&digits.parse::<u32>().unwrap_or(0))
-            && w.chars().filter(|c| c.is_alphabetic()).count() <= 1
+        let w = w.trim_start_matches(['(', '[']);
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        digits == 4
+            && (1800..2100).contains(&w[..4].parse::<u32>().unwrap_or(0))
+            && w[4..].chars().take_while(|c| c.is_alphabetic()).count() <= 1
     };
     let Some(at) = words.iter().position(|w| year(w)) else {
         return false;
     };
     let numbered = words.first().is_some_and(|w| {
-        let w = w.trim_start_matches('[');
+        let w = w.trim_start_matches(['[', '(']);
         let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
         rest.len() < w.len() && matches!(rest, "]" | "." | ")")
     });
-    let by_initials = words[..at].iter().filter(|w| initials(w)).count() >= 2;
+    // `A.`, `G.K.M.`, or a bare initial before a comma (`Smith J, Doe R`).
+    let initial = |w: &&&str| {
+        initials(w)
+            || w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with(',')
+    };
+    let by_initials = words[..at].iter().filter(initial).count() >= 2;
     let linked = paragraph.contains("http") || paragraph.contains("doi");
     words.len() <= 120 && (numbered || by_initials || linked)
 }
 
 /// Whether a run of a reference entry is worth keeping: a name with the
-/// word of a firm, body, place or event, or a person listed as an author.
+/// word of a firm, body, place or event, a journal or publisher, or a
+/// person listed as an author.
 fn listed(entry: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ends = [words[0], words[words.len() - 1]];
     kind(name, "") != "unknown"
+        || ends.iter().any(|w| PUBLISHER.contains(w))
         || person_shaped(name)
             && [",", " and ", " &"]
                 .iter()
                 .any(|s| entry.contains(&format!("{name}{s}")))
 }
 
+/// Words that open or close the name of a journal or a publisher
+/// (`Journal of Statistical Software`, `D-Lib Magazine`, `Springer Verlag`).
+const PUBLISHER: [&str; 12] = [
+    "Journal",
+    "Review",
+    "Magazine",
+    "Letters",
+    "Transactions",
+    "Proceedings",
+    "Annals",
+    "Bulletin",
+    "Quarterly",
+    "Press",
+    "Publishers",
+    "Verlag",
+];
+
 /// A paragraph that is only a few capitalised words without punctuation: a
 /// table's header row, figure lettering or a label, where adjacent words
 /// are no name. (A list of names has its commas, a sentence its stop.) A
-/// row's cells may hold numbers, `x` of sizes, and a joining `or`.
+/// row's cells may hold numbers, `x` of sizes, and a joining `or`; a row
+/// of any length is mostly numbers and ends in no stop.
 fn label(paragraph: &str) -> bool {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
-    words.len() <= 6
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+        .count();
+    let row =
+        words.len() >= 3 && numbers * 3 >= words.len() && !paragraph.trim_end().ends_with('.');
+    row || words.len() <= 6
         && !paragraph.contains([',', '.', ';', ':'])
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
@@ -1029,5 +1065,14 @@ mod tests {
                 "Electronic Communications in Probability"
             ]
         );
+    }
+
+    #[test]
+    fn rows_of_numbers_and_unnumbered_references_give_no_titles() {
+        let text = "Junior Legal Size 203 127 Half Letter Size 140 216 Ledger Tabloid 279 432\n\n\
+                    Smith J, Doe R, Rudis Bob. Fast Growth Of Software Parks. D-Lib Magazine \
+                    2010;3:1-10.\n\n\
+                    Sizes rose from 12 to 30 at Dalian Software Park in 2010 and 2011.";
+        assert_eq!(names(text), ["D-Lib Magazine", "Dalian Software Park"]);
     }
 }
