@@ -420,7 +420,13 @@ fn quoted(text: &str, tokens: &[(usize, &str)]) -> Vec<bool> {
                 .take_while(|&c| !text[tokens[c - 1].0..tokens[c].0].contains("\n\n"))
                 .find(|&c| closes(tokens[c].1))
         };
-        match close {
+        // A long quotation mostly in lower case is speech, not a title.
+        let capitals = |c: usize| {
+            (k..=c)
+                .filter(|&x| is_capitalised(tokens[x].1.trim_start_matches(OPENING)))
+                .count()
+        };
+        match close.filter(|&c| c - k < 12 || capitals(c) * 2 > c - k) {
             Some(c) => {
                 inside[k + 1..=c].iter_mut().for_each(|x| *x = true);
                 k = c + 1;
@@ -445,6 +451,15 @@ fn runs(text: &str) -> Vec<(String, &str)> {
     for k in 1..tokens.len() {
         opens[k] = if breaks(k) { k } else { opens[k - 1] };
     }
+    let given = |k: usize| {
+        let t = tokens[k].1;
+        initial(t)
+            && (t.contains('-')
+                || k == 0
+                || breaks(k)
+                || tokens[k - 1].1.ends_with(',')
+                || initial(tokens[k - 1].1))
+    };
     let mut i = 0;
     while i < tokens.len() {
         let mut j = i;
@@ -524,13 +539,15 @@ fn runs(text: &str) -> Vec<(String, &str)> {
             words.clear();
         }
         // After an initial comes the surname of its person, not the start of a
-        // name (`E.-H. Lee Pohang Accelerator Laboratory`).
+        // name (`E.-H. Lee Pohang Accelerator Laboratory`). A lone `A.` is a
+        // given name in a list of authors (`Kim, A. Lee`, `K. A. Bishofberger`),
+        // not at the end of `Appendix A.`.
         if words.first().is_some_and(|w| initial(w)) {
             words.remove(0);
             if !words.is_empty() {
                 words.remove(0);
             }
-        } else if i > 0 && !breaks(i) && initial(tokens[i - 1].1) && !words.is_empty() {
+        } else if i > 0 && !breaks(i) && !words.is_empty() && given(i - 1) {
             words.remove(0);
         }
         // "Beijing and Shanghai": a single word before "and" is a list, not a name.
@@ -795,15 +812,16 @@ pub fn candidates(text: &str) -> String {
             .is_some_and(|(a, b)| !b.contains(' ') && text.contains(&format!("{a}-{b}")));
         // A gathering's word is no evidence of a name (`Conference Proceedings`).
         let evidence = !matches!(kind(&name, ""), "unknown" | "event");
-        let method = text.match_indices(name.as_str()).any(|(at, _)| {
-            let next = text[at + name.len()..].strip_prefix(' ').unwrap_or("");
-            METHOD_NOUNS.contains(
-                &next
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .unwrap_or(""),
-            )
-        });
+        let method = !evidence
+            && text.match_indices(name.as_str()).any(|(at, _)| {
+                let next = text[at + name.len()..].strip_prefix(' ').unwrap_or("");
+                METHOD_NOUNS.contains(
+                    &next
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or(""),
+                )
+            });
         if eponym || method || !plausible(&name) || common(&name) && !evidence {
             continue;
         }
@@ -1074,5 +1092,16 @@ mod tests {
                     2010;3:1-10.\n\n\
                     Sizes rose from 12 to 30 at Dalian Software Park in 2010 and 2011.";
         assert_eq!(names(text), ["D-Lib Magazine", "Dalian Software Park"]);
+    }
+
+    #[test]
+    fn names_in_quoted_speech_and_after_a_sentence_ending_letter_stay() {
+        let text = "“We came to the Dalian Software Park because the city had the engineers and \
+                    the land we needed,” said one manager. See Appendix A. Kawasaki Heavy \
+                    Industries came later; the Dalian Software Park model spread.";
+        assert_eq!(
+            names(text),
+            ["Dalian Software Park", "Kawasaki Heavy Industries"]
+        );
     }
 }
