@@ -114,6 +114,9 @@ const LEADING: &[&str] = &[
     "Should",
     "Would",
     "Must",
+    "Retrieved",
+    "Accessed",
+    "Available",
 ];
 /// Words that say what a field holds, not whose it is: a run ending in one
 /// is a label or a template's placeholder (`Author Name`, `Job Title`,
@@ -165,7 +168,7 @@ const GOES_IN: [&str; 7] = [
     "Trends",
 ];
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-const FIRM: [&str; 11] = [
+const FIRM: [&str; 12] = [
     "Co.",
     "Ltd",
     "Ltd.",
@@ -177,6 +180,7 @@ const FIRM: [&str; 11] = [
     "Associates",
     "GmbH",
     "AG",
+    "Company",
 ];
 /// Common nouns that, after a name, make it the name of a method or a
 /// result (`Kolmogorov Smirnov statistic`, `Monte Carlo simulation`).
@@ -508,13 +512,21 @@ fn runs(text: &str) -> Vec<(String, &str)> {
             if !ok || (firmish && words.is_empty()) {
                 break;
             }
-            let stops = closes || possessive && !next_capital || w.len() > bare.len() && !firmish;
+            // A firm's `Inc.` goes on to its stop; a comma after it ends the
+            // name unless another suffix follows (`Co., Ltd`).
+            let stops = closes
+                || possessive && !next_capital
+                || w.len() > bare.len() && !(firmish && !w.ends_with(','));
             // "Co., Ltd": punctuation inside a company name does not end it.
             let firm_next = !closes
                 && tokens
                     .get(j + 1)
                     .is_some_and(|t| FIRM.contains(&t.1.trim_end_matches([',', ';', ':', ')'])));
-            words.push(if stops && !firm_next { bare } else { w });
+            words.push(match (stops && !firm_next, firmish) {
+                (true, true) => w.trim_end_matches(','),
+                (true, false) => bare,
+                (false, _) => w,
+            });
             j += 1;
             if stops && !firm_next {
                 break;
@@ -612,8 +624,8 @@ fn initials(w: &str) -> bool {
 
 /// An entry of a reference list, or a note that is one: a short paragraph
 /// with a year that opens with its number (`[3]`, `12.`), lists its authors
-/// by their initials, or points to a web address. Its title, set in title
-/// case, reads like names.
+/// by their initials, follows its authors as a sentence of its own, or
+/// points to a web address. Its title, set in title case, reads like names.
 fn reference_entry(paragraph: &str) -> bool {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
     // `1999`, `(1999);`, `2010a.`, `2010;3:1-10.`
@@ -638,17 +650,32 @@ fn reference_entry(paragraph: &str) -> bool {
             || w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with(',')
     };
     let by_initials = words[..at].iter().filter(initial).count() >= 2;
+    // The year right after the authors: `Sarkar D (2008). lattice: ...`,
+    // `Rafal Ablamowicz and Bertfried Fauser. 2007. CLIFFORD: ...`.
+    let dated = words[at].starts_with('(') && words[at].ends_with(").") && at <= 12
+        || at > 0 && at <= 30 && words[at - 1].ends_with('.') && words[at].ends_with('.');
     let linked = paragraph.contains("http") || paragraph.contains("doi");
-    words.len() <= 120 && (numbered || by_initials || linked)
+    words.len() <= 120 && (numbered || by_initials || dated || linked)
 }
 
 /// Whether a run of a reference entry is worth keeping: a name with the
-/// word of a firm, body, place or event, a journal or publisher, or a
+/// word of a firm, body, place or event, a journal or publisher (by its
+/// word, or by the volume after it: `Linguistic Typology 10, 1–40`), or a
 /// person listed as an author.
 fn listed(entry: &str, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let ends = [words[0], words[words.len() - 1]];
+    // `10, 1–40`, `14(6)`, `3:1-10`; not a date (`July 21, 2005`).
+    let volume = !MONTHS.contains(&ends[1])
+        && entry.match_indices(name).any(|(at, _)| {
+            let after = &entry[at + name.len()..];
+            let after = after.strip_prefix(',').unwrap_or(after);
+            let number = after.strip_prefix(' ').unwrap_or("");
+            let rest = number.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.len() < number.len() && rest.starts_with([',', '(', ':'])
+        });
     kind(name, "") != "unknown"
+        || volume
         || ends.iter().any(|w| PUBLISHER.contains(w))
         || person_shaped(name)
             && [",", " and ", " &"]
@@ -656,9 +683,24 @@ fn listed(entry: &str, name: &str) -> bool {
                 .any(|s| entry.contains(&format!("{name}{s}")))
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Words that open or close the name of a journal or a publisher
 /// (`Journal of Statistical Software`, `D-Lib Magazine`, `Springer Verlag`).
-const PUBLISHER: [&str; 12] = [
+const PUBLISHER: [&str; 13] = [
     "Journal",
     "Review",
     "Magazine",
@@ -670,6 +712,7 @@ const PUBLISHER: [&str; 12] = [
     "Quarterly",
     "Press",
     "Publishers",
+    "Publishing",
     "Verlag",
 ];
 
@@ -1102,6 +1145,22 @@ mod tests {
         assert_eq!(
             names(text),
             ["Dalian Software Park", "Kawasaki Heavy Industries"]
+        );
+    }
+
+    #[test]
+    fn entries_dated_after_their_authors_keep_journals_firms_and_authors() {
+        let text =
+            "Sarkar D (2008). Multivariate Data Visualization. Houghton Mifflin Co., Boston.\n\n\
+                    Rafal Ablamowicz and Bertfried Fauser. 2007. Clifford Algebra Tools. \
+                    Linguistic Typology 10, 1–40. Retrieved March 2, 2008.";
+        assert_eq!(
+            names(text),
+            [
+                "Houghton Mifflin Co.",
+                "Rafal Ablamowicz",
+                "Linguistic Typology"
+            ]
         );
     }
 }
