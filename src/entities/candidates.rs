@@ -516,7 +516,7 @@ fn runs(text: &str) -> Vec<(String, &str)> {
             // name unless another suffix follows (`Co., Ltd`).
             let stops = closes
                 || possessive && !next_capital
-                || w.len() > bare.len() && !(firmish && !w.ends_with(','));
+                || w.len() > bare.len() && (!firmish || w.ends_with(','));
             // "Co., Ltd": punctuation inside a company name does not end it.
             let firm_next = !closes
                 && tokens
