@@ -51,18 +51,20 @@ impl Imported {
     /// A draft catalogue of the names the paper uses, for the user to curate.
     pub fn entities_toml(&self) -> String {
         // Code and table cells hold no names worth following; captions are
-        // set in title case, so their phrases read like names.
-        let passages = self
-            .doc
-            .passages
-            .iter()
-            .filter(|p| {
-                !matches!(
-                    p.kind,
-                    PassageKind::Code | PassageKind::Table | PassageKind::Caption
-                )
-            })
-            .map(|p| p.text.as_str());
+        // set in title case, so their phrases read like names. Of a figure,
+        // only its "Source: ..." line is prose that names who made the data.
+        let passages = self.doc.passages.iter().flat_map(|p| match p.kind {
+            PassageKind::Code | PassageKind::Table | PassageKind::Caption => Vec::new(),
+            // The source may share the caption's line ("... cities Source: ...").
+            PassageKind::Figure => (p.text.lines())
+                .filter_map(|l| match l.find(" Source:") {
+                    _ if figures::is_source(l) => Some(l),
+                    Some(at) => Some(&l[at + 1..]),
+                    None => None,
+                })
+                .collect(),
+            _ => vec![p.text.as_str()],
+        });
         let notes = self.doc.footnotes.iter().map(|f| f.text.as_str());
         let body: Vec<&str> = passages.chain(notes).collect();
         crate::entities::candidates::candidates(&body.join("\n\n"))

@@ -200,3 +200,23 @@ fn import_writes_a_draft_catalogue_and_keeps_an_edited_one() {
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# curated\n");
 }
+
+#[test]
+fn a_figure_gives_the_draft_its_source_line_not_its_caption() {
+    let text = "Harbour Towns of the North\n\nMaria Lindqvist\n\n1 Introduction\n\n\
+                The harbours grew fast in the nineteenth century, and the trade with \
+                Bergen made them rich.\n\n\
+                Figure 1: Tonnage Landed At The Great Harbours\n\
+                Source: Registers of the Norwegian Harbour Authority.\n\n\
+                The towns kept their registers well.\n";
+    let imported = casebook::import::import(text, Path::new("harbours.txt"), "harbours");
+    assert!(imported
+        .doc
+        .passages
+        .iter()
+        .any(|p| p.kind == casebook::model::PassageKind::Figure));
+    let draft = imported.entities_toml();
+    let cat = Catalog::parse(Path::new("entities.toml"), &draft).unwrap();
+    let names: Vec<&str> = cat.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Norwegian Harbour Authority"], "{draft}");
+}
