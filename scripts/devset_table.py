@@ -44,9 +44,12 @@ def key(t):
 
 
 def headings(md):
+    # `# Text {#text}` is the untitled section casebook opens for text before
+    # the first heading (front matter kept readable), not a heading it found.
     out = []
-    for m in re.finditer(r"(?m)^#{1,6} (.*?) \{#[^}]*\}\s*$", md):
-        out.append(m.group(1).replace("\\", ""))
+    for m in re.finditer(r"(?m)^#{1,6} (.*?) \{#([^}]*)\}\s*$", md):
+        if (m.group(1), m.group(2)) != ("Text", "text"):
+            out.append(m.group(1).replace("\\", ""))
     return out
 
 

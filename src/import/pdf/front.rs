@@ -238,6 +238,21 @@ fn split_names(t: &str) -> Vec<String> {
         .collect()
 }
 
+/// A byline: personal names only, in capitals or not (`ROGER KOENKER`,
+/// `Ann Author and Bo Author`).
+pub(super) fn names_only(t: &str) -> bool {
+    let t = t.trim();
+    let titled;
+    let t = if !t.chars().any(char::is_lowercase) {
+        titled = title_case(t);
+        titled.as_str()
+    } else {
+        t
+    };
+    let names = split_names(t);
+    !names.is_empty() && names.iter().all(|n| name_like(n))
+}
+
 /// A line of two or more personal names only (`Boris Veytsman, A. U. Thør, and
 /// C. O. Rëspondent‡`); one name-shaped line may be a title's last words.
 fn byline(t: &str) -> bool {

@@ -65,6 +65,14 @@ pub fn import(
     }
     let seg = segment::segment(&flow, &pdf.outline);
     let line_pages = seg.line_pages.clone();
+    if std::env::var_os("CB_PIECES").is_some() {
+        for (p, l) in &seg.pieces {
+            eprintln!(
+                "{l} {}",
+                format!("{p:?}").chars().take(100).collect::<String>()
+            );
+        }
+    }
     let front_lines = if seg.front.is_empty() {
         flow.iter()
             .filter(|l| l.page == 0)

@@ -716,6 +716,19 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             .position(|b| b.lines[0].page > 1)
             .unwrap_or(blocks.len()),
     );
+    // The title, as meta.toml will have it (the page's height taken from its
+    // lowest line): its lines are not repeated as text.
+    let front_lines: Vec<Line> = blocks[..front_end]
+        .iter()
+        .flat_map(|b| b.lines.iter().cloned())
+        .collect();
+    let page_foot = lines
+        .iter()
+        .filter(|l| l.page == 0)
+        .map(|l| l.bottom)
+        .fold(0.0f32, f32::max);
+    let title =
+        super::front::title(&front_lines, page_foot).map_or(String::new(), |(t, _)| normalise(&t));
     let mut styles: Vec<(i32, bool)> = blocks[front_end..]
         .iter()
         .filter(|b| heading_like(b))
@@ -762,11 +775,12 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     } else {
         None
     };
-    let numbers_headings = blocks[front_end..]
+    let numbered_headings = blocks[front_end..]
         .iter()
         .filter(|b| heading_like(b) && Numbering::parse(&b.text(&vocab)).is_some())
-        .count()
-        >= 3;
+        .count();
+    let numbers_headings = numbered_headings >= 3;
+    let numbers_any = numbered_headings > 0;
     let mut in_refs = false;
     let mut interrupted = false;
     let mut refs_lines: Vec<Line> = Vec::new();
@@ -815,13 +829,31 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         };
         if k < front_end {
             s.front.extend(b.lines.iter().cloned());
-            pieces.push((
+            // The title, the byline and the date go to meta.toml (a marked byline also
+            // opens the text, see `build`); the rest of the front matter
+            // (affiliations, dates, an abstract without a heading) stays
+            // readable as the paper's opening text.
+            let marked = !crate::import::footnotes::title_marks(&text, &|_| true).is_empty();
+            // A contents list repeats the headings; its page numbers say nothing.
+            let contents = text.contains(". . .") || text.contains("....");
+            let wordless = !text
+                .split_whitespace()
+                .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+            let in_title = !title.is_empty() && title.contains(&normalise(&text));
+            let meta = in_title || marked || super::front::names_only(&text) || is_date(&text);
+            let piece = if meta || contents || wordless {
                 Piece::Front {
                     text,
                     joins_previous: false,
-                },
-                line,
-            ));
+                }
+            } else {
+                Piece::Text {
+                    kind: PassageKind::Paragraph,
+                    text,
+                    page_start: false,
+                }
+            };
+            pieces.push((piece, line));
             continue;
         }
         // A numbered list whose labels are raised (`¹Rebek, A., ...`) reads
@@ -871,8 +903,13 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         // Where the paper numbers its headings, an unnumbered one is set
         // larger than the body (`Computational details`) or is a usual title;
         // bold body-size words are table or card entries.
-        let unnumbered_ok =
-            numbered.is_some() || !numbers_headings || plain_title || b.size() >= body * 1.12;
+        // An unnumbered question heads a section only where no heading is
+        // numbered (an FAQ); in a numbered paper it is a display line.
+        let question = text.trim_end().ends_with('?');
+        let unnumbered_ok = numbered.is_some()
+            || !numbers_headings && !(question && numbers_any)
+            || plain_title
+            || b.size() >= body * 1.12 && !question;
         // A title right above figure lettering or a caption belongs to the figure.
         let figure_title = blocks.get(k + 1).is_some_and(|n| {
             let t = n.text(&vocab);
@@ -1487,10 +1524,43 @@ mod tests {
             BODY,
         ];
         let lines = stacked(&rows, 2.0, 0);
+        // The byline and the abstract open the text in an untitled section.
         assert_eq!(
             heading_titles(&lines, &[]),
-            ["Nomenclature", "Introduction", "Methods"]
+            ["Text", "Nomenclature", "Introduction", "Methods"]
         );
+    }
+
+    #[test]
+    fn front_matter_beyond_title_and_byline_stays_readable() {
+        let abstract_text = "An abstract set without a heading, long enough to be one. ".repeat(6);
+        let rows = [
+            ("A Title of the Paper", 16.0, true),
+            ("Ann Author and Bo Author", 10.0, false),
+            ("Academy of Lagado, Balnibarbi", 10.0, false),
+            (abstract_text.as_str(), 10.0, false),
+            ("1 Introduction", 12.0, true),
+            BODY,
+        ];
+        let lines = stacked(&rows, 2.0, 0);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        let texts: Vec<&str> = pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Academy of Lagado, Balnibarbi",
+                abstract_text.trim_end(),
+                BODY.0
+            ]
+        );
+        assert!(matches!(&pieces[2].0, Piece::Heading(h) if h.title == "Text"));
     }
 
     #[test]
