@@ -23,18 +23,6 @@ pub fn import(
     let pdf = read::read(bytes, progress)?;
     let per_page = layout::lines(&pdf.pages);
     let (marks, printed) = layout::furniture(&pdf.pages, &per_page);
-    if std::env::var_os("CB_FURN").is_some() {
-        for (ls, ms) in per_page.iter().zip(&marks) {
-            for (l, m) in ls.iter().zip(ms) {
-                if *m {
-                    eprintln!(
-                        "F p{} x{:.0}-{:.0} b{:.0} s{:.1} | {}",
-                        l.page, l.x0, l.x1, l.bottom, l.size, l.text
-                    );
-                }
-            }
-        }
-    }
     let flow: Vec<&layout::Line> = per_page
         .iter()
         .zip(&marks)
@@ -43,36 +31,8 @@ pub fn import(
     if flow.is_empty() {
         return Err("the PDF has no text layer (a scan?); run it through OCR first".to_string());
     }
-    if std::env::var_os("CB_DUMP").is_some() {
-        for l in &flow {
-            eprintln!(
-                "p{} c{} x{:.0}-{:.0} b{:.0} s{:.1} b{} i{} m{} sans{} lm{:?} sr{} | {}",
-                l.page,
-                l.column,
-                l.x0,
-                l.x1,
-                l.bottom,
-                l.size,
-                l.bold as u8,
-                l.italic as u8,
-                l.mono as u8,
-                l.sans as u8,
-                l.lead_marker,
-                l.shares_row as u8,
-                l.text
-            );
-        }
-    }
     let seg = segment::segment(&flow, &pdf.outline);
     let line_pages = seg.line_pages.clone();
-    if std::env::var_os("CB_PIECES").is_some() {
-        for (p, l) in &seg.pieces {
-            eprintln!(
-                "{l} {}",
-                format!("{p:?}").chars().take(100).collect::<String>()
-            );
-        }
-    }
     let front_lines = if seg.front.is_empty() {
         flow.iter()
             .filter(|l| l.page == 0)
