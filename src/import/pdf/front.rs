@@ -92,6 +92,49 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
     (!t.is_empty()).then(|| (t, last.map_or(0, |(i, _)| i)))
 }
 
+/// Letters and digits only, in lower case: how two spellings of a title compare.
+fn key(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The document information's title where it holds the title the layout
+/// found and more (a masthead set larger than the title gives the layout
+/// only `Imprint`), and the first page prints it; else the layout's title.
+/// The index is that of the title's last line.
+pub fn with_info_title(
+    layout: Option<(String, usize)>,
+    info: Option<&str>,
+    front: &[Line],
+) -> Option<(String, usize)> {
+    let Some(info) = info else {
+        return layout;
+    };
+    let info_key = key(info);
+    let page_key: String = front
+        .iter()
+        .filter(|l| l.page == 0)
+        .map(|l| key(&l.text))
+        .collect();
+    let same = layout.as_ref().is_some_and(|(t, _)| key(t) == info_key);
+    let holds_layout = layout
+        .as_ref()
+        .is_none_or(|(t, _)| info_key.contains(&key(t)));
+    if same || info_key.chars().count() < 8 || !holds_layout || !page_key.contains(&info_key) {
+        return layout;
+    }
+    // The title's lines: the first run of lines the title holds.
+    let within = |l: &Line| {
+        let k = key(&l.text);
+        l.page == 0 && k.chars().count() >= 4 && info_key.contains(&k)
+    };
+    let first = front.iter().position(within)?;
+    let run = front[first..].iter().take_while(|l| within(l)).count();
+    Some((info.to_string(), first + run - 1))
+}
+
 fn strip_marks(w: &str) -> &str {
     // Affiliation marks: symbols, digits, raised digits (`Contributor¹`).
     w.trim_end_matches(|c: char| {
@@ -470,6 +513,32 @@ mod tests {
                 "Preprint Template for ASME Journal Papers: asmejour.cls".into(),
                 2
             ))
+        );
+    }
+
+    #[test]
+    fn the_document_title_extends_a_masthead_word_the_layout_took() {
+        let front = [
+            at("Imprint", 34.0),
+            at("PHILOSOPHERS' IMPRINT", 30.0),
+            at("MISSION STATEMENT", 30.0),
+            at("Editorial Board", 19.0),
+        ];
+        let layout = Some(("Imprint".to_string(), 0));
+        let info = Some("Philosophers' Imprint Mission Statement");
+        assert_eq!(
+            with_info_title(layout.clone(), info, &front),
+            Some(("Philosophers' Imprint Mission Statement".into(), 2))
+        );
+        // A document title the page does not print, or one that does not
+        // hold the layout's title, changes nothing.
+        assert_eq!(
+            with_info_title(layout.clone(), Some("paper.dvi"), &front),
+            layout
+        );
+        assert_eq!(
+            with_info_title(layout.clone(), Some("Editorial Board"), &front),
+            layout
         );
     }
 

@@ -130,10 +130,19 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
     let mut rows: Vec<(f32, f32, f32, Vec<usize>)> = Vec::new();
     for (i, r) in runs.iter().enumerate() {
         let h = (r.bottom - r.top).max(0.1);
-        let found = rows.iter_mut().rev().take(6).find(|(top, bottom, _, _)| {
-            let rh = (*bottom - *top).max(0.1);
-            overlap((r.top, r.bottom), (*top, *bottom)) >= 0.45 * h.min(rh)
-        });
+        let found = rows
+            .iter_mut()
+            .rev()
+            .take(6)
+            .find(|(top, bottom, size, _)| {
+                let rh = (*bottom - *top).max(0.1);
+                // Beside a word in type more than twice as tall (a masthead, a
+                // drop cap), two lines of small text would share its band: only
+                // a run on the same baseline joins it.
+                let tall = rh > 2.5 * h || h > 2.5 * rh;
+                overlap((r.top, r.bottom), (*top, *bottom)) >= 0.45 * h.min(rh)
+                    && (!tall || (r.bottom - *bottom).abs() < r.size.min(*size))
+            });
         match found {
             Some((top, bottom, size, members)) => {
                 if r.size > *size {
@@ -778,6 +787,21 @@ mod tests {
         let right = lines.iter().find(|l| l.text.ends_with('⁴'));
         assert!(right.is_some_and(|l| l.text.starts_with('r')), "{lines:?}");
         assert!(!lines.iter().any(|l| l.text == "4"));
+    }
+
+    #[test]
+    fn two_small_lines_beside_a_masthead_word_stay_two_lines() {
+        let runs = [
+            run("Imprint", 72.0, 54.0, 34.0),
+            run("volume 100, no. 20", 272.0, 66.0, 5.4),
+            run("january 2000", 300.0, 83.0, 5.4),
+        ];
+        let lines = page_lines(0, &runs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            texts.contains(&"volume 100, no. 20") && texts.contains(&"january 2000"),
+            "{texts:?}"
+        );
     }
 
     #[test]

@@ -53,7 +53,10 @@ pub fn import(
         series: None,
         source: None,
     };
-    if let Some((title, at)) = front::title(&front_lines, height) {
+    let title = front::title(&front_lines, height);
+    if let Some((title, at)) =
+        front::with_info_title(title, pdf.info_title.as_deref(), &front_lines)
+    {
         meta.title = title;
         meta.authors = front::authors(&front_lines, at);
     }

@@ -41,6 +41,37 @@ pub struct Pdf {
     pub outline: Vec<OutlineEntry>,
     /// Pages the library could not read (index, reason).
     pub unread: Vec<(usize, String)>,
+    /// The title the document information dictionary gives, if any.
+    pub info_title: Option<String>,
+}
+
+/// The document information dictionary's `/Title`, decoded (UTF-16 with its
+/// byte-order mark, else PDFDocEncoding, read as Latin-1).
+fn info_title(doc: &PdfDocument) -> Option<String> {
+    let info = doc.trailer().as_dict()?.get("Info")?;
+    let info = doc.resolve_object(info).ok()?;
+    let title = doc.resolve_object(info.as_dict()?.get("Title")?).ok()?;
+    let bytes = title.as_string()?;
+    let utf16 = |be: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if be {
+                    u16::from_be_bytes([c[0], c[1]])
+                } else {
+                    u16::from_le_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let text = match bytes {
+        [0xFE, 0xFF, ..] => utf16(true),
+        [0xFF, 0xFE, ..] => utf16(false),
+        _ => bytes.iter().map(|&b| char::from(b)).collect(),
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// Reads every page; `progress(done, total)` is called after each.
@@ -82,6 +113,7 @@ pub fn read(bytes: Vec<u8>, progress: &mut dyn FnMut(usize, usize)) -> Result<Pd
         pages,
         outline,
         unread,
+        info_title: info_title(&doc),
     })
 }
 

@@ -907,7 +907,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         // numbered (an FAQ); in a numbered paper it is a display line.
         let question = text.trim_end().ends_with('?');
         let unnumbered_ok = numbered.is_some()
-            || !numbers_headings && !(question && numbers_any)
+            || !(numbers_headings || question && numbers_any)
             || plain_title
             || b.size() >= body * 1.12 && !question;
         // A title right above figure lettering or a caption belongs to the figure.
