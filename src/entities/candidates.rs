@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use crate::corpus::refs::MONTHS;
+
 const JOINERS: [&str; 5] = ["of", "and", "&", "for", "de"];
 const LEADING: &[&str] = &[
     "The",
@@ -682,21 +684,6 @@ fn listed(entry: &str, name: &str) -> bool {
                 .iter()
                 .any(|s| entry.contains(&format!("{name}{s}")))
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Words that open or close the name of a journal or a publisher
 /// (`Journal of Statistical Software`, `D-Lib Magazine`, `Springer Verlag`).

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::layout::Line;
 use crate::corpus::ids::{Numbering, Style};
+use crate::corpus::refs::MONTHS;
 use crate::import::classify::{Piece, Placed};
 use crate::import::headings::Heading;
 use crate::model::PassageKind;
@@ -108,21 +109,6 @@ fn join(lines: &[Line], vocab: &HashSet<String>) -> String {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A date line (`20 April 1999`, `June 8, 2018`, `Dec. 2010`): a month, a
 /// year, perhaps a day, nothing else.
 fn is_date(t: &str) -> bool {
@@ -131,7 +117,12 @@ fn is_date(t: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .collect();
-    let month = |w: &String| w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()));
+    let month = |w: &String| {
+        w.len() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| m.to_lowercase().starts_with(w.as_str()))
+    };
     let number =
         |w: &String| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     let year = words.iter().any(|w| w.len() == 4 && number(w));
