@@ -3,6 +3,7 @@
 //! abstract; the year comes from a date, copyright or issue line.
 
 use super::layout::Line;
+use super::segment::normalise as key;
 use crate::corpus::refs::MONTHS;
 
 const ORG_WORDS: [&str; 24] = [
@@ -90,14 +91,6 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
         })
         .to_string();
     (!t.is_empty()).then(|| (t, last.map_or(0, |(i, _)| i)))
-}
-
-/// Letters and digits only, in lower case: how two spellings of a title compare.
-fn key(t: &str) -> String {
-    t.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The document information's title where it holds the title the layout

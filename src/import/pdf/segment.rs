@@ -185,7 +185,8 @@ fn ends_sentence(t: &str) -> bool {
         .ends_with(['.', '?', '!', ':'])
 }
 
-fn normalise(t: &str) -> String {
+/// Letters and digits only, in lower case: how two spellings compare.
+pub(super) fn normalise(t: &str) -> String {
     t.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
