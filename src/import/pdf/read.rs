@@ -288,7 +288,7 @@ fn widened_ligatures(chars: &[(char, &TextChar)]) -> Vec<char> {
     let mut plain: HashMap<(String, i32), f32> = HashMap::new();
     for (_, c) in chars.iter().filter(|(ch, c)| {
         // No `f` is narrower than a fifth of its size: narrower is no glyph's width.
-        *ch == 'f' && c.bbox.width > 0.2 * c.font_size && named(c)
+        *ch == 'f' && c.font_size > 0.0 && c.bbox.width > 0.2 * c.font_size && named(c)
     }) {
         let w = plain.entry(key(c)).or_insert(f32::MAX);
         *w = w.min(c.bbox.width);
@@ -551,6 +551,16 @@ mod tests {
         let pairs: Vec<(char, &TextChar)> = chars.iter().map(|c| (c.char, c)).collect();
         let got: String = widened_ligatures(&pairs).into_iter().collect();
         assert_eq!(got, format!("of{LIGATURE_OF_TWO}lefi{LIGATURE_OF_THREE}"));
+        // A font that gives no size gives no width to measure by.
+        let sizeless: Vec<TextChar> = [ch('f', 0.0, 0.1, 100.0), ch('f', 5.0, 3.0, 100.0)]
+            .into_iter()
+            .map(|c| TextChar {
+                font_size: 0.0,
+                ..c
+            })
+            .collect();
+        let pairs: Vec<(char, &TextChar)> = sizeless.iter().map(|c| (c.char, c)).collect();
+        assert_eq!(widened_ligatures(&pairs), ['f', 'f']);
     }
 
     #[test]
