@@ -9,7 +9,9 @@
 # (ACM, TUGboat, REVTeX, IEEE PES, LNCS, JACoW, elsarticle, Quantum, EJP/ECP,
 # ASME, SPIE, Res Philosophica, AIAA, JPSJ, Archives of Forensic Psychology,
 # IAG proceedings, OUP, La Gaceta de la RSME, SAGEEP, The PracTeX Journal,
-# Philosophers' Imprint, Cascadilla, PMLR, LNI). A held-out set of other
+# Philosophers' Imprint, Cascadilla, PMLR, LNI, DAFx proceedings, Condensed
+# Matter Physics, ASCE, ISCRAM, AGU) and three more R vignettes (coin,
+# forecast, pscl). A held-out set of other
 # papers, never used to fit the rules, goes to DIR/heldout with its truth
 # files in tests/heldout/<name>.toml.
 #
@@ -60,8 +62,6 @@ philosophersimprint texlive-publishers-doc=2022.20230122-4 $tl/philosophersimpri
 cascadilla texlive-publishers-doc=2022.20230122-4 $tl/cascadilla/example.pdf a9595a6b1e18b039ad7422f05b1935f8551983b7455a49bafa83d13175c4241b
 jmlr-pmlr texlive-publishers-doc=2022.20230122-4 $tl/jmlr/pmlr-sample.pdf 9a979ba5ef59d876b186ac941b00ed4b01cf2ac102482f571e6fb4b29f44a9c3
 lni texlive-publishers-doc=2022.20230122-4 $tl/lni/lni.pdf 674f969412ec98f51a67b52bf684bfd3aa6e482d83873cfd874e367b9ca6203f
-"
-heldout="
 coin-lego r-cran-coin=1.4-2-1+b1 usr/lib/R/site-library/coin/doc/LegoCondInf.pdf 6aa3d5fb8b5b99f373e80d48c75629e7c9e10060d895334a2889f6f76c1d2048
 forecast-jss r-cran-forecast=8.20-1 usr/lib/R/site-library/forecast/doc/JSS2008.pdf 396a0fc6ab2b5ef5fe602c963a5b1b4969d42cede7038010bbfe36cb91fd3a2f
 pscl-countreg r-cran-pscl=1.5.5-1+b1 usr/lib/R/site-library/pscl/doc/countreg.pdf 8ff9cb8331837ff2d21c4a840efbe4e5bdc10a1008edc0c39b8ba47d145cea04
@@ -70,6 +70,8 @@ cmpj texlive-publishers-doc=2022.20230122-4 $tl/cmpj/template.pdf b394781204a4c2
 ascelike texlive-publishers-doc=2022.20230122-4 $tl/ascelike/ascexmpl.pdf e5fa1fedb3c98c6665d740a4d5a716e0b0a52ed951896887ac9f3f59f89e0297
 iscram texlive-publishers-doc=2022.20230122-4 $tl/iscram/iscram-class-doc.pdf 7e401d0bed2698747b7640f6d3fdd6e290ed5a8629072ab8d9befad134a52e0e
 aguplus texlive-publishers-doc=2022.20230122-4 $tl/aguplus/aguplus.pdf 4d6c2589017c3f0dc69e1421b9b12602262bcb8cce0fd63e68b9be5dd0f64607
+"
+heldout="
 "
 mkdir -p "$dir/heldout"
 status=0
