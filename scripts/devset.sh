@@ -72,6 +72,14 @@ iscram texlive-publishers-doc=2022.20230122-4 $tl/iscram/iscram-class-doc.pdf 7e
 aguplus texlive-publishers-doc=2022.20230122-4 $tl/aguplus/aguplus.pdf 4d6c2589017c3f0dc69e1421b9b12602262bcb8cce0fd63e68b9be5dd0f64607
 "
 heldout="
+asmeconf texlive-publishers-doc=2022.20230122-4 $tl/asmeconf/asmeconf-template.pdf 18fc01dbf0f5fa995f96353d8850cf83da85068c3300016f056988d09484be0a
+mnras texlive-publishers-doc=2022.20230122-4 $tl/mnras/mnras_guide.pdf 54c467301c93b3ed0662c9ed6ee23f71204219ed642dcf259b8cd9383d28cc70
+aipsamp texlive-publishers-doc=2022.20230122-4 $tl/revtex/sample/aip/aipsamp.pdf 758ca3f368bc5316a974b5b96cd027896d540361da0b4460d101e41454f58ad5
+aomsample texlive-publishers-doc=2022.20230122-4 $tl/aomart/aomsample.pdf f08fe6f2394093ac2783cc35efc90a5d6a06c56c1addc68980b76ea82252f2e5
+formula r-cran-formula=1.2-4-1 usr/lib/R/site-library/Formula/doc/Formula.pdf 6ec44e0cf7900753885dc2ee5812fa4dbea2f0c10d896efcbd15653acd907756
+mnp r-cran-mnp=3.1-3-1 usr/lib/R/site-library/MNP/doc/MNP.pdf b4bd5480dc33eaeb77a2ae5791d0b03c327b5e32dbe5524b9ecf97d042ef4f45
+flexmix r-cran-flexmix=2.3-18-1 usr/lib/R/site-library/flexmix/doc/flexmix-intro.pdf df4ce7cb00ab723134b2d8b9f34168cf7e6a8705bfefef3b6524230270172469
+tsp r-cran-tsp=1.2-2-1 usr/lib/R/site-library/TSP/doc/TSP.pdf 4fd2477ab0010369e6a2531bdf076936c6782a8b9cf072c898cbd1d2f4ae219e
 "
 mkdir -p "$dir/heldout"
 status=0
