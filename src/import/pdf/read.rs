@@ -178,10 +178,16 @@ fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool, bool) {
             "verdana",
             "frutiger",
             "futura",
+            "heros",
+            "biolinum",
+            "myriad",
+            "univers",
+            "avantgarde",
         ]
         .iter()
         .any(|m| name.contains(m))
-            || ["cmss", "lmss", "sfss", "sfsx", "sfsi"]
+            // TeX's short names: Helvetica (`phvr8t`, URW's `uhvr8a`), TeX Gyre Heros (`qhvr`).
+            || ["cmss", "lmss", "sfss", "sfsx", "sfsi", "phv", "uhv", "qhv"]
                 .iter()
                 .any(|p| name.starts_with(p)));
     (bold, italic, mono, sans)
@@ -516,6 +522,9 @@ mod tests {
             // EC roman is no sans face; a subset tag with `BX` in it is no bold.
             ("ABXDEF+SFRM1000", (false, false, false, false)),
             ("QBXABC+NimbusSanL-Regu", (false, false, false, true)),
+            ("JCODQU+TeXGyreHeros-Italic", (false, true, false, true)),
+            ("PNWQAH+TeXGyreTermes-Bold", (true, false, false, false)),
+            ("ABCDEF+phvb8t", (false, false, false, true)),
         ];
         for (name, flags) in cases {
             assert_eq!(font_flags(name, false), flags, "{name}");

@@ -647,6 +647,10 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             // some classes close a bold numbered title with a full stop.
             && (!ends_sentence(&t)
                 || t.ends_with(':') && words <= 3
+                // `SECTIONS, EQUATIONS, ETC.`: capitals ending in an abbreviation.
+                || t.ends_with('.')
+                    && b.lines.iter().all(|l| l.bold)
+                    && !t.chars().any(char::is_lowercase)
                 || t.ends_with('?') && words <= 8 && Numbering::parse(&t).is_some()
                 // An FAQ's questions, set large.
                 || t.ends_with('?') && words <= 20 && b.size() >= body * 1.2
@@ -766,6 +770,26 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         })
     } else {
         None
+    };
+    // The styles of the headings the outline lists: an unlisted heading set
+    // in one of them is a starred section (`Computational details`).
+    let outline_styles: HashSet<(i32, bool)> = blocks[front_end..]
+        .iter()
+        .filter(|b| {
+            let key = outline_key(&b.text(&vocab));
+            heading_like(b) && outline.iter().any(|(k, _)| *k == key)
+        })
+        .map(style_of)
+        .collect();
+    // Starred sections come between the first numbered heading and the
+    // reference list; before and after are keywords, titles of the front
+    // matter and of a second-language abstract, set alike.
+    let starred_span = {
+        let first = (front_end..blocks.len()).find(|&k| {
+            heading_like(&blocks[k]) && Numbering::parse(&blocks[k].text(&vocab)).is_some()
+        });
+        let refs = list_heads.iter().min().copied().unwrap_or(blocks.len());
+        first.map_or(0..0, |f| f + 1..refs)
     };
     let numbered_headings = blocks[front_end..]
         .iter()
@@ -948,8 +972,43 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 .as_ref()
                 .zip(last_number.as_ref())
                 .is_some_and(|((n, _), last)| n.follows(last));
+        // A title the outline lists, on a line of its own set apart from
+        // the body (italic, bold or larger), is a heading at any size:
+        // `\paragraph` titles are italic at little more than the body's size.
+        let outlined_apart = outlined.is_some()
+            && !b.note
+            && b.lines.len() <= 2
+            && a_word
+            && b.lines
+                .iter()
+                .all(|l| !l.mono && !l.shares_row && (l.bold || l.italic || l.size >= body + 0.5));
+        // Without an outline, an italic line at the body's size, between the
+        // end of a paragraph and a paragraph of prose, titles what follows.
+        let italic_display = !use_outline
+            && b.lines.len() == 1
+            && !b.note
+            && {
+                let l = &b.lines[0];
+                l.italic && !l.bold && !l.mono && !l.shares_row && (l.size - body).abs() < 0.6
+            }
+            && text.trim_start().starts_with(char::is_uppercase)
+            && text.split_whitespace().count() <= 8
+            && !ends_sentence(&text)
+            && !caption_like(&text)
+            && k > 0
+            && (ends_sentence(&blocks[k - 1].text(&vocab)) || heading_like(&blocks[k - 1]))
+            && blocks.get(k + 1).is_some_and(|n| {
+                !n.note
+                    && (n.size() - body).abs() < 0.6
+                    && n.chars() >= 80
+                    && n.text(&vocab).split_whitespace().count() >= 12
+                    && !n.lines[0].italic
+                    && !n.lines[0].mono
+            });
         let is_heading = list_heads.contains(&k)
             || plain_subsection
+            || outlined_apart
+            || italic_display
             || !is_date(&text)
                 && !lower_start
                 && (abstract_title
@@ -961,6 +1020,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                             || unnumbered_ok && !figure_title)
                         && (outlined.is_some()
                             || !use_outline
+                            || starred_span.contains(&k) && outline_styles.contains(&style_of(b))
                             || plain_title
                             || worded_appendix
                             || b.size() >= body * 1.12 && numbered.is_some()));
@@ -1453,6 +1513,82 @@ mod tests {
         assert!(!heading_titles(&lines, &[])
             .iter()
             .any(|t| t.contains("times")));
+    }
+
+    /// A paragraph of prose at the body's size, ending a sentence.
+    const PROSE: (&str, f32, bool) = (
+        "Prose of the paper at the body size, long enough to be a paragraph that a title heads.",
+        10.0,
+        false,
+    );
+
+    #[test]
+    fn a_title_the_outline_lists_is_a_heading_in_any_face_set_apart() {
+        let rows = [
+            ("1. Models", 12.0, true),
+            BODY,
+            ("Poisson model", 10.5, false),
+            BODY,
+            ("Quasi model", 10.5, false),
+            BODY,
+            ("2. Summary", 12.0, true),
+            BODY,
+        ];
+        let mut lines = stacked(&rows, 2.0, 2);
+        for l in lines.iter_mut().filter(|l| l.text.ends_with("model")) {
+            l.italic = true;
+        }
+        let outline: Vec<(String, u8)> = [("Models", 1), ("Poisson model", 3), ("Summary", 1)]
+            .iter()
+            .map(|&(t, d)| (t.to_string(), d))
+            .collect();
+        // The italic line the outline leaves out is emphasis, not a title.
+        assert_eq!(
+            heading_titles(&lines, &outline),
+            ["Models", "Poisson model", "Summary"]
+        );
+    }
+
+    #[test]
+    fn a_heading_set_like_the_outlined_sections_is_a_starred_section() {
+        let rows = [
+            ("1. Introduction", 14.0, true),
+            BODY,
+            ("2. Summary", 14.0, true),
+            BODY,
+            ("Computational details", 14.0, true),
+            BODY,
+            ("Display line in bold", 12.0, true),
+            BODY,
+        ];
+        let outline: Vec<(String, u8)> = [("Introduction", 1), ("Summary", 1), ("Appendix", 1)]
+            .iter()
+            .map(|&(t, d)| (t.to_string(), d))
+            .collect();
+        assert_eq!(
+            heading_titles(&stacked(&rows, 2.0, 2), &outline),
+            ["Introduction", "Summary", "Computational details"]
+        );
+    }
+
+    #[test]
+    fn an_italic_line_between_paragraphs_titles_what_follows() {
+        let rows = [
+            ("SECTIONS, EQUATIONS, ETC.", 10.0, true),
+            PROSE,
+            ("An example subsubsection", 10.0, false),
+            PROSE,
+            ("An emphasised aside", 10.0, false),
+            ("x = 1", 10.0, false),
+        ];
+        let mut lines = stacked(&rows, 2.0, 2);
+        for l in lines.iter_mut().filter(|l| l.text.starts_with("An ")) {
+            l.italic = true;
+        }
+        assert_eq!(
+            heading_titles(&lines, &[]),
+            ["SECTIONS, EQUATIONS, ETC.", "An example subsubsection"]
+        );
     }
 
     #[test]
