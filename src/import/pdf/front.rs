@@ -58,6 +58,9 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
             l.page == 0 && l.top < height * 0.6 && l.text.chars().any(char::is_alphabetic)
         })
         .filter(|(_, l)| l.text.split_whitespace().count() >= 1 && l.text.len() > 3)
+        // A masthead shares its row with the journal's logo or issue; a
+        // title stands alone on its lines.
+        .filter(|(_, l)| !l.shares_row)
         .collect();
     let max = upper.iter().map(|(_, l)| l.size).fold(0.0f32, f32::max);
     let mut parts = Vec::new();
@@ -75,8 +78,10 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
             if last.is_some_and(|p| !goes_on(p)) && !parts.is_empty() {
                 break;
             }
-            // A byline set in the title's size ends the title: it is names only.
-            if !parts.is_empty() && byline(&l.text) {
+            // A byline set in the title's size ends the title: it is names
+            // only, or set in another face (italic names under a bold title).
+            let other_face = last.is_some_and(|(_, p)| p.bold != l.bold || p.italic != l.italic);
+            if !parts.is_empty() && (byline(&l.text) || other_face) {
                 break;
             }
             parts.push(l.text.trim().to_string());
@@ -567,6 +572,39 @@ mod tests {
             title(&front, 800.0).map(|(t, _)| t).as_deref(),
             Some("Computing with Sandwich Covariance Matrix Estimators")
         );
+    }
+
+    #[test]
+    fn a_masthead_beside_its_logo_and_a_byline_in_another_face_are_no_title() {
+        let masthead = Line {
+            shares_row: true,
+            ..at("Journal of Statistical Software", 28.0)
+        };
+        let front = [
+            masthead,
+            at("Automatic Forecasting:", 17.0),
+            at("the forecast Package", 17.0),
+            at("Rob Hyndman", 12.0),
+        ];
+        assert_eq!(
+            title(&front, 800.0).map(|(t, _)| t).as_deref(),
+            Some("Automatic Forecasting: the forecast Package")
+        );
+        // A bold title, the author in italic and the address in roman, all
+        // at one size.
+        let face = |text: &str, bold: bool, italic: bool| Line {
+            bold,
+            italic,
+            ..at(text, 12.0)
+        };
+        let front = [
+            face("TEMPLATES FOR ONE AUTHOR", true, false),
+            face("Alfred Alabama", false, true),
+            face("McGill University, Montreal, Canada", false, false),
+        ];
+        let (t, last) = title(&front, 800.0).unwrap_or_default();
+        assert_eq!(t, "TEMPLATES FOR ONE AUTHOR");
+        assert_eq!(authors(&front, last), ["Alfred Alabama"]);
     }
 
     #[test]

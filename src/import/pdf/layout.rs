@@ -130,19 +130,34 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
     let mut rows: Vec<(f32, f32, f32, Vec<usize>)> = Vec::new();
     for (i, r) in runs.iter().enumerate() {
         let h = (r.bottom - r.top).max(0.1);
-        let found = rows
-            .iter_mut()
+        let fits = |(top, bottom, size, _): &(f32, f32, f32, Vec<usize>)| {
+            let rh = (*bottom - *top).max(0.1);
+            // Beside a word in type more than twice as tall (a masthead, a
+            // drop cap), two lines of small text would share its band: only
+            // a run on the same baseline joins it.
+            let tall = rh > 2.5 * h || h > 2.5 * rh;
+            overlap((r.top, r.bottom), (*top, *bottom)) >= 0.45 * h.min(rh)
+                && (!tall || (r.bottom - *bottom).abs() < r.size.min(*size))
+        };
+        // A letter raised or lowered off its line (the `E` of the LaTeX logo,
+        // an index) joins the row of the words beside it, whose band it
+        // meets, before a row of the other column set a little higher.
+        let beside = |members: &[usize]| {
+            members.iter().any(|&j| {
+                let o = runs[j];
+                let oh = (o.bottom - o.top).max(0.1);
+                o.x0 - r.size < r.x1
+                    && r.x0 < o.x1 + r.size
+                    && overlap((r.top, r.bottom), (o.top, o.bottom)) >= 0.45 * h.min(oh)
+            })
+        };
+        let recent = rows.len().saturating_sub(6)..rows.len();
+        let pick = recent
+            .clone()
             .rev()
-            .take(6)
-            .find(|(top, bottom, size, _)| {
-                let rh = (*bottom - *top).max(0.1);
-                // Beside a word in type more than twice as tall (a masthead, a
-                // drop cap), two lines of small text would share its band: only
-                // a run on the same baseline joins it.
-                let tall = rh > 2.5 * h || h > 2.5 * rh;
-                overlap((r.top, r.bottom), (*top, *bottom)) >= 0.45 * h.min(rh)
-                    && (!tall || (r.bottom - *bottom).abs() < r.size.min(*size))
-            });
+            .find(|&k| beside(&rows[k].3))
+            .or_else(|| recent.rev().find(|&k| fits(&rows[k])));
+        let found = pick.map(|k| &mut rows[k]);
         match found {
             Some((top, bottom, size, members)) => {
                 if r.size > *size {
@@ -787,6 +802,22 @@ mod tests {
         let right = lines.iter().find(|l| l.text.ends_with('⁴'));
         assert!(right.is_some_and(|l| l.text.starts_with('r')), "{lines:?}");
         assert!(!lines.iter().any(|l| l.text == "4"));
+    }
+
+    #[test]
+    fn a_lowered_letter_joins_its_words_not_the_other_columns_row() {
+        // The LaTeX logo in a left-column title whose row the right
+        // column's first line, set 3pt higher, has already opened.
+        let runs = [
+            run("Class options", 314.0, 76.5, 10.0),
+            run("The LAT", 72.0, 79.4, 10.0),
+            run("X 2", 109.0, 79.4, 10.0),
+            run("E", 105.0, 83.0, 10.0),
+        ];
+        let lines = page_lines(0, &runs);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(&"The LATEX 2"), "{texts:?}");
+        assert!(!texts.contains(&"E"), "{texts:?}");
     }
 
     #[test]
