@@ -126,6 +126,9 @@ def main():
         furniture = sum(1 for p in ps if norm(re.sub(r"\d+", "", p)) in furn or re.fullmatch(r"\s*\d{1,4}\s*", p))
         # NFKC: pdftotext keeps ligature characters (U+FB01 "ﬁ"), the import spells them out.
         pt = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout)
+        # pdftotext leaves TeX's accented i as a dotless i and a combining accent
+        # (`artı́culo`); the import composes it (`artículo`).
+        pt = unicodedata.normalize("NFC", re.sub("ı(?=[\u0300-\u036f])", "i", pt))
         ptv = set(w.lower() for w in re.findall(r"[^\W\d_]+", pt))
         joined = set(m.group(1).lower() + m.group(2).lower() for m in re.finditer(r"([^\W\d_]+)-\n([^\W\d_]+)", pt))
         broken = [w for w in re.findall(r"[^\W\d_]{3,}", body) if w.lower() not in ptv and w.lower() not in joined]

@@ -277,6 +277,9 @@ fn numbered(word: &str) -> bool {
 struct Margins {
     /// (page, column) -> (left, right)
     at: HashMap<(usize, u8), (f32, f32)>,
+    /// The step from one body line to the next most lines take: a gap
+    /// counts as a paragraph's end only beyond it (double-spaced drafts).
+    pitch: f32,
 }
 
 impl Margins {
@@ -305,7 +308,24 @@ impl Margins {
                 (k, (left, right))
             })
             .collect();
-        Margins { at }
+        let mut steps: HashMap<i32, usize> = HashMap::new();
+        for w in lines.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let same_flow = a.page == b.page && a.column == b.column;
+            // Within a paragraph: a line of prose that ends no sentence, and the next.
+            let within = !ends_sentence(&a.text) && a.text.split_whitespace().count() >= 8;
+            if same_flow && within && (a.size - body).abs() < 0.6 && (b.size - body).abs() < 0.6 {
+                *steps
+                    .entry(((b.bottom - a.bottom) * 2.0).round() as i32)
+                    .or_default() += 1;
+            }
+        }
+        let pitch = steps
+            .into_iter()
+            .filter(|&(s, _)| s > 0)
+            .max_by_key(|&(s, n)| (n, -s))
+            .map_or(0.0, |(s, _)| s as f32 / 2.0);
+        Margins { at, pitch }
     }
     fn get(&self, l: &Line) -> (f32, f32) {
         self.at
@@ -420,7 +440,7 @@ fn breaks(prev: &Line, l: &Line, margins: &Margins, body: f32) -> bool {
     }
     if same_flow {
         let step = l.bottom - prev.bottom;
-        if step > 1.75 * em.max(prev.size) || step < 0.0 {
+        if step > (1.75 * em.max(prev.size)).max(1.3 * margins.pitch) || step < 0.0 {
             return true;
         }
         if prev.shares_row != l.shares_row {
@@ -1521,6 +1541,28 @@ mod tests {
         10.0,
         false,
     );
+
+    #[test]
+    fn a_double_spaced_paragraph_is_one_passage() {
+        let line = (
+            "a line of a paragraph that goes on in the next line",
+            10.0,
+            false,
+        );
+        let rows = [("1. Introduction", 12.0, true), line, line, line, BODY];
+        // Lines 1.8 sizes apart, more than a single-spaced paragraph break.
+        let lines = stacked(&rows, 1.8, 2);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let texts: Vec<String> = segment(&refs, &[])
+            .pieces
+            .into_iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts.len(), 1, "{texts:?}");
+    }
 
     #[test]
     fn a_title_the_outline_lists_is_a_heading_in_any_face_set_apart() {
