@@ -132,6 +132,13 @@ fn parenthetical(content: &str, base: usize, r: &Resolver, out: &mut Vec<Cited>)
         };
         let raw = &content[seg..i];
         let cleaned = clean_author(raw);
+        // Words before the name (`see`, `defined in`, `Although, see`): the
+        // name is the run of capitalised words that ends at the year.
+        let cleaned = if cleaned.is_empty() || plausible_author(cleaned) {
+            cleaned
+        } else {
+            trailing_author(raw, year, suffix, r)
+        };
         let author = if cleaned.is_empty() {
             prev.clone()
         } else {
@@ -158,6 +165,20 @@ fn parenthetical(content: &str, base: usize, r: &Resolver, out: &mut Vec<Cited>)
         seg = end + (rest.len() - rest.trim_start_matches([',', ';', ' ']).len());
         i = seg.max(end);
     }
+}
+
+/// The capitalised words that end `raw` (before an open parenthesis):
+/// the longest run that resolves, else the shortest.
+fn trailing_author<'a>(raw: &'a str, year: i32, suffix: Option<char>, r: &Resolver) -> &'a str {
+    let end = raw.trim_end_matches(['(', ' ', ',']).len();
+    let starts = author_starts(raw, end);
+    let run = |s: usize| raw[s..end].trim_end_matches(['.', ',']);
+    starts
+        .iter()
+        .rev()
+        .find(|&&s| r.resolve(run(s), year, suffix).is_some())
+        .or(starts.first())
+        .map_or("", |&s| run(s))
 }
 
 /// Years, locators and separators only: `2004, 2006, 2008` or `2009`.
@@ -350,6 +371,32 @@ mod tests {
         assert_eq!(r.resolve("Venables and Ripley", 2002, None), Some(3));
         assert_eq!(r.resolve("Ripley", 2002, None), None);
         assert_eq!(r.resolve("Berry", 1987, None), None);
+    }
+
+    #[test]
+    fn words_before_the_name_in_parentheses_are_no_part_of_it() {
+        let r = resolver(&[
+            "Gardner Jr ES, McKenzie E (1985). Forecasting Trends in Time Series.",
+            "Hendry DF (1997). The Econometrics of Macroeconomic Forecasting.",
+            "Hyndman RJ, Koehler AB (2006). Another Look at Measures of Forecast Accuracy.",
+            "Hyndman RJ, Kostenko AV (2007). Minimum Sample Size Requirements.",
+        ]);
+        let text = "the method of Gardner and McKenzie (1985). (Although, see Hendry 1997, \
+                    for a contrary view.) Measures (defined in Hyndman and Koehler 2006) \
+                    are used. (See Hyndman and Kostenko (2007) for more.)";
+        let got: Vec<(&str, Option<usize>)> = find(text, &r)
+            .into_iter()
+            .map(|c| (&text[c.span], c.reference))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Gardner and McKenzie (1985)", Some(0)),
+                ("Hendry 1997", Some(1)),
+                ("Hyndman and Koehler 2006", Some(2)),
+                ("Hyndman and Kostenko (2007", Some(3)),
+            ]
+        );
     }
 
     #[test]

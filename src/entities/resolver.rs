@@ -50,7 +50,10 @@ fn words(s: &str) -> Vec<String> {
         .map(|(_, w)| w.to_lowercase())
         // Initials differ between citation and entry ("Dahl and Moe" vs
         // "Dahl, K. and L. Moe"), and so does the word joining two names.
-        .filter(|w| w.chars().count() > 1 && !matches!(w.as_str(), "et" | "al" | "and"))
+        // A generational suffix (`Gardner Jr ES`) is cited without.
+        .filter(|w| {
+            w.chars().count() > 1 && !matches!(w.as_str(), "et" | "al" | "and" | "jr" | "sr")
+        })
         .collect()
 }
 
