@@ -160,7 +160,15 @@ fn glued_initials(w: &str) -> bool {
 
 /// A personal name: two to five words, capitalised or initials, particles allowed.
 pub fn name_like(n: &str) -> bool {
-    let words: Vec<&str> = n.split_whitespace().collect();
+    let mut words: Vec<&str> = n.split_whitespace().collect();
+    // A generational suffix (`John H. Lienhard V`, `Henry Ford II`) follows a name.
+    if words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| matches!(*w, "II" | "III" | "IV" | "V" | "Jr." | "Sr."))
+    {
+        words.pop();
+    }
     if let [word] = words.as_slice() {
         return glued_initials(word);
     }
@@ -275,8 +283,24 @@ fn split_names(t: &str) -> Vec<String> {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .filter(|n| !n.is_empty() && !["Jr.", "Jr"].contains(&n.as_str()))
+        .filter(|n| !n.is_empty() && !["Jr.", "Jr"].contains(&n.as_str()) && !grade(n))
         .collect()
+}
+
+/// A society's membership grade after a name (`Member, ASCE`, `Fellow
+/// ASME`, `Senior Member, IEEE`), or the society's initials alone.
+fn grade(n: &str) -> bool {
+    let acronym = |w: &str| (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let rank = |w: &[&str]| match w {
+        [g] | [_, g] => matches!(*g, "Member" | "Fellow"),
+        _ => false,
+    };
+    match words.as_slice() {
+        [w] => acronym(w) || rank(&words),
+        [.., last] if acronym(last) => rank(&words[..words.len() - 1]),
+        _ => rank(&words),
+    }
 }
 
 /// A byline: personal names only, in capitals or not (`ROGER KOENKER`,
@@ -571,6 +595,22 @@ mod tests {
         assert_eq!(
             title(&front, 800.0).map(|(t, _)| t).as_deref(),
             Some("Computing with Sandwich Covariance Matrix Estimators")
+        );
+    }
+
+    #[test]
+    fn membership_grades_and_generational_suffixes_are_no_names() {
+        let front = [
+            at("STYLE FILES FOR DOCUMENTS", 14.0),
+            at("Matthew R. Kuhn\u{b9}, Member, ASCE", 12.0),
+            at("John H. Lienhard V\u{b9}", 12.0),
+            at("Fellow ASME", 8.0),
+            at("Ann Smith, Senior Member, IEEE", 12.0),
+        ];
+        let (_, last) = title(&front, 800.0).unwrap_or_default();
+        assert_eq!(
+            authors(&front, last),
+            ["Matthew R. Kuhn", "John H. Lienhard V", "Ann Smith"]
         );
     }
 
