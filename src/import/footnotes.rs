@@ -79,11 +79,45 @@ pub fn markers(text: &str) -> Vec<(Range<usize>, String)> {
 /// `Rajagopal1,3`, `title⋆,⋆⋆`. Plain digits count only right after a letter
 /// (a version number's last digit is no mark); a run of different symbols
 /// (`∗†`) is one mark per symbol unless the run itself is a defined label.
+/// Lettered note calls (`Linebreaka)`, `Author²,d)`): the byte offset of
+/// each call's letter and the letter. A parenthesis that closes one opened
+/// before (`(a test framework)`) is no call.
+pub fn letter_calls(text: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut at = 0;
+    for word in text.split(' ') {
+        if depth == 0 {
+            if let Some(c) = letter_mark(word) {
+                out.push((at + word.len() - 2, c));
+            }
+        }
+        for c in word.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        at += word.len() + 1;
+    }
+    out
+}
+
+/// The letter of a lettered call closing `word`, by its shape alone.
+fn letter_mark(word: &str) -> Option<char> {
+    let body = word.strip_suffix(')')?;
+    let c = body.chars().next_back()?;
+    let before = &body[..body.len() - c.len_utf8()];
+    (c.is_ascii_lowercase() && !before.is_empty() && !word.contains('(')).then_some(c)
+}
+
 pub fn title_marks(text: &str, defined: &dyn Fn(&str) -> bool) -> Vec<(Range<usize>, String)> {
     let markish =
         |c: char| NOTE_SYMBOLS.contains(c) || c == '*' || c == ',' || is_superscript_digit(c);
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let calls = letter_calls(text);
     let mut i = 0;
     while i < chars.len() {
         // The end of this word.
@@ -91,6 +125,17 @@ pub fn title_marks(text: &str, defined: &dyn Fn(&str) -> bool) -> Vec<(Range<usi
         while end < chars.len() && !chars[end].1.is_whitespace() {
             end += 1;
         }
+        let word_end = end;
+        // A lettered call closing the word (`Linebreaka)`) comes last.
+        let lettered = (end >= i + 2)
+            .then(|| calls.iter().find(|&&(at, _)| at == chars[end - 2].0))
+            .flatten()
+            .map(|&(_, c)| c.to_string())
+            .filter(|l| defined(l))
+            .map(|l| {
+                end -= 2;
+                (chars[end].0..chars[end + 1].0 + 1, l)
+            });
         // Its trailing marks: symbols, commas, raised digits, and plain
         // digits right after a letter.
         let mut start = end;
@@ -146,7 +191,8 @@ pub fn title_marks(text: &str, defined: &dyn Fn(&str) -> bool) -> Vec<(Range<usi
             }
             k = j;
         }
-        i = end + 1;
+        out.extend(lettered);
+        i = word_end + 1;
     }
     out
 }
@@ -154,6 +200,19 @@ pub fn title_marks(text: &str, defined: &dyn Fn(&str) -> bool) -> Vec<(Range<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lettered_calls_close_no_parenthesis_opened_before() {
+        let text = "Sample Title: with Linebreaka) by A. Author,\u{b9},b) and (a test framework) or (a) c)";
+        let letters: Vec<char> = letter_calls(text).into_iter().map(|(_, c)| c).collect();
+        assert_eq!(letters, ['a', 'b']);
+        let defined = |l: &str| l == "a" || l == "b";
+        let marks: Vec<String> = title_marks(text, &defined)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(marks, ["a", "b"]);
+    }
 
     #[test]
     fn definitions_and_markers() {

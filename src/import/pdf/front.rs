@@ -95,6 +95,15 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
             "*∗†‡§¶⋆,".contains(c) || crate::corpus::markdown::is_superscript_digit(c)
         })
         .to_string();
+    // A lettered note's call glued to the last word (`Linebreaka)`).
+    let called_at_end = crate::import::footnotes::letter_calls(&t)
+        .last()
+        .is_some_and(|&(at, _)| at + 2 == t.len());
+    let t = if called_at_end {
+        t[..t.len() - 2].to_string()
+    } else {
+        t
+    };
     (!t.is_empty()).then(|| (t, last.map_or(0, |(i, _)| i)))
 }
 
@@ -134,6 +143,10 @@ pub fn with_info_title(
 }
 
 fn strip_marks(w: &str) -> &str {
+    // A lettered note's call standing alone (`b) B. Author`).
+    if w.len() == 2 && w.ends_with(')') && w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return "";
+    }
     // Affiliation marks: symbols, digits, raised digits (`Contributor¹`).
     w.trim_end_matches(|c: char| {
         "*∗†‡§¶⋆,;".contains(c)

@@ -350,6 +350,7 @@ fn footnote_lines(lines: &[&Line], body: f32) -> HashSet<(usize, usize)> {
             l.lead_marker.as_deref().is_some_and(|m| {
                 m.chars().all(|c| c.is_ascii_digit())
                     || m.chars().all(|c| super::layout::MARK_SYMBOLS.contains(c))
+                    || m.len() == 1 && m.chars().all(|c| c.is_ascii_lowercase())
             })
         };
         let rising: Vec<usize> = sorted.iter().rev().copied().collect();
@@ -547,10 +548,29 @@ fn number_notes_on_the_line(lines: &mut [Line], body: f32) {
                 .map(move |(_, label)| (l.page, label))
         })
         .collect();
+    // REVTeX's lettered notes: `Linebreaka)` or `Author,b)` calls the note
+    // `a)Footnote to title` at the page foot.
+    let lettered: HashSet<(usize, char)> = lines
+        .iter()
+        .flat_map(|l| {
+            crate::import::footnotes::letter_calls(&l.text)
+                .into_iter()
+                .map(move |(_, c)| (l.page, c))
+        })
+        .collect();
     for l in lines
         .iter_mut()
         .filter(|l| l.lead_marker.is_none() && l.size < body * 0.93)
     {
+        let mut chars = l.text.chars();
+        if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
+            let rest = chars.as_str().trim_start();
+            if c.is_ascii_lowercase() && !rest.is_empty() && lettered.contains(&(l.page, c)) {
+                l.lead_marker = Some(c.to_string());
+                l.text = rest.to_string();
+                continue;
+            }
+        }
         let digits = l.text.chars().take_while(char::is_ascii_digit).count();
         let rest = l.text[digits..]
             .strip_prefix('.')
@@ -661,6 +681,9 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && words <= 16
             && t.chars().any(char::is_alphabetic)
             && !caption_like(&t)
+            // `A. Author,¹,b) B. Author`: a byline with note marks, not `A.`.
+            && !(super::front::names_only(&t)
+                && !crate::import::footnotes::title_marks(&t, &|_| true).is_empty())
             && !b.lines[0].shares_row
             && !b.lines.iter().any(|l| l.mono)
             // A question can title a section ("2. What is a vignette?"), and
@@ -779,15 +802,33 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         let t = b.text(&vocab);
         b.lines.len() == 1 && !b.note && is_references_title(&t) && holds_list(k)
     }));
+    // A list with raised labels and no heading (AIP's `¹R. P. Feynman, ...`)
+    // starts at the label 1 of five blocks in a row labelled 1 to 5, most of
+    // them works: a page's notes 1 to 5 are seldom four works.
+    let raised = |b: &Block| {
+        b.lines[0]
+            .lead_marker
+            .as_deref()
+            .and_then(|m| m.parse::<u32>().ok())
+    };
+    let raised_list = |k: usize| {
+        let run = blocks.get(k..k + 5).unwrap_or_default();
+        run.len() == 5
+            && run.iter().zip(1..).all(|(b, n)| raised(b) == Some(n))
+            && run.iter().filter(|b| work(&b.text(&vocab))).count() >= 4
+    };
     let headless = if list_heads.is_empty() && titled.is_empty() {
-        (front_end..blocks.len()).rev().find(|&k| {
-            !blocks[k].note
+        (front_end..blocks.len())
+            .rev()
+            .find(|&k| {
+                !blocks[k].note
                 && blocks[k].lines[0].text.trim_start().starts_with("[1]")
                 // R prints a vector as `[1] 0.25 0.5`: code output is no list.
                 && !blocks[k].lines.iter().any(|l| l.mono)
                 && k > 0
                 && holds_list(k - 1)
-        })
+            })
+            .or_else(|| (front_end..blocks.len()).find(|&k| raised_list(k)))
     } else {
         None
     };
@@ -891,6 +932,18 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             };
             pieces.push((piece, line));
             continue;
+        }
+        if Some(k) == headless {
+            in_refs = true;
+            refs_start = line;
+            pieces.push((
+                Piece::Heading(Heading {
+                    number: None,
+                    title: "References".to_string(),
+                    level: 1,
+                }),
+                line,
+            ));
         }
         // A numbered list whose labels are raised (`¹Rebek, A., ...`) reads
         // like notes at the page foot; under the list's heading they are entries.
@@ -1091,18 +1144,6 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         {
             in_refs = true;
             refs_start = line;
-        }
-        if Some(k) == headless {
-            in_refs = true;
-            refs_start = line;
-            pieces.push((
-                Piece::Heading(Heading {
-                    number: None,
-                    title: "References".to_string(),
-                    level: 1,
-                }),
-                line,
-            ));
         }
         // Running text at the body size inside a list set smaller is the
         // text the list interrupts (an appendix going on in the next
@@ -1795,6 +1836,67 @@ mod tests {
         assert!(pieces
             .iter()
             .any(|(p, _)| matches!(p, Piece::Footnote { .. })));
+    }
+
+    #[test]
+    fn raised_labels_counting_from_one_after_the_body_are_a_list_without_a_heading() {
+        let work = |n: usize| {
+            (
+                ["Feynman", "Witten", "Einstein", "Smith", "Knuth"][n],
+                8.0,
+                false,
+            )
+        };
+        let mut rows = vec![("1. Introduction", 12.0, true), BODY, BODY];
+        let entries: Vec<String> = (0..5)
+            .map(|n| format!("{}, Phys. Rev. 94, 262 ({}).", work(n).0, 1950 + n))
+            .collect();
+        rows.extend(entries.iter().map(|t| (t.as_str(), 8.0, false)));
+        let mut lines = stacked(&rows, 1.6, 2);
+        for (n, l) in lines[3..].iter_mut().enumerate() {
+            l.lead_marker = Some((n + 1).to_string());
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        let listed = pieces
+            .iter()
+            .filter(|(p, _)| matches!(p, Piece::Reference(t) if t.starts_with('[')))
+            .count();
+        assert_eq!(listed, 5, "{pieces:?}");
+        // Notes 1 to 5 that are no works stay notes.
+        for l in &mut lines[3..] {
+            l.text = "A remark at the foot of the page about the text.".into();
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        assert!(!pieces.iter().any(|(p, _)| matches!(p, Piece::Reference(_))));
+    }
+
+    #[test]
+    fn lettered_notes_are_notes_where_the_page_calls_them() {
+        let mut lines = stacked(
+            &[
+                ("1. Introduction", 12.0, true),
+                (
+                    "Text of the paper, Smitha) and Jonesb) say (as a test framework) so.",
+                    10.0,
+                    false,
+                ),
+                BODY,
+                ("a)Also at Physics Department.", 8.0, false),
+                ("b)Electronic mail: b@example.org.", 8.0, false),
+                ("k)Not called on this page.", 8.0, false),
+            ],
+            1.3,
+            2,
+        );
+        number_notes_on_the_line(&mut lines, 10.0);
+        let labels: Vec<Option<&str>> = lines[3..]
+            .iter()
+            .map(|l| l.lead_marker.as_deref())
+            .collect();
+        assert_eq!(labels, [Some("a"), Some("b"), None]);
+        assert_eq!(lines[3].text, "Also at Physics Department.");
     }
 
     #[test]
