@@ -31,26 +31,6 @@ pub fn import(
     if flow.is_empty() {
         return Err("the PDF has no text layer (a scan?); run it through OCR first".to_string());
     }
-    if std::env::var_os("CB_DUMP").is_some() {
-        eprintln!("outline {:?}", pdf.outline);
-        for l in &flow {
-            eprintln!(
-                "p{} c{} x{:.0}-{:.0} b{:.1} s{:.1} B{} I{} S{} M{} r{} | {}",
-                l.page,
-                l.column,
-                l.x0,
-                l.x1,
-                l.bottom,
-                l.size,
-                l.bold as u8,
-                l.italic as u8,
-                l.sans as u8,
-                l.mono as u8,
-                l.shares_row as u8,
-                l.text
-            );
-        }
-    }
     let seg = segment::segment(&flow, &pdf.outline);
     let line_pages = seg.line_pages.clone();
     let front_lines = if seg.front.is_empty() {

@@ -682,8 +682,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && t.chars().any(char::is_alphabetic)
             && !caption_like(&t)
             // `A. Author,¹,b) B. Author`: a byline with note marks, not `A.`.
-            && !(super::front::names_only(&t)
-                && !crate::import::footnotes::title_marks(&t, &|_| true).is_empty())
+            && (!super::front::names_only(&t)
+                || crate::import::footnotes::title_marks(&t, &|_| true).is_empty())
             && !b.lines[0].shares_row
             && !b.lines.iter().any(|l| l.mono)
             // A question can title a section ("2. What is a vignette?"), and
