@@ -7,7 +7,7 @@
 //! Running heads, page numbers and footers are lines in the page margins
 //! whose text (digits aside) repeats across pages.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::read::{Page, Run};
 
@@ -126,6 +126,7 @@ fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
 fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
     let mut runs: Vec<&Run> = runs.iter().filter(|r| r.size > 0.5).collect();
     runs.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
+    drop_line_numbers(&mut runs);
     // Rows: (top, bottom, run indices); the band is that of the row's largest runs.
     let mut rows: Vec<(f32, f32, f32, Vec<usize>)> = Vec::new();
     for (i, r) in runs.iter().enumerate() {
@@ -229,6 +230,45 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
             Some(line)
         })
         .collect()
+}
+
+/// Line numbers in the margin (a draft set for review): lone numbers
+/// stacked at one edge (left- or right-aligned), clear of every other run
+/// of the page, counting up down the page. They are the draft's furniture,
+/// not its text. `runs` is sorted top to bottom.
+fn drop_line_numbers(runs: &mut Vec<&Run>) {
+    let number =
+        |r: &Run| -> Option<u32> { (r.text.len() <= 4).then(|| r.text.parse().ok()).flatten() };
+    let mut drop: HashSet<usize> = HashSet::new();
+    for side in [|r: &Run| r.x0, |r: &Run| r.x1] {
+        let mut stacks: HashMap<i32, Vec<usize>> = HashMap::new();
+        for (k, r) in runs.iter().enumerate() {
+            if number(r).is_some() {
+                stacks
+                    .entry((side(r) / 3.0).round() as i32)
+                    .or_default()
+                    .push(k);
+            }
+        }
+        for ks in stacks.values().filter(|ks| ks.len() >= 8) {
+            let x0 = ks.iter().map(|&k| runs[k].x0).fold(f32::MAX, f32::min);
+            let x1 = ks.iter().map(|&k| runs[k].x1).fold(f32::MIN, f32::max);
+            let clear = runs
+                .iter()
+                .enumerate()
+                .all(|(k, r)| ks.contains(&k) || r.x0 >= x1 || r.x1 <= x0);
+            let values: Vec<u32> = ks.iter().filter_map(|&k| number(runs[k])).collect();
+            let rising = values.windows(2).filter(|w| w[1] > w[0]).count();
+            if clear && rising * 10 >= (values.len() - 1) * 9 {
+                drop.extend(ks);
+            }
+        }
+    }
+    let mut k = 0;
+    runs.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
 }
 
 /// A note marker raised off its line can fall in a row of the other column
@@ -818,6 +858,31 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert!(texts.contains(&"The LATEX 2"), "{texts:?}");
         assert!(!texts.contains(&"E"), "{texts:?}");
+    }
+
+    #[test]
+    fn line_numbers_in_the_margin_are_no_text() {
+        let mut runs: Vec<Run> = Vec::new();
+        for k in 0..10 {
+            let top = 100.0 + 14.0 * k as f32;
+            runs.push(run(&(k + 1).to_string(), 100.0, top + 1.0, 8.0));
+            runs.push(run("words of the paper set on this line", 120.0, top, 11.0));
+        }
+        let lines = page_lines(0, &runs);
+        assert_eq!(lines.len(), 10, "{lines:?}");
+        assert!(lines
+            .iter()
+            .all(|l| l.text.starts_with("words") && !l.shares_row));
+        // A column of numbers inside the text (a table's counts) stays.
+        for (k, r) in runs.iter_mut().enumerate().filter(|(k, _)| k % 2 == 0) {
+            r.x0 = 130.0 + k as f32;
+            r.x1 = r.x0 + 5.0;
+        }
+        let lines = page_lines(0, &runs);
+        assert!(
+            lines.iter().any(|l| l.text.contains(['7', '⁷'])),
+            "{lines:?}"
+        );
     }
 
     #[test]
