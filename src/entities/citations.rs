@@ -32,7 +32,10 @@ pub struct Cited {
     pub reference: Option<usize>,
 }
 
-const CONNECTORS: [&str; 8] = ["of", "for", "and", "&", "the", "on", "et", "al."];
+/// Lower-case words inside a cited name: joining words and surname particles (`van Dyk`).
+const CONNECTORS: [&str; 15] = [
+    "of", "for", "and", "&", "the", "on", "et", "al.", "van", "von", "de", "der", "den", "da", "du",
+];
 /// Capitalised words that start sentences, never authors; month names
 /// (which date interviews) are the other such words.
 const NOT_AUTHORS: [&str; 10] = [
@@ -380,10 +383,11 @@ mod tests {
             "Hendry DF (1997). The Econometrics of Macroeconomic Forecasting.",
             "Hyndman RJ, Koehler AB (2006). Another Look at Measures of Forecast Accuracy.",
             "Hyndman RJ, Kostenko AV (2007). Minimum Sample Size Requirements.",
+            "Imai, K. and van Dyk, D. A. (2005). A Bayesian analysis.",
         ]);
         let text = "the method of Gardner and McKenzie (1985). (Although, see Hendry 1997, \
                     for a contrary view.) Measures (defined in Hyndman and Koehler 2006) \
-                    are used. (See Hyndman and Kostenko (2007) for more.)";
+                    are used. (See Hyndman and Kostenko (2007) for more.) As in Imai and van Dyk (2005).";
         let got: Vec<(&str, Option<usize>)> = find(text, &r)
             .into_iter()
             .map(|c| (&text[c.span], c.reference))
@@ -395,6 +399,7 @@ mod tests {
                 ("Hendry 1997", Some(1)),
                 ("Hyndman and Koehler 2006", Some(2)),
                 ("Hyndman and Kostenko (2007", Some(3)),
+                ("Imai and van Dyk (2005)", Some(4)),
             ]
         );
     }

@@ -61,6 +61,11 @@ pub fn title(front: &[Line], height: f32) -> Option<(String, usize)> {
         // A masthead shares its row with the journal's logo or issue; a
         // title stands alone on its lines.
         .filter(|(_, l)| !l.shares_row)
+        // A paper's number (`IMECE2023-XXXX`, an arXiv id) is one token with digits.
+        .filter(|(_, l)| {
+            let t = l.text.trim();
+            t.contains(' ') || !t.chars().any(|c| c.is_ascii_digit())
+        })
         .collect();
     let max = upper.iter().map(|(_, l)| l.size).fold(0.0f32, f32::max);
     let mut parts = Vec::new();

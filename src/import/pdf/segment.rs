@@ -1378,6 +1378,10 @@ fn split_references(
     vocab: &HashSet<String>,
 ) -> Vec<(String, usize)> {
     let numeric = lines.first().is_some_and(|l| numeric_label(&l.text));
+    let has_year = |t: &str| {
+        t.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    };
     let mut entries: Vec<(Vec<Line>, usize)> = Vec::new();
     let mut left: HashMap<(usize, u8), f32> = HashMap::new();
     for l in lines {
@@ -1400,7 +1404,11 @@ fn split_references(
                     let gap = prev.page == l.page
                         && prev.column == l.column
                         && l.bottom - prev.bottom > 1.6 * l.size;
-                    gap || prev.x1 < margins.get(prev).1 - 3.0 * l.size && ends_sentence(&prev.text)
+                    // A short line ends an entry where it ends a sentence,
+                    // or where the next opens like one: a name, then a year.
+                    let short = prev.x1 < margins.get(prev).1 - 3.0 * l.size;
+                    let opens = l.text.starts_with(char::is_uppercase) && has_year(&l.text);
+                    gap || short && (ends_sentence(&prev.text) || opens)
                 }
             }
         };
@@ -1411,10 +1419,6 @@ fn split_references(
             e.push(l.clone());
         }
     }
-    let has_year = |t: &str| {
-        t.split(|c: char| !c.is_ascii_digit())
-            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-    };
     // Author addresses after the list are not works: the list ends at the first.
     entries
         .into_iter()
@@ -1870,6 +1874,41 @@ mod tests {
         let refs: Vec<&Line> = lines.iter().collect();
         let pieces = segment(&refs, &[]).pieces;
         assert!(!pieces.iter().any(|(p, _)| matches!(p, Piece::Reference(_))));
+    }
+
+    #[test]
+    fn one_line_entries_ending_short_of_the_margin_are_entries() {
+        let mut lines = stacked(
+            &[
+                (
+                    "Author A. N., 2013, Journal of Improbable Astronomy, 1, 1",
+                    8.0,
+                    false,
+                ),
+                (
+                    "Jones C. D., 2015, Journal of Interesting Stuff, 17, 198",
+                    8.0,
+                    false,
+                ),
+                (
+                    "Smith A. B., 2014, The Example Journal, 12, 345",
+                    8.0,
+                    false,
+                ),
+            ],
+            1.25,
+            2,
+        );
+        for l in &mut lines {
+            l.x1 = 200.0;
+        }
+        // The column's full lines run to 300.
+        let margins = Margins {
+            at: HashMap::from([((2, 2), (50.0, 300.0))]),
+            pitch: 0.0,
+        };
+        let entries = split_references(&lines, &margins, &HashSet::new());
+        assert_eq!(entries.len(), 3, "{entries:?}");
     }
 
     #[test]
