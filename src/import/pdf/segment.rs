@@ -1114,6 +1114,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                 _ => style_level.min(3) as u8,
             };
             let level = level.clamp(1, 3);
+            let title = without_call(&title);
             let title = if title.is_empty() {
                 text.clone()
             } else {
@@ -1171,7 +1172,7 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             .filter(|(n, title)| n.parts.len() >= 2 && !title.is_empty());
         if let Some((number, title)) = run_in {
             let level = (number.parts.len() as u8).clamp(1, 3);
-            let title = title.trim().to_string();
+            let title = without_call(title.trim());
             pieces.push((
                 Piece::Heading(Heading {
                     number: Some(number),
@@ -1241,6 +1242,16 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
     s.pieces = pieces;
     s.line_pages = line_pages;
     s
+}
+
+/// A heading's title without the call of a note on it (`Version Number⁴`).
+fn without_call(title: &str) -> String {
+    title
+        .trim_end_matches(|c: char| {
+            crate::corpus::markdown::is_superscript_digit(c)
+                || super::layout::MARK_SYMBOLS.contains(c)
+        })
+        .to_string()
 }
 
 /// An appendix's number: `APPENDIX A.`, `Appendix B:`, `Annexe C:`, `A.1`,
@@ -1502,6 +1513,20 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_note_called_on_a_heading_is_no_part_of_its_title() {
+        let rows = [
+            ("1. Introduction", 12.0, true),
+            BODY,
+            ("2. Version Number\u{2074}", 12.0, true),
+            BODY,
+        ];
+        assert_eq!(
+            heading_titles(&stacked(&rows, 2.0, 2), &[]),
+            ["Introduction", "Version Number"]
+        );
     }
 
     #[test]
