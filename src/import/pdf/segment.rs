@@ -201,8 +201,21 @@ fn outline_key(t: &str) -> String {
     normalise(t)
 }
 
-const UNNUMBERED: [&str; 16] = [
+/// Titles of the sections papers leave unnumbered, normalised.
+const UNNUMBERED: [&str; 28] = [
     "abstract",
+    "contents",
+    "tableofcontents",
+    "nomenclature",
+    "appendix",
+    "appendices",
+    "dataavailability",
+    "dataavailabilitystatement",
+    "funding",
+    "authorcontributions",
+    "competinginterests",
+    "conflictofinterest",
+    "conflictsofinterest",
     "references",
     "bibliography",
     "workscited",
