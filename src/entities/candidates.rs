@@ -363,6 +363,7 @@ fn plausible(name: &str) -> bool {
         && !words.iter().any(|w| doubled(w))
         && !words[0].ends_with("ing")
         && !GENERIC_TAIL.contains(&last)
+        && !street(last)
         && !METHOD_TAIL.contains(&last.trim_end_matches(['’', '\'']))
         && !(GENERIC_TAIL.contains(&words[0]) && words.get(1) == Some(&"of"))
         // A word broken at a line end (`Linear Ac-`, `La- TeX`) cuts the name.
@@ -772,9 +773,52 @@ fn split(name: &str, text: &str) -> Vec<String> {
             if person_shaped(&head) && cited(words[n - 1], text, false) {
                 return vec![head, words[n..].join(" ")];
             }
+            // An address's lines run together: a name, then the unit it works in.
+            let unit = UNIT.contains(&words[n])
+                && words
+                    .get(n + 1)
+                    .is_some_and(|w| ["of", "for", "für"].contains(w));
+            // A given name is no word the text writes in lower case (`Systems`).
+            let given = !text.contains(&format!(" {} ", words[0].to_lowercase()));
+            if person_shaped(&head) && unit && given {
+                return vec![head];
+            }
         }
     }
     vec![words.join(" ")]
+}
+
+/// Words that open the name of a part of an institution (`Department of
+/// Finance`, `Institute for Statistics`): in an address under a name, they
+/// end the name.
+const UNIT: [&str; 7] = [
+    "Department",
+    "Dept.",
+    "Faculty",
+    "Division",
+    "Institute",
+    "School",
+    "Chair",
+];
+
+/// The last word of a street address (`Hills Road`, `Peter-Jordan-Straße`,
+/// `Universitätsstr`): an address is no one to follow.
+fn street(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    [
+        "Street",
+        "Road",
+        "Avenue",
+        "Lane",
+        "Straße",
+        "Strasse",
+        "Cedex",
+        "Platz",
+        "Boulevard",
+    ]
+    .contains(&w)
+        || w.ends_with("str")
+        || w.ends_with("straße")
 }
 
 /// A TOML draft of candidate entities in `text`, in order of first appearance.
@@ -936,6 +980,20 @@ mod tests {
             ],
             "{draft}"
         );
+    }
+
+    #[test]
+    fn an_address_under_a_name_gives_the_name_alone() {
+        let draft = candidates(
+            "Affiliation: Kurt Hornik Department of Finance, Accounting and Statistics, \
+             Augasse 2, Vienna. Peter Jordan Straße 82, Hills Road, Cambridge.",
+        );
+        let names: Vec<&str> = draft
+            .lines()
+            .filter_map(|l| l.strip_prefix("name = "))
+            .map(|n| n.trim_matches('"'))
+            .collect();
+        assert_eq!(names, ["Kurt Hornik"], "{draft}");
     }
 
     #[test]
