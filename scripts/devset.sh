@@ -10,10 +10,10 @@
 # ASME, SPIE, Res Philosophica, AIAA, JPSJ, Archives of Forensic Psychology,
 # IAG proceedings, OUP, La Gaceta de la RSME, SAGEEP, The PracTeX Journal,
 # Philosophers' Imprint, Cascadilla, PMLR, LNI, DAFx proceedings, Condensed
-# Matter Physics, ASCE, ISCRAM, AGU) and three more R vignettes (coin,
-# forecast, pscl). A held-out set of other
-# papers, never used to fit the rules, goes to DIR/heldout with its truth
-# files in tests/heldout/<name>.toml.
+# Matter Physics, ASCE, ISCRAM, AGU, ASME conference, MNRAS, AIP, Annals of
+# Mathematics) and seven more R vignettes (coin, forecast, pscl, Formula,
+# MNP, flexmix, TSP). A held-out set of other papers, never used to fit the
+# rules, goes to DIR/heldout with its truth files in tests/heldout/<name>.toml.
 #
 #   scripts/devset.sh [DIR]     (default: $CASEBOOK_DEVSET or /tmp/casebook-devset)
 set -euo pipefail
@@ -70,8 +70,6 @@ cmpj texlive-publishers-doc=2022.20230122-4 $tl/cmpj/template.pdf b394781204a4c2
 ascelike texlive-publishers-doc=2022.20230122-4 $tl/ascelike/ascexmpl.pdf e5fa1fedb3c98c6665d740a4d5a716e0b0a52ed951896887ac9f3f59f89e0297
 iscram texlive-publishers-doc=2022.20230122-4 $tl/iscram/iscram-class-doc.pdf 7e401d0bed2698747b7640f6d3fdd6e290ed5a8629072ab8d9befad134a52e0e
 aguplus texlive-publishers-doc=2022.20230122-4 $tl/aguplus/aguplus.pdf 4d6c2589017c3f0dc69e1421b9b12602262bcb8cce0fd63e68b9be5dd0f64607
-"
-heldout="
 asmeconf texlive-publishers-doc=2022.20230122-4 $tl/asmeconf/asmeconf-template.pdf 18fc01dbf0f5fa995f96353d8850cf83da85068c3300016f056988d09484be0a
 mnras texlive-publishers-doc=2022.20230122-4 $tl/mnras/mnras_guide.pdf 54c467301c93b3ed0662c9ed6ee23f71204219ed642dcf259b8cd9383d28cc70
 aipsamp texlive-publishers-doc=2022.20230122-4 $tl/revtex/sample/aip/aipsamp.pdf 758ca3f368bc5316a974b5b96cd027896d540361da0b4460d101e41454f58ad5
@@ -80,6 +78,16 @@ formula r-cran-formula=1.2-4-1 usr/lib/R/site-library/Formula/doc/Formula.pdf 6e
 mnp r-cran-mnp=3.1-3-1 usr/lib/R/site-library/MNP/doc/MNP.pdf b4bd5480dc33eaeb77a2ae5791d0b03c327b5e32dbe5524b9ecf97d042ef4f45
 flexmix r-cran-flexmix=2.3-18-1 usr/lib/R/site-library/flexmix/doc/flexmix-intro.pdf df4ce7cb00ab723134b2d8b9f34168cf7e6a8705bfefef3b6524230270172469
 tsp r-cran-tsp=1.2-2-1 usr/lib/R/site-library/TSP/doc/TSP.pdf 4fd2477ab0010369e6a2531bdf076936c6782a8b9cf072c898cbd1d2f4ae219e
+"
+heldout="
+aapmsamp texlive-publishers-doc=2022.20230122-4 $tl/revtex/sample/aapm/aapmsamp.pdf 4c70420e94be63964a09ee439ca05e19bad1ce0fc3d4fdb5df27000e27d2622c
+aipguide texlive-publishers-doc=2022.20230122-4 $tl/revtex/aip/aipguide4-2.pdf e654c1359c7b966d6a97260cd9d42af327512c4fc54e0c62f32034fdc6af8e2e
+manptp texlive-publishers-doc=2022.20230122-4 $tl/ptptex/manptp.pdf f0e436a6214ed67a7dcb8a443867826c2d65067fe68673d0ae7fd92155d728bc
+apa7long texlive-publishers-doc=2022.20230122-4 $tl/apa7/samples/longsample.pdf 6ea357e6881e2748bf6d4a7be1d58a52dd0b58dcb4b25e8d833d5b51a7911699
+partykit r-cran-partykit=1.2-16-1 usr/lib/R/site-library/partykit/doc/partykit.pdf 68d0da9bf0c692d89ab1a36cc11e24b70bf481d90d13152d05b7a077e92daff1
+hhh4 r-cran-surveillance=1.20.3-1 usr/lib/R/site-library/surveillance/doc/hhh4.pdf 208f0246c77cd16a11e08ab7725bc25b7228e2451e87e5d2880c52f3d0920112
+log1mexp r-cran-rmpfr=0.9-1-1 usr/lib/R/site-library/Rmpfr/doc/log1mexp-note.pdf 70064c14ff029cfd8730d1157b9013c98dcbab7efa4fdadd65e9630557183690
+aer r-cran-aer=1.2-10-1 usr/lib/R/site-library/AER/doc/AER.pdf 48a4f7677136ab66a07709d35929888e178e0c60b25543223ad6e3b19b72080a
 "
 mkdir -p "$dir/heldout"
 status=0
