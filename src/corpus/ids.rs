@@ -35,6 +35,8 @@ impl Numbering {
         let (text, style, parts, rest) = chapter(heading)
             .or_else(|| bracketed(heading))
             .or_else(|| decimal(heading))
+            .or_else(|| section_sign(heading))
+            .or_else(|| compound(heading))
             .or_else(|| lettered(heading))?;
         let rest = rest
             .trim_start_matches([':', '.', '–', '—', '-'])
@@ -134,6 +136,41 @@ fn decimal(s: &str) -> Option<Parsed<'_>> {
             &s[end..],
         )
     })
+}
+
+/// `II.A.`, `II.A.1.`: a Roman section, a lettered subsection, a numbered
+/// subsubsection, as REVTeX numbers them in full.
+fn compound(s: &str) -> Option<Parsed<'_>> {
+    let mut pieces = s.split(' ').next()?.split('.');
+    let section = roman(pieces.next()?)?;
+    let letter = pieces.next()?;
+    let mut chars = letter.chars();
+    let sub = match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_uppercase() => c as u32 - 'A' as u32 + 1,
+        _ => return None,
+    };
+    let mut parts = vec![section, sub];
+    match pieces.next() {
+        Some("") | None => {}
+        Some(n) => parts.push(n.parse().ok()?),
+    }
+    let end = s.find(' ').unwrap_or(s.len());
+    let depth = u8::try_from(parts.len()).ok()?;
+    ended(s, end).then(|| {
+        (
+            &s[..end],
+            Style::Decimal { depth, dot: false },
+            parts,
+            &s[end..],
+        )
+    })
+}
+
+/// `§1.`, `§ 2`: a decimal number after the section sign.
+fn section_sign(s: &str) -> Option<Parsed<'_>> {
+    let after_sign = s.strip_prefix('§')?.trim_start();
+    let (_, style, parts, rest) = decimal(after_sign)?;
+    Some((&s[..s.len() - rest.len()], style, parts, rest))
 }
 
 fn lettered(s: &str) -> Option<Parsed<'_>> {
@@ -259,6 +296,23 @@ mod tests {
     #[test]
     fn recognises_the_paper_numbering_styles() {
         assert_eq!(split("3. Process"), ("3.".into(), "Process".into()));
+        assert_eq!(
+            split("§1. Introduction"),
+            ("§1.".into(), "Introduction".into())
+        );
+        assert_eq!(split("§ 2 Style"), ("§ 2".into(), "Style".into()));
+        assert_eq!(
+            split("II.A. Multiline"),
+            ("II.A.".into(), "Multiline".into())
+        );
+        assert_eq!(
+            split("I.A.1. Third level"),
+            ("I.A.1.".into(), "Third level".into())
+        );
+        assert_eq!(
+            Numbering::parse("I.A.1. Third").map(|(n, _)| n.parts),
+            Some(vec![1, 1, 1])
+        );
         assert_eq!(
             split("(1) The Purpose"),
             ("(1)".into(), "The Purpose".into())

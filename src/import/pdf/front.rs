@@ -285,6 +285,11 @@ const AFFILIATION_WORDS: [&str; 24] = [
 
 /// The names of a byline line, marks stripped: split at commas, `&`, `;` and "and".
 fn split_names(t: &str) -> Vec<String> {
+    // Lettered note calls glued to names (`A. Authorb)`) go first.
+    let mut t = t.to_string();
+    for (at, _) in crate::import::footnotes::letter_calls(&t).into_iter().rev() {
+        t.replace_range(at..at + 2, "");
+    }
     t.split([',', '&', ';'])
         // A byline in capitals, title-cased, says "And".
         .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" And ")))
