@@ -571,9 +571,10 @@ fn number_notes_on_the_line(lines: &mut [Line], body: f32) {
                 .map(move |(_, c)| (l.page, c))
         })
         .collect();
+    // A bold line is a heading set small (`1. Third-level heading`), no note.
     for l in lines
         .iter_mut()
-        .filter(|l| l.lead_marker.is_none() && l.size < body * 0.93)
+        .filter(|l| l.lead_marker.is_none() && l.size < body * 0.93 && !l.bold)
     {
         let mut chars = l.text.chars();
         if let (Some(c), Some(')')) = (chars.next(), chars.next()) {
@@ -1947,6 +1948,21 @@ mod tests {
         };
         let entries = split_references(&lines, &margins, &HashSet::new());
         assert_eq!(entries.len(), 3, "{entries:?}");
+    }
+
+    #[test]
+    fn a_small_bold_numbered_heading_keeps_its_number() {
+        let mut lines = stacked(
+            &[
+                ("Text calling a note\u{b9} here.", 10.0, false),
+                ("1. Third-level heading", 9.0, true),
+            ],
+            1.3,
+            2,
+        );
+        number_notes_on_the_line(&mut lines, 10.0);
+        assert_eq!(lines[1].lead_marker, None);
+        assert_eq!(lines[1].text, "1. Third-level heading");
     }
 
     #[test]
