@@ -1069,17 +1069,22 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             && b.lines
                 .iter()
                 .all(|l| !l.mono && !l.shares_row && (l.bold || l.italic || l.size >= body + 0.5));
-        // Without an outline, an italic line at the body's size, between the
-        // end of a paragraph and a paragraph of prose, titles what follows.
-        let italic_display = !use_outline
-            && b.lines.len() == 1
+        // Without an outline, a line or two in italic or bold at the body's
+        // size, between the end of a paragraph and a paragraph of prose,
+        // titles what follows (`Example: Measles, Germany, 2005–2007`).
+        let face = |l: &Line| (l.bold, l.italic && !l.bold);
+        let display_title = !use_outline
+            && b.lines.len() <= 2
             && !b.note
-            && {
-                let l = &b.lines[0];
-                l.italic && !l.bold && !l.mono && !l.shares_row && (l.size - body).abs() < 0.6
-            }
+            && b.lines.iter().all(|l| {
+                (l.bold || l.italic)
+                    && face(l) == face(&b.lines[0])
+                    && !l.mono
+                    && !l.shares_row
+                    && (l.size - body).abs() < 0.6
+            })
             && text.trim_start().starts_with(char::is_uppercase)
-            && text.split_whitespace().count() <= 8
+            && text.split_whitespace().count() <= 12
             && !ends_sentence(&text)
             && !caption_like(&text)
             && k > 0
@@ -1089,13 +1094,15 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                     && (n.size() - body).abs() < 0.6
                     && n.chars() >= 80
                     && n.text(&vocab).split_whitespace().count() >= 12
-                    && !n.lines[0].italic
+                    && face(&n.lines[0]) == (false, false)
                     && !n.lines[0].mono
+                    // Prose, not the entries of a description list (`zoo(x) creates ...`).
+                    && n.lines[0].text.starts_with(char::is_uppercase)
             });
         let is_heading = list_heads.contains(&k)
             || plain_subsection
             || outlined_apart
-            || italic_display
+            || display_title
             || !is_date(&text)
                 && !lower_start
                 && (abstract_title
@@ -1698,11 +1705,13 @@ mod tests {
     }
 
     #[test]
-    fn an_italic_line_between_paragraphs_titles_what_follows() {
+    fn an_italic_or_bold_line_between_paragraphs_titles_what_follows() {
         let rows = [
             ("SECTIONS, EQUATIONS, ETC.", 10.0, true),
             PROSE,
             ("An example subsubsection", 10.0, false),
+            PROSE,
+            ("Example: Measles, Germany, 2005\u{2013}2007", 10.0, true),
             PROSE,
             ("An emphasised aside", 10.0, false),
             ("x = 1", 10.0, false),
@@ -1713,7 +1722,11 @@ mod tests {
         }
         assert_eq!(
             heading_titles(&lines, &[]),
-            ["SECTIONS, EQUATIONS, ETC.", "An example subsubsection"]
+            [
+                "SECTIONS, EQUATIONS, ETC.",
+                "An example subsubsection",
+                "Example: Measles, Germany, 2005\u{2013}2007"
+            ]
         );
     }
 
