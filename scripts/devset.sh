@@ -11,9 +11,12 @@
 # IAG proceedings, OUP, La Gaceta de la RSME, SAGEEP, The PracTeX Journal,
 # Philosophers' Imprint, Cascadilla, PMLR, LNI, DAFx proceedings, Condensed
 # Matter Physics, ASCE, ISCRAM, AGU, ASME conference, MNRAS, AIP, Annals of
-# Mathematics) and seven more R vignettes (coin, forecast, pscl, Formula,
-# MNP, flexmix, TSP). A held-out set of other papers, never used to fit the
-# rules, goes to DIR/heldout with its truth files in tests/heldout/<name>.toml.
+# Mathematics, REVTeX's AAPM and AIP guide, PTPTeX, APA 7) and eleven more R
+# vignettes (coin, forecast, pscl, Formula, MNP, flexmix, TSP, partykit,
+# surveillance, Rmpfr, AER). Other TeX Live documentation packages
+# (texlive-science-doc, texlive-latex-extra-doc) hold more papers. A
+# held-out set of other papers, never used to fit the rules, goes to
+# DIR/heldout with its truth files in tests/heldout/<name>.toml.
 #
 #   scripts/devset.sh [DIR]     (default: $CASEBOOK_DEVSET or /tmp/casebook-devset)
 set -euo pipefail
@@ -78,8 +81,6 @@ formula r-cran-formula=1.2-4-1 usr/lib/R/site-library/Formula/doc/Formula.pdf 6e
 mnp r-cran-mnp=3.1-3-1 usr/lib/R/site-library/MNP/doc/MNP.pdf b4bd5480dc33eaeb77a2ae5791d0b03c327b5e32dbe5524b9ecf97d042ef4f45
 flexmix r-cran-flexmix=2.3-18-1 usr/lib/R/site-library/flexmix/doc/flexmix-intro.pdf df4ce7cb00ab723134b2d8b9f34168cf7e6a8705bfefef3b6524230270172469
 tsp r-cran-tsp=1.2-2-1 usr/lib/R/site-library/TSP/doc/TSP.pdf 4fd2477ab0010369e6a2531bdf076936c6782a8b9cf072c898cbd1d2f4ae219e
-"
-heldout="
 aapmsamp texlive-publishers-doc=2022.20230122-4 $tl/revtex/sample/aapm/aapmsamp.pdf 4c70420e94be63964a09ee439ca05e19bad1ce0fc3d4fdb5df27000e27d2622c
 aipguide texlive-publishers-doc=2022.20230122-4 $tl/revtex/aip/aipguide4-2.pdf e654c1359c7b966d6a97260cd9d42af327512c4fc54e0c62f32034fdc6af8e2e
 manptp texlive-publishers-doc=2022.20230122-4 $tl/ptptex/manptp.pdf f0e436a6214ed67a7dcb8a443867826c2d65067fe68673d0ae7fd92155d728bc
@@ -88,6 +89,16 @@ partykit r-cran-partykit=1.2-16-1 usr/lib/R/site-library/partykit/doc/partykit.p
 hhh4 r-cran-surveillance=1.20.3-1 usr/lib/R/site-library/surveillance/doc/hhh4.pdf 208f0246c77cd16a11e08ab7725bc25b7228e2451e87e5d2880c52f3d0920112
 log1mexp r-cran-rmpfr=0.9-1-1 usr/lib/R/site-library/Rmpfr/doc/log1mexp-note.pdf 70064c14ff029cfd8730d1157b9013c98dcbab7efa4fdadd65e9630557183690
 aer r-cran-aer=1.2-10-1 usr/lib/R/site-library/AER/doc/AER.pdf 48a4f7677136ab66a07709d35929888e178e0c60b25543223ad6e3b19b72080a
+"
+heldout="
+turnstile texlive-science-doc=2022.20230122-4 $tl/turnstile/turnstile_article.pdf ab9ec5430017c4ff29c9c6681567ea61d3455d77060adc010ccd297ebefefcde
+emulateapj texlive-latex-extra-doc=2022.20230122-4 $tl/emulateapj/sample.pdf 81ef152602f2032edcc37ee75631d05fc3354aa783bad1f06bad157d204fabbe
+achemso texlive-latex-extra-doc=2022.20230122-4 $tl/achemso/achemso-demo.pdf 5565570c79a60125a39c30f8c94725fcbb88016a208b0d576ea67e9044b5d701
+tugcals texlive-latex-extra-doc=2022.20230122-4 $tl/cals/tb101parashchenko.pdf 0636f6b1b9cf0a4c4b5a2591617509103d82a2eb8ee6729869a10c5938f1a650
+fitdistrplus r-cran-fitdistrplus=1.1-8-1 usr/lib/R/site-library/fitdistrplus/doc/paper2JSS.pdf 873307d5c87cc73699dc760f74a9dff10e811ec6b111ffaaf05be3a77760c522
+sp-csdacm r-cran-sp=1:1.6-0+dfsg-1 usr/lib/R/site-library/sp/doc/csdacm.pdf 6b32d82592df07f30acf005606416c9babe0344f195d8f8b2fb91fb56b97d948
+robustbase-lmrob r-cran-robustbase=0.95-0-1 usr/lib/R/site-library/robustbase/doc/lmrob_simulation.pdf 0caffe8d90f26a18c0f301cf89e54867b4a88d83209d62fbc89db0dcd43e1540
+gmm r-cran-gmm=1.7-1 usr/lib/R/site-library/gmm/doc/gmm_with_R.pdf c1c783764e830ac754e456be4347f87a008c04cd0f0bf2616163fb423dbcbd86
 "
 mkdir -p "$dir/heldout"
 status=0
