@@ -109,12 +109,14 @@ fn is_marker_text(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || MARK_SYMBOLS.contains(c))
 }
 
-/// Every page's lines in reading order (furniture included; see [`furniture`]).
+/// Every page's lines in reading order (furniture included; see
+/// [`furniture`]), without the line numbers of a review draft.
 pub fn lines(pages: &[Page]) -> Vec<Vec<Line>> {
+    let numbered = line_number_edges(pages);
     pages
         .iter()
         .enumerate()
-        .map(|(i, p)| order(page_lines(i, &p.runs), p.width))
+        .map(|(i, p)| order(page_lines(i, &p.runs, &numbered), p.width))
         .collect()
 }
 
@@ -122,11 +124,20 @@ fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
     (a.1.min(b.1) - a.0.max(b.0)).max(0.0)
 }
 
-/// Runs grouped into rows, rows cut into lines at wide gaps.
-fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
-    let mut runs: Vec<&Run> = runs.iter().filter(|r| r.size > 0.5).collect();
-    runs.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
-    drop_line_numbers(&mut runs);
+/// Runs grouped into rows, rows cut into lines at wide gaps; stacks of
+/// numbers at a `numbered` edge are line numbers, left out.
+fn page_lines(page: usize, runs: &[Run], numbered: &HashSet<(bool, i32)>) -> Vec<Line> {
+    let mut runs = sorted_runs(runs);
+    let drop: HashSet<usize> = number_stacks(&runs)
+        .into_iter()
+        .filter(|(e, _)| numbered.contains(e))
+        .flat_map(|(_, ks)| ks)
+        .collect();
+    let mut k = 0;
+    runs.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
     // Rows: (top, bottom, run indices); the band is that of the row's largest runs.
     let mut rows: Vec<(f32, f32, f32, Vec<usize>)> = Vec::new();
     for (i, r) in runs.iter().enumerate() {
@@ -232,25 +243,24 @@ fn page_lines(page: usize, runs: &[Run]) -> Vec<Line> {
         .collect()
 }
 
-/// Line numbers in the margin (a draft set for review): lone numbers
-/// stacked at one edge (left- or right-aligned), clear of every other run
-/// of the page, counting up down the page. They are the draft's furniture,
-/// not its text. `runs` is sorted top to bottom.
-fn drop_line_numbers(runs: &mut Vec<&Run>) {
+/// Stacks of lone numbers that may be line numbers in the margin of a
+/// review draft: numbers at one edge (left- or right-aligned), clear of
+/// every other run of the page, counting up down the page. Each stack is
+/// its edge (a side and a position in 3pt steps) and its runs' indices;
+/// `runs` is sorted top to bottom.
+fn number_stacks(runs: &[&Run]) -> Vec<((bool, i32), Vec<usize>)> {
     let number =
         |r: &Run| -> Option<u32> { (r.text.len() <= 4).then(|| r.text.parse().ok()).flatten() };
-    let mut drop: HashSet<usize> = HashSet::new();
-    for side in [|r: &Run| r.x0, |r: &Run| r.x1] {
+    let mut out = Vec::new();
+    for right in [false, true] {
+        let edge = |r: &Run| ((if right { r.x1 } else { r.x0 }) / 3.0).round() as i32;
         let mut stacks: HashMap<i32, Vec<usize>> = HashMap::new();
         for (k, r) in runs.iter().enumerate() {
             if number(r).is_some() {
-                stacks
-                    .entry((side(r) / 3.0).round() as i32)
-                    .or_default()
-                    .push(k);
+                stacks.entry(edge(r)).or_default().push(k);
             }
         }
-        for ks in stacks.values().filter(|ks| ks.len() >= 8) {
+        for (at, ks) in stacks.into_iter().filter(|(_, ks)| ks.len() >= 5) {
             let x0 = ks.iter().map(|&k| runs[k].x0).fold(f32::MAX, f32::min);
             let x1 = ks.iter().map(|&k| runs[k].x1).fold(f32::MIN, f32::max);
             let clear = runs
@@ -260,15 +270,38 @@ fn drop_line_numbers(runs: &mut Vec<&Run>) {
             let values: Vec<u32> = ks.iter().filter_map(|&k| number(runs[k])).collect();
             let rising = values.windows(2).filter(|w| w[1] > w[0]).count();
             if clear && rising * 10 >= (values.len() - 1) * 9 {
-                drop.extend(ks);
+                out.push(((right, at), ks));
             }
         }
     }
-    let mut k = 0;
-    runs.retain(|_| {
-        k += 1;
-        !drop.contains(&(k - 1))
-    });
+    out
+}
+
+/// The edges at which line numbers run down the margin: a stack of
+/// numbers at the same edge on half the pages or more (three at least).
+/// The labels of a reference list stack up too, but on a page or two.
+fn line_number_edges(pages: &[Page]) -> HashSet<(bool, i32)> {
+    let mut count: HashMap<(bool, i32), usize> = HashMap::new();
+    for p in pages {
+        let runs = sorted_runs(&p.runs);
+        let edges: HashSet<(bool, i32)> =
+            number_stacks(&runs).into_iter().map(|(e, _)| e).collect();
+        for e in edges {
+            *count.entry(e).or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .filter(|&(_, n)| n >= 3 && n * 2 >= pages.len())
+        .map(|(e, _)| e)
+        .collect()
+}
+
+/// The page's runs worth reading, top to bottom.
+fn sorted_runs(runs: &[Run]) -> Vec<&Run> {
+    let mut runs: Vec<&Run> = runs.iter().filter(|r| r.size > 0.5).collect();
+    runs.sort_by(|a, b| a.bottom.total_cmp(&b.bottom).then(a.x0.total_cmp(&b.x0)));
+    runs
 }
 
 /// A note marker raised off its line can fall in a row of the other column
@@ -672,7 +705,7 @@ mod tests {
                         )
                     })
                     .collect();
-                page_lines(p, &[vec![head], body].concat())
+                page_lines(p, &[vec![head], body].concat(), &HashSet::new())
             })
             .collect();
         let (marks, numbers) = furniture(&pages, &lines);
@@ -711,7 +744,7 @@ mod tests {
                     runs.push(run("The littler package has a script.", 100.0, 724.0, 5.5));
                 }
                 runs.push(run(&(p + 1).to_string(), 300.0, 760.0, 9.0));
-                page_lines(p, &runs)
+                page_lines(p, &runs, &HashSet::new())
             })
             .collect();
         let (marks, numbers) = furniture(&pages, &lines);
@@ -789,7 +822,7 @@ mod tests {
                 10.0,
             ));
         }
-        let lines = order(page_lines(0, &runs), 612.0);
+        let lines = order(page_lines(0, &runs, &HashSet::new()), 612.0);
         let first_right = lines.iter().position(|l| l.text.starts_with("abstract"));
         let last_left = lines.iter().rposition(|l| l.text.ends_with("Introduction"));
         assert!(
@@ -838,7 +871,7 @@ mod tests {
             })
             .collect();
         runs.push(run("4", 561.5, 117.5, 6.0));
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let right = lines.iter().find(|l| l.text.ends_with('⁴'));
         assert!(right.is_some_and(|l| l.text.starts_with('r')), "{lines:?}");
         assert!(!lines.iter().any(|l| l.text == "4"));
@@ -854,7 +887,7 @@ mod tests {
             run("X 2", 109.0, 79.4, 10.0),
             run("E", 105.0, 83.0, 10.0),
         ];
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert!(texts.contains(&"The LATEX 2"), "{texts:?}");
         assert!(!texts.contains(&"E"), "{texts:?}");
@@ -862,26 +895,39 @@ mod tests {
 
     #[test]
     fn line_numbers_in_the_margin_are_no_text() {
-        let mut runs: Vec<Run> = Vec::new();
-        for k in 0..10 {
-            let top = 100.0 + 14.0 * k as f32;
-            runs.push(run(&(k + 1).to_string(), 100.0, top + 1.0, 8.0));
-            runs.push(run("words of the paper set on this line", 120.0, top, 11.0));
+        // Four pages numbered line by line in the margin, ten lines each.
+        let page = |first: usize, labels_only_here: bool| {
+            let mut runs: Vec<Run> = Vec::new();
+            for k in 0..10 {
+                let top = 100.0 + 14.0 * k as f32;
+                let label = if labels_only_here { k + 1 } else { first + k };
+                runs.push(run(&label.to_string(), 100.0, top + 1.0, 8.0));
+                runs.push(run("words of the paper set on this line", 120.0, top, 11.0));
+            }
+            Page {
+                label: None,
+                width: 612.0,
+                height: 792.0,
+                runs,
+            }
+        };
+        let pages: Vec<Page> = (0..4).map(|p| page(1 + 10 * p, false)).collect();
+        for lines in lines(&pages) {
+            assert_eq!(lines.len(), 10, "{lines:?}");
+            assert!(lines
+                .iter()
+                .all(|l| l.text.starts_with("words") && !l.shares_row));
         }
-        let lines = page_lines(0, &runs);
-        assert_eq!(lines.len(), 10, "{lines:?}");
-        assert!(lines
-            .iter()
-            .all(|l| l.text.starts_with("words") && !l.shares_row));
-        // A column of numbers inside the text (a table's counts) stays.
-        for (k, r) in runs.iter_mut().enumerate().filter(|(k, _)| k % 2 == 0) {
-            r.x0 = 130.0 + k as f32;
-            r.x1 = r.x0 + 5.0;
+        // Labels stacked on one page of four (a list's raised numbers) stay.
+        let mut pages: Vec<Page> = (0..4).map(|p| page(1 + 10 * p, false)).collect();
+        for p in &mut pages[1..] {
+            p.runs.retain(|r| r.text.starts_with("words"));
         }
-        let lines = page_lines(0, &runs);
+        let kept = lines(&pages);
         assert!(
-            lines.iter().any(|l| l.text.contains(['7', '⁷'])),
-            "{lines:?}"
+            kept[0].iter().any(|l| l.text.contains(['7', '⁷'])),
+            "{:?}",
+            kept[0]
         );
     }
 
@@ -892,7 +938,7 @@ mod tests {
             run("volume 100, no. 20", 272.0, 66.0, 5.4),
             run("january 2000", 300.0, 83.0, 5.4),
         ];
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert!(
             texts.contains(&"volume 100, no. 20") && texts.contains(&"january 2000"),
@@ -911,7 +957,7 @@ mod tests {
         runs.extend(two_columns(12, 350.0));
         runs.push(run("journal.org,", 250.0, 500.0, 8.5));
         runs.push(run("2 Sectioning", 315.0, 499.0, 12.0));
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let last: Vec<&str> = lines
             .iter()
             .rev()
@@ -929,7 +975,7 @@ mod tests {
         runs.push(run("packages.", 266.0, 356.0, 8.5));
         runs.push(run("Efron", 315.0, 358.0, 7.0));
         runs.push(run("B", 333.5, 358.0, 7.0));
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).skip(20).collect();
         assert_eq!(texts, ["packages.", "Efron B"]);
         // On a one-column page (rows run across the middle) the same gap is
@@ -939,7 +985,7 @@ mod tests {
             .collect();
         runs.push(run("yi", 300.0, 356.0, 8.5));
         runs.push(run("= x", 316.0, 358.0, 7.0));
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         assert_eq!(lines.last().map(|l| l.text.as_str()), Some("yi = x"));
         // A margin note in small monospace beside a line of the text, where
         // other lines of the text start into the gap between them.
@@ -949,7 +995,7 @@ mod tests {
             ..run("\\section", 18.0, 380.0, 7.0)
         });
         runs.push(run("4.6.2 Notes", 56.0, 378.0, 10.0));
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let texts: Vec<&str> = lines
             .iter()
             .map(|l| l.text.as_str())
@@ -961,7 +1007,7 @@ mod tests {
         // than an em off, even where no gutter is clear around them.
         runs.push(run("end,", 100.0, 600.0, 9.0));
         runs.push(run("2 Sections", 138.0, 601.0, 14.3));
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert!(texts.ends_with(&["end,", "2 Sections"]), "{texts:?}");
     }
@@ -975,7 +1021,7 @@ mod tests {
             run("right column", 320.0, 100.4, 10.0),
             run("eﬃcient", 72.0, 112.0, 10.0),
         ];
-        let lines = page_lines(0, &runs);
+        let lines = page_lines(0, &runs, &HashSet::new());
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["data.² The", "right column", "efficient"]);
         assert!(lines[0].shares_row && !lines[2].shares_row);
@@ -994,7 +1040,7 @@ mod tests {
             runs.push(run(&format!("left {i} text of a column"), 72.0, y, 10.0));
             runs.push(run(&format!("right {i} text of a column"), 320.0, y, 10.0));
         }
-        let lines = order(page_lines(0, &runs), 612.0);
+        let lines = order(page_lines(0, &runs, &HashSet::new()), 612.0);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert!(texts[0].starts_with("A title"));
         assert!(texts[1].starts_with("left 0") && texts[8].starts_with("left 7"));

@@ -817,8 +817,9 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         b.lines.len() == 1 && !b.note && is_references_title(&t) && holds_list(k)
     }));
     // A list with raised labels and no heading (AIP's `¹R. P. Feynman, ...`)
-    // starts at the label 1 of five blocks in a row labelled 1 to 5, most of
-    // them works: a page's notes 1 to 5 are seldom four works.
+    // starts at the label 1 of five or more blocks in a row labelled 1, 2,
+    // 3, ..., three in five of them works: a page's notes are seldom works,
+    // and REVTeX sets notes in the list among the works.
     let raised = |b: &Block| {
         b.lines[0]
             .lead_marker
@@ -826,10 +827,19 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             .and_then(|m| m.parse::<u32>().ok())
     };
     let raised_list = |k: usize| {
-        let run = blocks.get(k..k + 5).unwrap_or_default();
-        run.len() == 5
-            && run.iter().zip(1..).all(|(b, n)| raised(b) == Some(n))
-            && run.iter().filter(|b| work(&b.text(&vocab))).count() >= 4
+        let (mut labels, mut works) = (0u32, 0u32);
+        for b in &blocks[k..] {
+            match raised(b) {
+                Some(n) if n == labels + 1 => {
+                    labels = n;
+                    works += u32::from(work(&b.text(&vocab)));
+                }
+                // An entry's line in another face (a URL in type) goes on with it.
+                None if b.note || b.size() < body * 0.93 => {}
+                _ => break,
+            }
+        }
+        labels >= 5 && works * 5 >= labels * 3
     };
     let headless = if list_heads.is_empty() && titled.is_empty() {
         (front_end..blocks.len())
@@ -979,6 +989,17 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             raised_entries = next_raised;
             raised_lines += entry.len();
             refs_lines.extend(entry);
+            continue;
+        }
+        // An unlabelled piece of an entry (its URL set in type) goes on with it.
+        let entry_goes_on = in_refs
+            && raised_entries > 0
+            && refs_lines.len() == raised_lines
+            && b.lines[0].lead_marker.is_none()
+            && (b.note || b.size() < body * 0.93);
+        if entry_goes_on {
+            raised_lines += b.lines.len();
+            refs_lines.extend(b.lines.iter().cloned());
             continue;
         }
         if b.note {
@@ -1368,6 +1389,18 @@ fn work(t: &str) -> bool {
 /// no works follow three works or more (author biographies set under the
 /// list); otherwise at its end.
 fn list_end(entries: &[(String, usize)]) -> usize {
+    // Author addresses after the list are no works: the list ends at the
+    // first, once a work came before it.
+    let has_year = |t: &str| {
+        t.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+    };
+    let first_work = entries.iter().position(|(t, _)| work(t));
+    if let Some(address) = first_work.and_then(|w| {
+        (w + 1..entries.len()).find(|&i| entries[i].0.contains('@') && !has_year(&entries[i].0))
+    }) {
+        return address;
+    }
     let last = entries
         .iter()
         .rposition(|(t, _)| work(t))
@@ -1451,11 +1484,9 @@ fn split_references(
             e.push(l.clone());
         }
     }
-    // Author addresses after the list are not works: the list ends at the first.
     entries
         .into_iter()
         .map(|(e, at)| (join(&e, vocab), at))
-        .take_while(|(t, _)| !t.contains('@') || has_year(t))
         .collect()
 }
 
@@ -1919,6 +1950,23 @@ mod tests {
             .filter(|(p, _)| matches!(p, Piece::Reference(t) if t.starts_with('[')))
             .count();
         assert_eq!(listed, 5, "{pieces:?}");
+        // An entry's URL set in type below its first line goes on with it.
+        let mut url = lines[4].clone();
+        (url.text, url.mono, url.lead_marker) = ("aps.org/revtex/.".into(), true, None);
+        url.bottom += 6.0;
+        lines.insert(5, url);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        let entries: Vec<&str> = pieces
+            .iter()
+            .filter_map(|(p, _)| match p {
+                Piece::Reference(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(entries.len(), 5, "{pieces:?}");
+        assert!(entries[1].ends_with("aps.org/revtex/."), "{entries:?}");
+        lines.remove(5);
         // Notes 1 to 5 that are no works stay notes.
         for l in &mut lines[3..] {
             l.text = "A remark at the foot of the page about the text.".into();
@@ -1976,6 +2024,37 @@ mod tests {
         number_notes_on_the_line(&mut lines, 10.0);
         assert_eq!(lines[1].lead_marker, None);
         assert_eq!(lines[1].text, "1. Third-level heading");
+    }
+
+    #[test]
+    fn an_address_after_the_list_ends_it_and_stays_text() {
+        let rows = [
+            ("1. Introduction", 12.0, true),
+            BODY,
+            ("References", 12.0, true),
+            ("[1] A. Author, A work, Press, 1999.", 10.0, false),
+            ("[2] B. Author, Another work, Press, 2001.", 10.0, false),
+            ("[3] C. Author, A third work, Press, 2004.", 10.0, false),
+            (
+                "[4] Ann Author, ann@example.org, University of Lagado",
+                10.0,
+                false,
+            ),
+        ];
+        let lines = stacked(&rows, 2.0, 2);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let pieces = segment(&refs, &[]).pieces;
+        let entries = pieces
+            .iter()
+            .filter(|(p, _)| matches!(p, Piece::Reference(_)))
+            .count();
+        assert_eq!(entries, 3, "{pieces:?}");
+        assert!(
+            pieces.iter().any(
+                |(p, _)| matches!(p, Piece::Text { text, .. } if text.contains("ann@example.org"))
+            ),
+            "{pieces:?}"
+        );
     }
 
     #[test]
