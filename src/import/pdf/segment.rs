@@ -1554,6 +1554,11 @@ mod tests {
             .collect()
     }
 
+    /// An outline of titles and depths, as the PDF reader gives it.
+    fn outline(entries: &[(&str, u8)]) -> Vec<(String, u8)> {
+        entries.iter().map(|&(t, d)| (t.to_string(), d)).collect()
+    }
+
     /// The titles of the headings `segment` finds in `lines`.
     fn heading_titles(lines: &[Line], outline: &[(String, u8)]) -> Vec<String> {
         let refs: Vec<&Line> = lines.iter().collect();
@@ -1702,10 +1707,7 @@ mod tests {
         for l in lines.iter_mut().filter(|l| l.text.ends_with("model")) {
             l.italic = true;
         }
-        let outline: Vec<(String, u8)> = [("Models", 1), ("Poisson model", 3), ("Summary", 1)]
-            .iter()
-            .map(|&(t, d)| (t.to_string(), d))
-            .collect();
+        let outline = outline(&[("Models", 1), ("Poisson model", 3), ("Summary", 1)]);
         // The italic line the outline leaves out is emphasis, not a title.
         assert_eq!(
             heading_titles(&lines, &outline),
@@ -1725,10 +1727,7 @@ mod tests {
             ("Display line in bold", 12.0, true),
             BODY,
         ];
-        let outline: Vec<(String, u8)> = [("Introduction", 1), ("Summary", 1), ("Appendix", 1)]
-            .iter()
-            .map(|&(t, d)| (t.to_string(), d))
-            .collect();
+        let outline = outline(&[("Introduction", 1), ("Summary", 1), ("Appendix", 1)]);
         assert_eq!(
             heading_titles(&stacked(&rows, 2.0, 2), &outline),
             ["Introduction", "Summary", "Computational details"]
