@@ -47,7 +47,9 @@ impl Block {
 /// The size most characters are set in.
 pub fn body_size(lines: &[&Line]) -> f32 {
     let mut by: HashMap<i32, usize> = HashMap::new();
-    for l in lines {
+    // Table cells (lines sharing a row) and code are no running text: a
+    // paper of long tables set small keeps its body's size.
+    for l in lines.iter().filter(|l| !l.shares_row && !l.mono) {
         *by.entry((l.size * 2.0).round() as i32).or_default() += l.text.len();
     }
     by.into_iter()
@@ -594,8 +596,9 @@ fn number_notes_on_the_line(lines: &mut [Line], body: f32) {
         };
         let number = &l.text[..digits];
         let is_called = |page: usize| called.contains(&(page, number.to_string()));
+        // A note is a sentence; `1. INTRODUCTION` in capitals is a heading.
         if (1..=2).contains(&digits)
-            && !text.is_empty()
+            && text.chars().any(char::is_lowercase)
             && (is_called(l.page) || l.page > 0 && is_called(l.page - 1))
         {
             l.lead_marker = Some(number.to_string());
@@ -686,6 +689,22 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
             matches!(n.style, Style::Decimal { .. }) && n.parts.len() > outline_depth
         })
     };
+    let centred = |l: &Line| {
+        let (left, right) = margins.get(l);
+        let em = l.size.max(1.0);
+        ((l.x0 + l.x1) - (left + right)).abs() / 2.0 < em
+            && l.x1 - l.x0 < 0.8 * (right - left)
+            && l.x0 > left + 2.0 * em
+    };
+    // ApJ's `1. INTRODUCTION`: centred capitals, set no larger than the body.
+    let centred_capitals = |b: &Block| {
+        let t = b.text(&vocab);
+        b.lines.len() == 1
+            && centred(&b.lines[0])
+            && b.size() >= body * 0.75
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !t.chars().any(char::is_lowercase)
+    };
     // Heading styles (size, bold) larger or bolder than the body, largest first.
     let heading_like = |b: &Block| {
         let t = b.text(&vocab);
@@ -717,7 +736,8 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
                     && Numbering::parse(&t).is_some())
             && (b.size() >= body * 1.12
                 || b.lines.iter().all(|l| l.bold) && b.size() >= body * 0.9
-                || b.lines.len() == 1 && italic_subsection(&b.lines[0], body))
+                || b.lines.len() == 1 && italic_subsection(&b.lines[0], body)
+                || centred_capitals(b))
     };
     let mut pieces: Vec<Placed> = Vec::new();
     let mut line_pages = vec![0; lines.len() + 1];
@@ -1063,13 +1083,6 @@ pub fn segment(lines: &[&Line], outline: &[(String, u8)]) -> Segmented {
         // `4.6.1 Headings` set plain at the body's size on a line of its own
         // (or `2. Details` centred) is a heading where its number goes on
         // from the heading before.
-        let centred = |l: &Line| {
-            let (left, right) = margins.get(l);
-            let em = l.size.max(1.0);
-            ((l.x0 + l.x1) - (left + right)).abs() / 2.0 < em
-                && l.x1 - l.x0 < 0.6 * (right - left)
-                && l.x0 > left + 2.0 * em
-        };
         let plain_subsection = b.lines.len() == 1
             && !b.note
             && !b.lines[0].mono
@@ -2054,6 +2067,33 @@ mod tests {
             ),
             "{pieces:?}"
         );
+    }
+
+    #[test]
+    fn centred_capitals_a_size_below_the_body_head_sections_beside_long_small_tables() {
+        let mut rows = vec![
+            ("1. INTRODUCTION", 8.0, false),
+            PROSE,
+            ("2. OBSERVATIONS", 8.0, false),
+            PROSE,
+        ];
+        // A long table in small type: more of its characters than the body's.
+        let cell = ("cell of a table set small 12.5", 8.0, false);
+        rows.extend(std::iter::repeat_n(cell, 40));
+        let mut lines = stacked(&rows, 2.0, 2);
+        for l in lines
+            .iter_mut()
+            .filter(|l| l.text.ends_with("TION") || l.text.ends_with("ONS"))
+        {
+            (l.x0, l.x1) = (120.0, 230.0);
+        }
+        for l in lines.iter_mut().filter(|l| l.text.starts_with("cell")) {
+            l.shares_row = true;
+        }
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert_eq!(body_size(&refs), 10.0);
+        let titles = heading_titles(&lines, &[]);
+        assert_eq!(titles[..2], ["INTRODUCTION", "OBSERVATIONS"], "{titles:?}");
     }
 
     #[test]
