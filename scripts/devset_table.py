@@ -73,7 +73,10 @@ def main():
     truth_dir = os.path.join(ROOT, "tests", a.set)
     if a.set == "heldout":
         a.dir, a.out = os.path.join(a.dir, "heldout"), os.path.join(a.out, "heldout")
-    truths = sorted(f for f in os.listdir(truth_dir) if f.endswith(".toml"))
+    truths = sorted(f for f in os.listdir(truth_dir) if f.endswith(".toml")) if os.path.isdir(truth_dir) else []
+    if not truths:
+        print(f"no papers in {os.path.relpath(truth_dir, ROOT)}: write truth files there and add the papers to scripts/devset.sh")
+        return
     rows, tot = [], {}
     def add(k, v):
         tot[k] = tot.get(k, 0) + v
