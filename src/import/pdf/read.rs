@@ -166,9 +166,17 @@ fn font_flags(name: &str, monospace: bool) -> (bool, bool, bool, bool) {
             "consol",
             "inconsolata",
             "sfmono",
+            "cursor",
         ]
         .iter()
-        .any(|m| name.contains(m));
+        .any(|m| name.contains(m))
+        // TeX's short names of typewriter faces: EC and TC (`SFTT0800`,
+        // `ectt1000`), Computer Modern's slanted and italic ones, Latin
+        // Modern, txfonts (`t1xtt`), Courier (`pcrr8t`), Inconsolata (`zi4r`).
+        || ["sftt", "sfst", "ectt", "tctt", "cmsltt", "cmitt", "lmtt", "pcr", "ucr", "qcr", "zi4"]
+            .iter()
+            .any(|p| name.starts_with(p))
+        || name.contains("xtt");
     let sans = !mono
         && ([
             "sans",
@@ -523,6 +531,8 @@ mod tests {
             ("ABXDEF+SFRM1000", (false, false, false, false)),
             ("QBXABC+NimbusSanL-Regu", (false, false, false, true)),
             ("JCODQU+TeXGyreHeros-Italic", (false, true, false, true)),
+            ("BXTZKV+SFTT0800", (false, false, true, false)),
+            ("YRYRNZ+t1xtt", (false, false, true, false)),
             ("PNWQAH+TeXGyreTermes-Bold", (true, false, false, false)),
             ("ABCDEF+phvb8t", (false, false, false, true)),
         ];
