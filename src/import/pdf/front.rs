@@ -148,10 +148,6 @@ pub fn with_info_title(
 }
 
 fn strip_marks(w: &str) -> &str {
-    // A lettered note's call standing alone (`b) B. Author`).
-    if w.len() == 2 && w.ends_with(')') && w.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return "";
-    }
     // Affiliation marks: symbols, digits, raised digits (`Contributor¹`).
     w.trim_end_matches(|c: char| {
         "*∗†‡§¶⋆,;".contains(c)

@@ -1390,12 +1390,15 @@ fn prose(t: &str) -> bool {
             .any(|w| matches!(w, "we" | "We" | "you" | "You" | "our" | "your" | "Please"))
 }
 
+/// A year of the 20th or 21st century among the text's numbers.
+fn has_year(t: &str) -> bool {
+    t.split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+}
+
 /// An entry that reads as a work: a label or a year, not prose.
 fn work(t: &str) -> bool {
-    !prose(t)
-        && (numeric_label(t)
-            || t.split(|c: char| !c.is_ascii_digit())
-                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+    !prose(t) && (numeric_label(t) || has_year(t))
 }
 
 /// Where a list ends: after its last work, when two or more blocks that are
@@ -1404,10 +1407,6 @@ fn work(t: &str) -> bool {
 fn list_end(entries: &[(String, usize)]) -> usize {
     // Author addresses after the list are no works: the list ends at the
     // first, once a work came before it.
-    let has_year = |t: &str| {
-        t.split(|c: char| !c.is_ascii_digit())
-            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-    };
     let first_work = entries.iter().position(|(t, _)| work(t));
     if let Some(address) = first_work.and_then(|w| {
         (w + 1..entries.len()).find(|&i| entries[i].0.contains('@') && !has_year(&entries[i].0))
@@ -1456,10 +1455,6 @@ fn split_references(
     vocab: &HashSet<String>,
 ) -> Vec<(String, usize)> {
     let numeric = lines.first().is_some_and(|l| numeric_label(&l.text));
-    let has_year = |t: &str| {
-        t.split(|c: char| !c.is_ascii_digit())
-            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-    };
     let mut entries: Vec<(Vec<Line>, usize)> = Vec::new();
     let mut left: HashMap<(usize, u8), f32> = HashMap::new();
     for l in lines {
